@@ -1,0 +1,161 @@
+import { randomBytes, generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const list = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+/** The only reader of process.env: every setting, its default and its check. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/ })
+      .optional()
+      .describe('PostgreSQL server; the embedded PGlite database under DATA_DIR is used when unset'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+    DATA_DIR: z.string().min(1).default('./data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_ISSUER: z.string().min(1).default('skyrocket'),
+    JWT_AUDIENCE: z.string().min(1).default('skyrocket-api'),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
+    REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).default(60 * 60 * 24 * 30),
+    RECEIPT_PRIVATE_KEY: z
+      .string()
+      .includes('PRIVATE KEY', { message: 'must be a PEM-encoded Ed25519 private key' })
+      .optional(),
+    CORS_ORIGINS: list.default([]),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .transform((v): boolean | string => (v === 'true' ? true : v === 'false' ? false : v))
+      .describe('true, false, or a comma-separated list of proxy addresses/CIDRs'),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+    UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+    RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
+    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+    AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
+    PRESSURE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+    PRESSURE_MAX_HEAP_BYTES: z.coerce.number().int().min(0).default(0),
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
+    PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(22).default(17),
+    MIGRATE_ON_START: bool.default(true),
+    ADMIN_EMAILS: list.default([]),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET, {
+    path: ['JWT_SECRET'],
+    message: 'is required when NODE_ENV=production',
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.RECEIPT_PRIVATE_KEY, {
+    path: ['RECEIPT_PRIVATE_KEY'],
+    message: 'is required when NODE_ENV=production',
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.PASSWORD_HASH_COST >= 17, {
+    path: ['PASSWORD_HASH_COST'],
+    message: 'must be at least 17 (OWASP scrypt N=2^17) when NODE_ENV=production',
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  logLevel: Env['LOG_LEVEL'];
+  jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  receiptPrivateKey: string;
+  corsOrigins: string[];
+  redisUrl: string | undefined;
+  trustProxy: boolean | string;
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+  rateLimit: { max: number; windowMs: number; authMax: number };
+  pressure: { maxEventLoopDelayMs: number; maxHeapBytes: number };
+  shutdown: { drainMs: number; timeoutMs: number };
+  publicBaseUrl: string;
+  passwordHashCost: number;
+  migrateOnStart: boolean;
+  adminEmails: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+interface DevSecrets {
+  jwtSecret: string;
+  receiptPrivateKey: string;
+}
+
+/** Development secrets are generated once and kept in the data dir, never hard-coded. */
+function loadDevSecrets(dataDir: string): DevSecrets {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: DevSecrets = {
+    jwtSecret: randomBytes(48).toString('base64url'),
+    receiptPrivateKey: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset", as in most .env conventions.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const dataDir = resolve(env.DATA_DIR);
+  const needsDevSecrets = !env.JWT_SECRET || !env.RECEIPT_PRIVATE_KEY;
+  const dev = needsDevSecrets ? loadDevSecrets(dataDir) : undefined;
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    dataDir,
+    logLevel: env.LOG_LEVEL,
+    jwt: {
+      secret: env.JWT_SECRET ?? dev!.jwtSecret,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+    },
+    receiptPrivateKey: env.RECEIPT_PRIVATE_KEY ?? dev!.receiptPrivateKey,
+    corsOrigins: env.CORS_ORIGINS,
+    redisUrl: env.REDIS_URL,
+    trustProxy: env.TRUST_PROXY,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    uploadLimitBytes: env.UPLOAD_LIMIT_BYTES,
+    rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS, authMax: env.AUTH_RATE_LIMIT_MAX },
+    pressure: { maxEventLoopDelayMs: env.PRESSURE_MAX_EVENT_LOOP_DELAY_MS, maxHeapBytes: env.PRESSURE_MAX_HEAP_BYTES },
+    shutdown: { drainMs: env.SHUTDOWN_DRAIN_MS, timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    passwordHashCost: env.PASSWORD_HASH_COST,
+    migrateOnStart: env.MIGRATE_ON_START,
+    adminEmails: env.ADMIN_EMAILS.map((e) => e.toLowerCase()),
+  };
+}

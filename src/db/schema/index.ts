@@ -1,0 +1,3 @@
+export * from './users.js';
+export * from './organisations.js';
+export * from './outbox.js';

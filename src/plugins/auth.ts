@@ -1,0 +1,68 @@
+import fp from 'fastify-plugin';
+import jwt from '@fastify/jwt';
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import { UnauthorizedError } from '../lib/errors.js';
+
+export interface AccessTokenClaims {
+  sub: string;
+  /** Platform administrator; only ever set from configuration or the CLI. */
+  adm?: boolean;
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: AccessTokenClaims;
+    user: AccessTokenClaims;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Why a presented bearer token was refused, for routes that require one. */
+    authError?: Error;
+  }
+  interface FastifyInstance {
+    /** onRequest hook for routes that require an authenticated caller. */
+    requireUser(request: FastifyRequest): Promise<void>;
+    signAccessToken(claims: AccessTokenClaims): string;
+  }
+}
+
+export const bearerSecurity = [{ bearerAuth: [] }];
+
+/**
+ * Access tokens: HS256 only (pinned; `alg: none` and others are refused), issuer and audience
+ * checked. Every request with a bearer token is identified once, up front, so per-user rate
+ * limits and optional-auth routes see the caller.
+ */
+export default fp(
+  async (app, { config }: { config: Config }) => {
+    await app.register(jwt, {
+      secret: config.jwt.secret,
+      sign: { algorithm: 'HS256', iss: config.jwt.issuer, aud: config.jwt.audience, expiresIn: config.jwt.accessTtlSeconds },
+      verify: { algorithms: ['HS256'], allowedIss: config.jwt.issuer, allowedAud: config.jwt.audience, requiredClaims: ['sub', 'exp', 'iss', 'aud'] },
+    });
+
+    app.decorate('signAccessToken', (claims: AccessTokenClaims) => app.jwt.sign(claims));
+
+    app.addHook('onRequest', async (request) => {
+      if (!request.headers.authorization) return;
+      try {
+        await request.jwtVerify();
+      } catch (err) {
+        request.user = undefined as never;
+        request.authError = err as Error;
+      }
+    });
+
+    app.decorate('requireUser', async (request: FastifyRequest) => {
+      if (request.user?.sub) return;
+      const code = (request.authError as { code?: string } | undefined)?.code;
+      if (code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED') throw new UnauthorizedError('The access token has expired', 'TOKEN_EXPIRED');
+      if (request.authError) throw new UnauthorizedError('The access token is invalid', 'TOKEN_INVALID');
+      throw new UnauthorizedError();
+    });
+  },
+  { name: 'auth' },
+);
