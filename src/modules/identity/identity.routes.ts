@@ -1,0 +1,238 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { problemResponse } from '../../lib/problem.js';
+import { bearerSecurity } from '../../plugins/auth.js';
+import { actorOf } from '../access/access.js';
+import { createIdentityService } from './identity.service.js';
+import {
+  AcceptedResponse,
+  ChangePasswordBody,
+  LoginBody,
+  Me,
+  RefreshBody,
+  RegisterBody,
+  ResetCompleteBody,
+  ResetRequestBody,
+  TokenPair,
+  UpdateMeBody,
+  VerifyEmailBody,
+} from './identity.schemas.js';
+
+const tags = ['accounts'];
+
+const identityRoutes: FastifyPluginAsyncZod = async (app) => {
+  const identity = createIdentityService({ db: app.database.db, config: app.config, signAccessToken: app.signAccessToken });
+  const { authMax, windowMs } = app.config.rateLimit;
+  // Credential endpoints: a tight per-address limit, and per-account limits where the body names one.
+  const perIp = { rateLimit: { max: authMax, timeWindow: windowMs, keyGenerator: (r: FastifyRequest) => `auth-ip:${r.ip}` } };
+  const perAccount = app.rateLimit({
+    max: authMax,
+    timeWindow: windowMs,
+    keyGenerator: (r) => `auth-account:${String((r.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
+  });
+  const throttled = problemResponse('Too many attempts from this address or for this account; see `Retry-After`');
+  const accepted = (message: string) => ({ status: 'accepted' as const, message });
+
+  app.post(
+    '/v1/auth/register',
+    {
+      config: perIp,
+      schema: {
+        operationId: 'register',
+        tags,
+        summary: 'Create an account (the answer never reveals whether the address is taken)',
+        body: RegisterBody,
+        response: { 202: AcceptedResponse, 422: problemResponse('Invalid fields or a weak password; `errors` names each'), 429: throttled },
+      },
+    },
+    async (request, reply) => {
+      await identity.register(request.body);
+      return reply.code(202).send(accepted('If the address can be registered, a confirmation email is on its way. You can log in now.'));
+    },
+  );
+
+  app.post(
+    '/v1/auth/login',
+    {
+      config: perIp,
+      preHandler: perAccount,
+      schema: {
+        operationId: 'login',
+        tags,
+        summary: 'Exchange email and password for an access token and a refresh token',
+        body: LoginBody,
+        response: {
+          200: TokenPair,
+          401: problemResponse('Email or password is incorrect (`INVALID_CREDENTIALS`)'),
+          429: problemResponse('Rate limited, or the account is locked after repeated failures (`LOGIN_LOCKED`); see `Retry-After`'),
+        },
+      },
+    },
+    async (request) => identity.login(request.body.email, request.body.password),
+  );
+
+  app.post(
+    '/v1/auth/refresh',
+    {
+      config: perIp,
+      schema: {
+        operationId: 'refreshTokens',
+        tags,
+        summary: 'Rotate a refresh token; a reused token revokes every session of its login',
+        body: RefreshBody,
+        response: {
+          200: TokenPair,
+          401: problemResponse('Unknown, expired, revoked or reused refresh token (`REFRESH_TOKEN_*`)'),
+          429: throttled,
+        },
+      },
+    },
+    async (request) => identity.refresh(request.body.refreshToken),
+  );
+
+  app.post(
+    '/v1/auth/logout',
+    {
+      schema: {
+        operationId: 'logout',
+        tags,
+        summary: 'Revoke the session (the refresh token family)',
+        body: RefreshBody,
+        response: { 204: z.null().describe('Logged out') },
+      },
+    },
+    async (request, reply) => {
+      await identity.logout(request.body.refreshToken);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/v1/auth/password-reset',
+    {
+      config: perIp,
+      preHandler: perAccount,
+      schema: {
+        operationId: 'requestPasswordReset',
+        tags,
+        summary: 'Email a password reset link (the answer never reveals whether the address exists)',
+        body: ResetRequestBody,
+        response: { 202: AcceptedResponse, 429: throttled },
+      },
+    },
+    async (request, reply) => {
+      await identity.requestPasswordReset(request.body.email);
+      return reply.code(202).send(accepted('If an account uses this address, a reset link is on its way.'));
+    },
+  );
+
+  app.post(
+    '/v1/auth/password-reset/complete',
+    {
+      config: perIp,
+      schema: {
+        operationId: 'completePasswordReset',
+        tags,
+        summary: 'Set a new password with an emailed token; every session is revoked',
+        body: ResetCompleteBody,
+        response: {
+          204: z.null().describe('Password changed'),
+          400: problemResponse('Malformed JSON, or the token is invalid, used or expired (`TOKEN_INVALID`)'),
+          429: throttled,
+        },
+      },
+    },
+    async (request, reply) => {
+      await identity.completePasswordReset(request.body.token, request.body.newPassword);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/v1/auth/verify-email',
+    {
+      config: perIp,
+      schema: {
+        operationId: 'verifyEmail',
+        tags,
+        summary: 'Confirm an email address with the emailed token',
+        body: VerifyEmailBody,
+        response: {
+          204: z.null().describe('Address verified'),
+          400: problemResponse('Malformed JSON, or the token is invalid, used or expired (`TOKEN_INVALID`)'),
+          429: throttled,
+        },
+      },
+    },
+    async (request, reply) => {
+      await identity.verifyEmail(request.body.token);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/v1/me',
+    {
+      onRequest: app.requireUser,
+      schema: { operationId: 'getMe', tags, summary: 'My account', security: bearerSecurity, response: { 200: Me } },
+    },
+    async (request) => identity.me(actorOf(request).userId),
+  );
+
+  app.patch(
+    '/v1/me',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        operationId: 'updateMe',
+        tags,
+        summary: 'Update my profile (email, role and admin flags cannot be set here)',
+        security: bearerSecurity,
+        body: UpdateMeBody,
+        response: { 200: Me },
+      },
+    },
+    async (request) => identity.updateMe(actorOf(request).userId, request.body),
+  );
+
+  app.post(
+    '/v1/me/password',
+    {
+      onRequest: app.requireUser,
+      config: perIp,
+      schema: {
+        operationId: 'changePassword',
+        tags,
+        summary: 'Change my password; every session is revoked',
+        security: bearerSecurity,
+        body: ChangePasswordBody,
+        response: { 204: z.null().describe('Password changed; log in again'), 429: throttled },
+      },
+    },
+    async (request, reply) => {
+      await identity.changePassword(actorOf(request).userId, request.body.currentPassword, request.body.newPassword);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/v1/me/verification-email',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        operationId: 'resendVerificationEmail',
+        tags,
+        summary: 'Send the address confirmation email again',
+        security: bearerSecurity,
+        response: { 202: AcceptedResponse },
+      },
+    },
+    async (request, reply) => {
+      await identity.resendVerification(actorOf(request).userId);
+      return reply.code(202).send(accepted('If the address is not yet confirmed, an email is on its way.'));
+    },
+  );
+};
+
+export default identityRoutes;

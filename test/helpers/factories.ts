@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { emailOutbox } from '../../src/db/schema/index.js';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  accessToken: string;
+  refreshToken: string;
+  auth: { authorization: string };
+}
+
+let counter = 0;
+export function uniqueEmail(prefix = 'user'): string {
+  return `${prefix}-${process.pid}-${++counter}-${randomBytes(3).toString('hex')}@example.org`;
+}
+
+/** Registers and logs in through the API, as a real client would. */
+export async function createUser(
+  app: FastifyInstance,
+  overrides: Partial<{ email: string; password: string; displayName: string; country: string; birthDate: string; locale: string }> = {},
+): Promise<TestUser> {
+  const email = overrides.email ?? uniqueEmail();
+  const password = overrides.password ?? `Correct-Horse-${randomBytes(6).toString('hex')}`;
+  const register = await app.inject({
+    method: 'POST',
+    url: '/v1/auth/register',
+    payload: { displayName: 'Test User', country: 'IT', ...overrides, email, password },
+  });
+  if (register.statusCode !== 202) throw new Error(`register failed: ${register.statusCode} ${register.body}`);
+  return login(app, email, password);
+}
+
+export async function login(app: FastifyInstance, email: string, password: string): Promise<TestUser> {
+  const res = await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const body = res.json();
+  const me = await app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${body.accessToken}` } });
+  return {
+    id: me.json().id,
+    email,
+    password,
+    accessToken: body.accessToken,
+    refreshToken: body.refreshToken,
+    auth: { authorization: `Bearer ${body.accessToken}` },
+  };
+}
+
+export async function createOrganisation(
+  app: FastifyInstance,
+  owner: TestUser,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; name: string }> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/organisations',
+    headers: owner.auth,
+    payload: { name: `Org ${randomBytes(3).toString('hex')}`, kind: 'ngo', country: 'IT', ...overrides },
+  });
+  if (res.statusCode !== 201) throw new Error(`create organisation failed: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** The token carried by the newest outbox email of a template to an address. */
+export async function emailToken(app: FastifyInstance, to: string, template: string): Promise<string | undefined> {
+  const [row] = await app.database.db
+    .select({ data: emailOutbox.data })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.toEmail, to), eq(emailOutbox.template, template)))
+    .orderBy(desc(emailOutbox.createdAt))
+    .limit(1);
+  return row?.data.token as string | undefined;
+}
+
+/** Invites `invitee` into `org` with `role` and accepts it through the API. */
+export async function addMember(app: FastifyInstance, org: { id: string }, inviter: TestUser, invitee: TestUser, role: 'owner' | 'manager' | 'member') {
+  const invite = await app.inject({
+    method: 'POST',
+    url: `/v1/organisations/${org.id}/invitations`,
+    headers: inviter.auth,
+    payload: { email: invitee.email, role },
+  });
+  if (invite.statusCode !== 201) throw new Error(`invite failed: ${invite.statusCode} ${invite.body}`);
+  const token = await emailToken(app, invitee.email, 'organisation_invitation');
+  const accept = await app.inject({ method: 'POST', url: '/v1/invitations/accept', headers: invitee.auth, payload: { token } });
+  if (accept.statusCode !== 200) throw new Error(`accept failed: ${accept.statusCode} ${accept.body}`);
+}
