@@ -7,7 +7,7 @@
  *     (FOR SHARE, or FOR NO KEY UPDATE while it freezes the rules) so that a concurrent rules/form
  *     edit (FOR UPDATE in PATCH) waits for the write or vice versa, and returns the row as of now
  *     together with PostgreSQL's `now()` and the caller's effective deadline:
- *       deadline          = the user's individual extension, else the competition's closesAt
+ *       deadline          = the later of the user's individual extension and the competition's closesAt
  *       effectiveClosesAt = deadline + gracePeriodSeconds (writes at or after it are refused)
  *       late              = dbNow >= deadline (inside the grace window)
  *       accepting         = status = 'published' and opensAt <= dbNow < effectiveClosesAt
@@ -46,7 +46,7 @@ export interface SubmissionWindow {
   gracePeriodSeconds: number;
   /** The user's individual extension, if any. */
   extensionClosesAt: Date | null;
-  /** extensionClosesAt ?? closesAt: submissions at or after it are `late`. */
+  /** max(extensionClosesAt, closesAt): submissions at or after it are `late`. */
   deadline: Date;
   /** deadline + grace: nothing is accepted at or after it. */
   effectiveClosesAt: Date;
@@ -75,7 +75,8 @@ function windowColumns(userId: string) {
   // them to the subquery's own table.
   const extension = sql<Date | null>`(select e.closes_at from competition_extensions e
     where e.competition_id = "competitions"."id" and e.user_id = ${userId})`;
-  const deadline = sql`coalesce(${extension}, ${competitions.closesAt})`;
+  // An extension never shortens: if the competition is later extended past it, the later one wins.
+  const deadline = sql`greatest(${extension}, ${competitions.closesAt})`;
   const effective = sql`(${deadline} + make_interval(secs => ${competitions.gracePeriodSeconds}))`;
   return {
     id: competitions.id,
