@@ -1,0 +1,448 @@
+import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import {
+  competitions,
+  domainEvents,
+  guardianConsents,
+  proposalAttachments,
+  proposalMembers,
+  proposalRevisions,
+  proposals,
+  users,
+  type Answers,
+  type RevisionContent,
+} from '../../db/schema/index.js';
+
+export type ProposalRow = typeof proposals.$inferSelect;
+export type MemberRow = typeof proposalMembers.$inferSelect;
+
+/** `timestamptz` exactly as stored (microseconds, UTC): receipts and revisions quote it verbatim. */
+export const isoMicros = (column: SQL | typeof proposalRevisions.receivedAt) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** The immutable facts about a proposal, read without a lock to find which competition to lock. */
+export async function selectProposalHead(db: DbOrTx, proposalId: string) {
+  const [row] = await db
+    .select({
+      id: proposals.id,
+      competitionId: proposals.competitionId,
+      applicantId: proposals.applicantId,
+      organisationId: competitions.organisationId,
+      timezone: competitions.timezone,
+    })
+    .from(proposals)
+    .innerJoin(competitions, eq(competitions.id, proposals.competitionId))
+    .where(eq(proposals.id, proposalId))
+    .limit(1);
+  return row;
+}
+
+export async function selectProposal(db: DbOrTx, proposalId: string): Promise<ProposalRow | undefined> {
+  const [row] = await db.select().from(proposals).where(eq(proposals.id, proposalId)).limit(1);
+  return row;
+}
+
+/** The proposal row locked for this transaction, with what the rules need to know about its applicant. */
+export async function lockProposal(tx: DbOrTx, proposalId: string) {
+  const [row] = await tx
+    .select({ proposal: proposals, applicantCountry: users.country, applicantBirthDate: users.birthDate, applicantEmail: users.email })
+    .from(proposals)
+    .innerJoin(users, eq(users.id, proposals.applicantId))
+    .where(eq(proposals.id, proposalId))
+    .for('update', { of: proposals });
+  return row;
+}
+
+export async function isAcceptedMember(db: DbOrTx, proposalId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: proposalMembers.id })
+    .from(proposalMembers)
+    .where(and(eq(proposalMembers.proposalId, proposalId), eq(proposalMembers.userId, userId), eq(proposalMembers.status, 'accepted')))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function selectTeam(db: DbOrTx, proposalId: string) {
+  return db
+    .select({
+      id: proposalMembers.id,
+      email: proposalMembers.email,
+      userId: proposalMembers.userId,
+      status: proposalMembers.status,
+      displayName: users.displayName,
+      country: users.country,
+      birthDate: users.birthDate,
+      createdAt: proposalMembers.createdAt,
+      respondedAt: proposalMembers.respondedAt,
+    })
+    .from(proposalMembers)
+    .leftJoin(users, eq(users.id, proposalMembers.userId))
+    .where(eq(proposalMembers.proposalId, proposalId))
+    .orderBy(asc(proposalMembers.createdAt), asc(proposalMembers.id));
+}
+
+export type TeamRow = Awaited<ReturnType<typeof selectTeam>>[number];
+
+export async function selectUserNames(db: DbOrTx, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, userIds));
+}
+
+/** Attachment metadata (never the bytes) of the draft. */
+export const attachmentColumns = {
+  id: proposalAttachments.id,
+  filename: proposalAttachments.filename,
+  contentType: proposalAttachments.contentType,
+  size: proposalAttachments.size,
+  sha256: proposalAttachments.sha256,
+  createdAt: proposalAttachments.createdAt,
+};
+
+export async function selectDraftAttachments(db: DbOrTx, proposalId: string) {
+  return db
+    .select(attachmentColumns)
+    .from(proposalAttachments)
+    .where(and(eq(proposalAttachments.proposalId, proposalId), isNull(proposalAttachments.removedAt)))
+    .orderBy(asc(proposalAttachments.createdAt), asc(proposalAttachments.id));
+}
+
+export async function countDraftAttachments(db: DbOrTx, proposalId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(proposalAttachments)
+    .where(and(eq(proposalAttachments.proposalId, proposalId), isNull(proposalAttachments.removedAt)));
+  return row?.n ?? 0;
+}
+
+export async function selectAttachmentFile(db: DbOrTx, proposalId: string, attachmentId: string) {
+  const [row] = await db
+    .select({ ...attachmentColumns, data: proposalAttachments.data, removedAt: proposalAttachments.removedAt })
+    .from(proposalAttachments)
+    .where(and(eq(proposalAttachments.id, attachmentId), eq(proposalAttachments.proposalId, proposalId)))
+    .limit(1);
+  return row;
+}
+
+/** Whether any submitted revision of the proposal lists the attachment. */
+export async function attachmentInRevision(db: DbOrTx, proposalId: string, attachmentId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ revision: proposalRevisions.revision })
+    .from(proposalRevisions)
+    .where(
+      and(
+        eq(proposalRevisions.proposalId, proposalId),
+        sql`${proposalRevisions.content} -> 'attachments' @> jsonb_build_array(jsonb_build_object('id', ${attachmentId}::text))`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function insertAttachment(
+  tx: DbOrTx,
+  values: { proposalId: string; filename: string; contentType: string; sha256: string; data: Buffer; uploadedBy: string },
+) {
+  const [row] = await tx
+    .insert(proposalAttachments)
+    .values({ ...values, size: values.data.length })
+    .returning(attachmentColumns);
+  return row!;
+}
+
+export async function removeAttachment(tx: DbOrTx, proposalId: string, attachmentId: string, keepBytes: boolean): Promise<boolean> {
+  const where = and(eq(proposalAttachments.id, attachmentId), eq(proposalAttachments.proposalId, proposalId), isNull(proposalAttachments.removedAt));
+  const rows = keepBytes
+    ? await tx.update(proposalAttachments).set({ removedAt: sql`now()` }).where(where).returning({ id: proposalAttachments.id })
+    : await tx.delete(proposalAttachments).where(where).returning({ id: proposalAttachments.id });
+  return rows.length > 0;
+}
+
+/** Every change to a proposal bumps its version (the ETag); draft changes mark it as differing from the revision. */
+export async function touchProposal(tx: DbOrTx, proposalId: string, changes: Partial<Pick<ProposalRow, 'title' | 'answers' | 'organisationId'>> = {}) {
+  const [row] = await tx
+    .update(proposals)
+    .set({ ...changes, unsubmittedChanges: true, version: sql`${proposals.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(proposals.id, proposalId))
+    .returning();
+  return row!;
+}
+
+export async function insertProposal(
+  tx: DbOrTx,
+  values: { competitionId: string; applicantId: string; organisationId: string | null; title: string; answers: Answers },
+) {
+  const [row] = await tx.insert(proposals).values(values).returning();
+  return row!;
+}
+
+/** Transaction-level lock per (competition, applicant): quota counts and the submit that follows are serialised. */
+export async function lockApplicantQuota(tx: DbOrTx, competitionId: string, applicantId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`proposal-quota:${competitionId}:${applicantId}`}, 0))`);
+}
+
+export async function countOtherSubmitted(tx: DbOrTx, competitionId: string, applicantId: string, exceptProposalId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.competitionId, competitionId),
+        eq(proposals.applicantId, applicantId),
+        eq(proposals.status, 'submitted'),
+        ne(proposals.id, exceptProposalId),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function hasConfirmedConsent(db: DbOrTx, competitionId: string, applicantId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: guardianConsents.id })
+    .from(guardianConsents)
+    .where(
+      and(eq(guardianConsents.competitionId, competitionId), eq(guardianConsents.applicantId, applicantId), sql`${guardianConsents.confirmedAt} is not null`),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Stores a revision only if the database clock of this very statement is still before the
+ * deadline: whatever happened since the check, nothing is ever stored after it.
+ * `received_at` is the transaction's `now()`, the same instant the deadline check used.
+ */
+export async function insertRevisionBeforeDeadline(
+  tx: DbOrTx,
+  values: {
+    proposalId: string;
+    revision: number;
+    competitionId: string;
+    submittedBy: string;
+    content: RevisionContent;
+    contentHash: string;
+    late: boolean;
+    effectiveClosesAt: Date;
+  },
+): Promise<{ receivedAt: string } | undefined> {
+  const { proposalId, revision, competitionId, submittedBy, content, contentHash, late, effectiveClosesAt } = values;
+  const result = await tx.execute(sql`
+    insert into ${proposalRevisions} (proposal_id, revision, competition_id, submitted_by, content, content_hash, received_at, late)
+    select ${proposalId}, ${revision}, ${competitionId}, ${submittedBy}, ${JSON.stringify(content)}::jsonb, ${contentHash}, now(), ${late}
+    where now() < ${effectiveClosesAt.toISOString()}::timestamptz
+    returning to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as received_at`);
+  const row = (result as unknown as { rows: Array<{ received_at: string }> }).rows[0];
+  return row ? { receivedAt: row.received_at } : undefined;
+}
+
+export async function markSubmitted(tx: DbOrTx, proposalId: string, revision: number, late: boolean) {
+  const [row] = await tx
+    .update(proposals)
+    .set({
+      status: 'submitted',
+      currentRevision: revision,
+      late,
+      unsubmittedChanges: false,
+      firstSubmittedAt: sql`coalesce(${proposals.firstSubmittedAt}, now())`,
+      lastSubmittedAt: sql`now()`,
+      version: sql`${proposals.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(proposals.id, proposalId))
+    .returning();
+  return row!;
+}
+
+export async function markWithdrawn(tx: DbOrTx, proposalId: string) {
+  const [row] = await tx
+    .update(proposals)
+    .set({ status: 'withdrawn', withdrawnAt: sql`now()`, version: sql`${proposals.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(proposals.id, proposalId))
+    .returning();
+  return row!;
+}
+
+const revisionColumns = {
+  proposalId: proposalRevisions.proposalId,
+  competitionId: proposalRevisions.competitionId,
+  revision: proposalRevisions.revision,
+  contentHash: proposalRevisions.contentHash,
+  receivedAt: isoMicros(proposalRevisions.receivedAt),
+  late: proposalRevisions.late,
+  submittedBy: proposalRevisions.submittedBy,
+};
+
+export async function selectRevisions(db: DbOrTx, proposalId: string) {
+  return db.select(revisionColumns).from(proposalRevisions).where(eq(proposalRevisions.proposalId, proposalId)).orderBy(asc(proposalRevisions.revision));
+}
+
+export async function selectRevision(db: DbOrTx, proposalId: string, revision: number) {
+  const [row] = await db
+    .select({ ...revisionColumns, content: proposalRevisions.content })
+    .from(proposalRevisions)
+    .where(and(eq(proposalRevisions.proposalId, proposalId), eq(proposalRevisions.revision, revision)))
+    .limit(1);
+  return row;
+}
+
+/** A page of the proposals a user applied for or joined, newest change first. */
+export async function selectMyProposals(db: DbOrTx, userId: string, options: { competitionId?: string; limit: number; after?: { updatedAt: string; id: string } }) {
+  const mine = sql`(${proposals.applicantId} = ${userId} or exists (
+    select 1 from ${proposalMembers} m where m.proposal_id = ${proposals.id} and m.user_id = ${userId} and m.status = 'accepted'))`;
+  const conditions: SQL[] = [mine];
+  if (options.competitionId) conditions.push(eq(proposals.competitionId, options.competitionId));
+  if (options.after) {
+    conditions.push(sql`(${proposals.updatedAt}, ${proposals.id}) < (${options.after.updatedAt}::timestamptz, ${options.after.id}::uuid)`);
+  }
+  return db
+    .select({ proposal: proposals, updatedAtCursor: isoMicros(sql`${proposals.updatedAt}`) })
+    .from(proposals)
+    .where(and(...conditions))
+    .orderBy(desc(proposals.updatedAt), desc(proposals.id))
+    .limit(options.limit + 1);
+}
+
+/** Submitted (or withdrawn) proposals of a competition with their current revision, for organisers. */
+export async function selectCompetitionProposals(
+  db: DbOrTx,
+  competitionId: string,
+  options: { status: 'submitted' | 'withdrawn'; limit: number; after?: { firstSubmittedAt: string; id: string } },
+) {
+  const conditions: SQL[] = [eq(proposals.competitionId, competitionId), eq(proposals.status, options.status), sql`${proposals.currentRevision} is not null`];
+  if (options.after) {
+    conditions.push(sql`(${proposals.firstSubmittedAt}, ${proposals.id}) > (${options.after.firstSubmittedAt}::timestamptz, ${options.after.id}::uuid)`);
+  }
+  return db
+    .select({
+      id: proposals.id,
+      status: proposals.status,
+      applicantId: proposals.applicantId,
+      applicantName: users.displayName,
+      applicantCountry: users.country,
+      organisationId: proposals.organisationId,
+      currentRevision: proposals.currentRevision,
+      firstSubmittedAt: isoMicros(sql`${proposals.firstSubmittedAt}`),
+      withdrawnAt: proposals.withdrawnAt,
+      title: sql<string>`${proposalRevisions.content} ->> 'title'`,
+      contentHash: proposalRevisions.contentHash,
+      receivedAt: isoMicros(proposalRevisions.receivedAt),
+      late: proposalRevisions.late,
+    })
+    .from(proposals)
+    .innerJoin(users, eq(users.id, proposals.applicantId))
+    .innerJoin(proposalRevisions, and(eq(proposalRevisions.proposalId, proposals.id), eq(proposalRevisions.revision, proposals.currentRevision)))
+    .where(and(...conditions))
+    .orderBy(asc(proposals.firstSubmittedAt), asc(proposals.id))
+    .limit(options.limit + 1);
+}
+
+export async function insertMemberInvitation(
+  tx: DbOrTx,
+  values: { proposalId: string; email: string; tokenHash: string; invitedBy: string; ttlSeconds: number },
+): Promise<MemberRow | undefined> {
+  const { ttlSeconds, ...rest } = values;
+  const expiresAt = sql`now() + make_interval(secs => ${ttlSeconds})`;
+  // A declined or expired invitation to the same address is renewed; a pending or accepted one is left alone.
+  const [row] = await tx
+    .insert(proposalMembers)
+    .values({ ...rest, status: 'invited', expiresAt })
+    .onConflictDoUpdate({
+      target: [proposalMembers.proposalId, proposalMembers.email],
+      set: { status: 'invited', userId: null, tokenHash: rest.tokenHash, invitedBy: rest.invitedBy, expiresAt, respondedAt: null, createdAt: sql`now()` },
+      setWhere: sql`${proposalMembers.status} = 'declined' or (${proposalMembers.status} = 'invited' and ${proposalMembers.expiresAt} <= now())`,
+    })
+    .returning();
+  return row;
+}
+
+export async function selectMemberByToken(tx: DbOrTx, tokenHash: string) {
+  const [row] = await tx
+    .select()
+    .from(proposalMembers)
+    .where(and(eq(proposalMembers.tokenHash, tokenHash), eq(proposalMembers.status, 'invited'), sql`${proposalMembers.expiresAt} > now()`))
+    .limit(1);
+  return row;
+}
+
+export async function countTeamSeats(tx: DbOrTx, proposalId: string): Promise<{ accepted: number; pending: number }> {
+  const [row] = await tx
+    .select({
+      accepted: sql<number>`count(*) filter (where ${proposalMembers.status} = 'accepted')::int`,
+      pending: sql<number>`count(*) filter (where ${proposalMembers.status} = 'invited' and ${proposalMembers.expiresAt} > now())::int`,
+    })
+    .from(proposalMembers)
+    .where(eq(proposalMembers.proposalId, proposalId));
+  return row ?? { accepted: 0, pending: 0 };
+}
+
+export async function respondToInvitation(tx: DbOrTx, memberId: string, userId: string, status: 'accepted' | 'declined') {
+  const [row] = await tx
+    .update(proposalMembers)
+    .set({ status, userId, respondedAt: sql`now()` })
+    .where(and(eq(proposalMembers.id, memberId), eq(proposalMembers.status, 'invited')))
+    .returning();
+  return row;
+}
+
+export async function deleteMember(tx: DbOrTx, proposalId: string, memberId: string) {
+  const [row] = await tx
+    .delete(proposalMembers)
+    .where(and(eq(proposalMembers.id, memberId), eq(proposalMembers.proposalId, proposalId)))
+    .returning();
+  return row;
+}
+
+export async function selectMember(db: DbOrTx, proposalId: string, memberId: string) {
+  const [row] = await db
+    .select()
+    .from(proposalMembers)
+    .where(and(eq(proposalMembers.id, memberId), eq(proposalMembers.proposalId, proposalId)))
+    .limit(1);
+  return row;
+}
+
+export async function insertConsentRequest(
+  tx: DbOrTx,
+  values: { competitionId: string; applicantId: string; proposalId: string; guardianEmail: string; tokenHash: string; ttlSeconds: number },
+) {
+  const { ttlSeconds, ...rest } = values;
+  const [row] = await tx
+    .insert(guardianConsents)
+    .values({ ...rest, expiresAt: sql`now() + make_interval(secs => ${ttlSeconds})` })
+    .returning();
+  return row!;
+}
+
+/** Confirms a pending, unexpired consent by its token; a confirmed token stays confirmed (idempotent). */
+export async function confirmConsent(tx: DbOrTx, tokenHash: string) {
+  const [row] = await tx
+    .update(guardianConsents)
+    .set({ confirmedAt: sql`coalesce(${guardianConsents.confirmedAt}, now())` })
+    .where(and(eq(guardianConsents.tokenHash, tokenHash), sql`(${guardianConsents.confirmedAt} is not null or ${guardianConsents.expiresAt} > now())`))
+    .returning();
+  return row;
+}
+
+export async function selectConsents(db: DbOrTx, competitionId: string, applicantId: string) {
+  return db
+    .select()
+    .from(guardianConsents)
+    .where(and(eq(guardianConsents.competitionId, competitionId), eq(guardianConsents.applicantId, applicantId)))
+    .orderBy(desc(guardianConsents.createdAt));
+}
+
+export async function insertDomainEvent(
+  tx: DbOrTx,
+  event: { type: string; organisationId: string; competitionId: string; subjectId: string; payload: Record<string, unknown> },
+): Promise<void> {
+  await tx.insert(domainEvents).values(event);
+}
+
+export async function selectUserEmail(db: DbOrTx, userId: string): Promise<string | undefined> {
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.email;
+}
+
+export async function selectDbNow(db: DbOrTx): Promise<Date> {
+  const result = (await db.execute(sql`select now() as now`)) as unknown as { rows: Array<{ now: Date | string }> };
+  return new Date(result.rows[0]!.now);
+}

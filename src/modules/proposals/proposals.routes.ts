@@ -1,0 +1,487 @@
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problemResponse } from '../../lib/problem.js';
+import { bearerSecurity } from '../../plugins/auth.js';
+import { actorOf } from '../access/access.js';
+import { ALLOWED_ATTACHMENT_TYPES, baseMediaType, cleanFilename } from './attachment-types.js';
+import { createProposalService, etagOf } from './proposals.service.js';
+import {
+  Attachment,
+  AttachmentParams,
+  AttachmentUploadQuery,
+  CompetitionParams,
+  CompetitionProposalsQuery,
+  CreateProposalBody,
+  GuardianConsent,
+  GuardianConsentBody,
+  GuardianConsentConfirmation,
+  GuardianConsentTokenBody,
+  IfMatchHeaders,
+  InvitationTokenBody,
+  InviteMemberBody,
+  MemberParams,
+  MyProposalList,
+  MyProposalsQuery,
+  Proposal,
+  ProposalParams,
+  Revision,
+  RevisionList,
+  RevisionParams,
+  SubmitResult,
+  SubmittedProposalList,
+  TeamMember,
+  UpdateProposalBody,
+} from './proposals.schemas.js';
+
+const tags = ['proposals'];
+const notFound = problemResponse('No such proposal, or you may not see it (`NOT_FOUND`)');
+const applicantOnly = problemResponse('Only the applicant may do this; team members can read and edit (`APPLICANT_ONLY`)');
+const closed = problemResponse(
+  'The deadline (closesAt, plus grace and any individual extension) has passed by the database clock (`COMPETITION_CLOSED`, with `closesAt` and `effectiveClosesAt`), ' +
+    'or the proposal was withdrawn (`PROPOSAL_WITHDRAWN`)',
+);
+const stale = problemResponse('`If-Match` does not match the current ETag: someone changed the proposal since you read it (`PRECONDITION_FAILED`)');
+
+const idempotent = { idempotency: true };
+
+const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
+  const proposals = createProposalService({ db: app.database.db, config: app.config, receipts: app.receipts });
+  const auth = { onRequest: app.requireUser };
+
+  app.post(
+    '/v1/competitions/:competitionId/proposals',
+    {
+      ...auth,
+      config: idempotent,
+      schema: {
+        operationId: 'createProposal',
+        tags,
+        summary: 'Start a draft proposal (while the competition is published and not closed)',
+        security: bearerSecurity,
+        params: CompetitionParams,
+        body: CreateProposalBody,
+        response: {
+          201: Proposal,
+          404: problemResponse('No such published competition (`NOT_FOUND`)'),
+          409: problemResponse('The competition is closed (`COMPETITION_CLOSED`, with `closesAt`)'),
+          422: problemResponse('Invalid input, or not a member of `organisationId` (`VALIDATION_FAILED`)'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const proposal = await proposals.create(actorOf(request), request.params.competitionId, request.body);
+      return reply.code(201).header('location', `/v1/proposals/${proposal.id}`).header('etag', etagOf(proposal.version)).send(proposal);
+    },
+  );
+
+  app.get(
+    '/v1/me/proposals',
+    {
+      ...auth,
+      schema: {
+        operationId: 'listMyProposals',
+        tags,
+        summary: 'Proposals I applied with or joined as a team member, most recently changed first',
+        security: bearerSecurity,
+        querystring: MyProposalsQuery,
+        response: { 200: MyProposalList },
+      },
+    },
+    async (request) => proposals.listMine(actorOf(request), request.query),
+  );
+
+  app.get(
+    '/v1/competitions/:competitionId/proposals',
+    {
+      ...auth,
+      schema: {
+        operationId: 'listCompetitionProposals',
+        tags,
+        summary: "Organisers: the competition's submitted proposals with their current revision (never drafts)",
+        security: bearerSecurity,
+        params: CompetitionParams,
+        querystring: CompetitionProposalsQuery,
+        response: {
+          200: SubmittedProposalList,
+          403: problemResponse('Only owners and managers of the organising organisation (`FORBIDDEN`)'),
+          404: problemResponse('No such competition, or you are not in its organisation (`NOT_FOUND`)'),
+        },
+      },
+    },
+    async (request) => proposals.listForCompetition(actorOf(request), request.params.competitionId, request.query),
+  );
+
+  app.get(
+    '/v1/proposals/:id',
+    {
+      ...auth,
+      schema: {
+        operationId: 'getProposal',
+        tags,
+        summary: 'A proposal: the draft for the applicant and team, the current submitted revision for organisers',
+        security: bearerSecurity,
+        params: ProposalParams,
+        response: { 200: Proposal, 404: notFound },
+      },
+    },
+    async (request, reply) => {
+      const proposal = await proposals.get(actorOf(request), request.params.id);
+      return reply.header('etag', etagOf(proposal.version)).send(proposal);
+    },
+  );
+
+  app.patch(
+    '/v1/proposals/:id',
+    {
+      ...auth,
+      schema: {
+        operationId: 'updateProposal',
+        tags,
+        summary: 'Edit the draft (title, answers merged, organisation); after a submit this prepares the next revision',
+        security: bearerSecurity,
+        params: ProposalParams,
+        headers: IfMatchHeaders,
+        body: UpdateProposalBody,
+        response: { 200: Proposal, 403: applicantOnly, 404: notFound, 409: closed, 412: stale },
+      },
+    },
+    async (request, reply) => {
+      const proposal = await proposals.update(actorOf(request), request.params.id, request.body, request.headers['if-match']);
+      return reply.header('etag', etagOf(proposal.version)).send(proposal);
+    },
+  );
+
+  app.post(
+    '/v1/proposals/:id/submit',
+    {
+      ...auth,
+      config: idempotent,
+      schema: {
+        operationId: 'submitProposal',
+        tags,
+        summary: 'Submit the draft as a new immutable revision and get a signed receipt',
+        description:
+          'Checks, in one transaction against the database clock: the deadline, every eligibility rule and every form field. ' +
+          'A refusal lists every failure (`errors[]`, eligibility ones with `in: "rule"`).',
+        security: bearerSecurity,
+        params: ProposalParams,
+        headers: IfMatchHeaders,
+        response: {
+          201: SubmitResult,
+          403: applicantOnly,
+          404: notFound,
+          409: problemResponse(
+            'Deadline passed (`COMPETITION_CLOSED`, with `closesAt`), not open yet (`COMPETITION_NOT_OPEN`), withdrawn (`PROPOSAL_WITHDRAWN`), ' +
+              'or a retry of a request still running (`IDEMPOTENCY_IN_PROGRESS`)',
+          ),
+          412: stale,
+          422: problemResponse('Eligibility rules or form fields fail; `errors` lists every one (`SUBMISSION_INVALID`)'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await proposals.submit(actorOf(request), request.params.id, request.headers['if-match']);
+      return reply.code(201).header('etag', etagOf(result.proposal.version)).send(result);
+    },
+  );
+
+  app.post(
+    '/v1/proposals/:id/withdraw',
+    {
+      ...auth,
+      schema: {
+        operationId: 'withdrawProposal',
+        tags,
+        summary: 'Withdraw the proposal (until the deadline); it can no longer be changed or submitted',
+        security: bearerSecurity,
+        params: ProposalParams,
+        headers: IfMatchHeaders,
+        response: { 200: Proposal, 403: applicantOnly, 404: notFound, 409: closed, 412: stale },
+      },
+    },
+    async (request, reply) => {
+      const proposal = await proposals.withdraw(actorOf(request), request.params.id, request.headers['if-match']);
+      return reply.header('etag', etagOf(proposal.version)).send(proposal);
+    },
+  );
+
+  app.get(
+    '/v1/proposals/:id/revisions',
+    {
+      ...auth,
+      schema: {
+        operationId: 'listProposalRevisions',
+        tags,
+        summary: 'The submitted revisions, oldest first',
+        security: bearerSecurity,
+        params: ProposalParams,
+        response: { 200: RevisionList, 404: notFound },
+      },
+    },
+    async (request) => proposals.listRevisions(actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/v1/proposals/:id/revisions/:revision',
+    {
+      ...auth,
+      schema: {
+        operationId: 'getProposalRevision',
+        tags,
+        summary: 'One submitted revision: its frozen content, hash and receipt',
+        security: bearerSecurity,
+        params: RevisionParams,
+        response: { 200: Revision, 404: problemResponse('No such proposal or revision, or you may not see it (`NOT_FOUND`)') },
+      },
+    },
+    async (request) => proposals.getRevision(actorOf(request), request.params.id, request.params.revision),
+  );
+
+  app.post(
+    '/v1/proposals/:id/members',
+    {
+      ...auth,
+      schema: {
+        operationId: 'inviteProposalMember',
+        tags,
+        summary: 'Invite a team member by email (the applicant); they accept with the emailed token',
+        security: bearerSecurity,
+        params: ProposalParams,
+        body: InviteMemberBody,
+        response: {
+          201: TeamMember,
+          403: applicantOnly,
+          404: notFound,
+          409: problemResponse('Deadline passed (`COMPETITION_CLOSED`), team full (`TEAM_FULL`), or already invited (`ALREADY_INVITED`)'),
+        },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await proposals.inviteMember(actorOf(request), request.params.id, request.body.email)),
+  );
+
+  app.delete(
+    '/v1/proposals/:id/members/:memberId',
+    {
+      ...auth,
+      schema: {
+        operationId: 'removeProposalMember',
+        tags,
+        summary: 'Remove a team member or cancel an invitation (the applicant), or leave the team (the member)',
+        security: bearerSecurity,
+        params: MemberParams,
+        response: { 204: z.null().describe('Removed'), 403: applicantOnly, 404: problemResponse('No such proposal or member (`NOT_FOUND`)'), 409: closed },
+      },
+    },
+    async (request, reply) => {
+      await proposals.removeMember(actorOf(request), request.params.id, request.params.memberId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/v1/proposal-invitations/accept',
+    {
+      ...auth,
+      schema: {
+        operationId: 'acceptProposalInvitation',
+        tags,
+        summary: 'Join a proposal team with the emailed token (logged in with the invited address)',
+        security: bearerSecurity,
+        body: InvitationTokenBody,
+        response: {
+          200: Proposal,
+          403: problemResponse('The invitation was sent to another address (`INVITATION_EMAIL_MISMATCH`)'),
+          404: problemResponse('Unknown, used or expired invitation (`INVITATION_NOT_FOUND`)'),
+          409: problemResponse('Deadline passed (`COMPETITION_CLOSED`) or the team is full (`TEAM_FULL`)'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const proposal = (await proposals.respondToInvitation(actorOf(request), request.body.token, 'accepted'))!;
+      return reply.header('etag', etagOf(proposal.version)).send(proposal);
+    },
+  );
+
+  app.post(
+    '/v1/proposal-invitations/decline',
+    {
+      ...auth,
+      schema: {
+        operationId: 'declineProposalInvitation',
+        tags,
+        summary: 'Decline an invitation to a proposal team',
+        security: bearerSecurity,
+        body: InvitationTokenBody,
+        response: {
+          204: z.null().describe('Declined'),
+          403: problemResponse('The invitation was sent to another address (`INVITATION_EMAIL_MISMATCH`)'),
+          404: problemResponse('Unknown, used or expired invitation (`INVITATION_NOT_FOUND`)'),
+          409: closed,
+        },
+      },
+    },
+    async (request, reply) => {
+      await proposals.respondToInvitation(actorOf(request), request.body.token, 'declined');
+      return reply.code(204).send(null);
+    },
+  );
+
+  // Uploads get their own context: raw bodies for the allowed types, with the upload size limit.
+  await app.register(async (scope) => {
+    const uploads = scope.withTypeProvider<ZodTypeProvider>();
+    uploads.removeContentTypeParser(['text/plain']);
+    uploads.addContentTypeParser([...ALLOWED_ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: app.config.uploadLimitBytes }, (_request, body, done) => done(null, body));
+
+    uploads.post(
+      '/v1/proposals/:id/attachments',
+      {
+        ...auth,
+        bodyLimit: app.config.uploadLimitBytes,
+        schema: {
+          operationId: 'uploadProposalAttachment',
+          tags,
+          summary: `Attach a file to the draft (raw body; ${ALLOWED_ATTACHMENT_TYPES.join(', ')}; checked against its bytes)`,
+          description: `Send the file as the request body with its Content-Type, and its name in \`?filename=\` or the \`x-filename\` header. At most ${app.config.uploadLimitBytes} bytes.`,
+          security: bearerSecurity,
+          params: ProposalParams,
+          querystring: AttachmentUploadQuery,
+          headers: z.looseObject({ 'x-filename': z.string().max(1024).optional().describe('URL-encoded file name') }),
+          body: z
+            .custom<Buffer>((value) => Buffer.isBuffer(value), { message: `must be the raw file with a Content-Type of ${ALLOWED_ATTACHMENT_TYPES.join(', ')}` })
+            .meta({ type: 'string', format: 'binary' }),
+          response: {
+            201: Attachment,
+            403: applicantOnly,
+            404: notFound,
+            409: problemResponse('Deadline passed (`COMPETITION_CLOSED`), withdrawn, or too many attachments (`TOO_MANY_ATTACHMENTS`)'),
+            413: problemResponse('Larger than the upload limit (`BODY_TOO_LARGE`)'),
+            415: problemResponse('Not an allowed type (`UNSUPPORTED_MEDIA_TYPE`)'),
+            422: problemResponse('The bytes are not of the declared type, the file is empty or has no name (`ATTACHMENT_INVALID`)'),
+          },
+        },
+      },
+      async (request, reply) => {
+        const header = request.headers['x-filename'];
+        let filename = request.query.filename;
+        if (!filename && typeof header === 'string') {
+          try {
+            filename = decodeURIComponent(header);
+          } catch {
+            filename = header;
+          }
+        }
+        const attachment = await proposals.uploadAttachment(actorOf(request), request.params.id, {
+          filename: filename ? cleanFilename(filename) || undefined : undefined,
+          contentType: baseMediaType(request.headers['content-type']),
+          data: request.body,
+        });
+        return reply.code(201).header('location', `/v1/proposals/${request.params.id}/attachments/${attachment.id}`).send(attachment);
+      },
+    );
+  });
+
+  app.get(
+    '/v1/proposals/:id/attachments/:attachmentId',
+    {
+      ...auth,
+      schema: {
+        operationId: 'downloadProposalAttachment',
+        tags,
+        summary: 'Download an attachment (applicant and team; organisers for files of a submitted revision)',
+        security: bearerSecurity,
+        params: AttachmentParams,
+        response: {
+          200: {
+            description: 'The file, with its Content-Type and a Content-Disposition naming it',
+            content: Object.fromEntries(ALLOWED_ATTACHMENT_TYPES.map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])),
+          },
+          404: problemResponse('No such proposal or attachment, or you may not see it (`NOT_FOUND`)'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await proposals.downloadAttachment(actorOf(request), request.params.id, request.params.attachmentId);
+      return reply
+        .header('content-type', file.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('etag', `"${file.sha256}"`)
+        .header('cache-control', 'private, no-cache')
+        .header('x-content-type-options', 'nosniff')
+        // A Buffer is sent as is (never serialized); the schema only documents it as binary.
+        .send(file.data as unknown as string);
+    },
+  );
+
+  app.delete(
+    '/v1/proposals/:id/attachments/:attachmentId',
+    {
+      ...auth,
+      schema: {
+        operationId: 'deleteProposalAttachment',
+        tags,
+        summary: 'Remove an attachment from the draft (files of submitted revisions stay with those revisions)',
+        security: bearerSecurity,
+        params: AttachmentParams,
+        response: { 204: z.null().describe('Removed'), 404: problemResponse('No such proposal or attachment (`NOT_FOUND`)'), 409: closed },
+      },
+    },
+    async (request, reply) => {
+      await proposals.deleteAttachment(actorOf(request), request.params.id, request.params.attachmentId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/v1/proposals/:id/guardian-consent',
+    {
+      ...auth,
+      schema: {
+        operationId: 'requestGuardianConsent',
+        tags,
+        summary: "Ask a parent or guardian to consent (emails them a confirmation link); needed for applicants under the competition's consent age",
+        security: bearerSecurity,
+        params: ProposalParams,
+        body: GuardianConsentBody,
+        response: {
+          201: GuardianConsent,
+          403: applicantOnly,
+          404: notFound,
+          409: problemResponse('Deadline passed (`COMPETITION_CLOSED`) or the competition needs no consent (`CONSENT_NOT_REQUIRED`)'),
+        },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await proposals.requestGuardianConsent(actorOf(request), request.params.id, request.body.guardianEmail)),
+  );
+
+  app.get(
+    '/v1/proposals/:id/guardian-consents',
+    {
+      ...auth,
+      schema: {
+        operationId: 'listGuardianConsents',
+        tags,
+        summary: "The applicant's consent requests for this competition and their state",
+        security: bearerSecurity,
+        params: ProposalParams,
+        response: { 200: z.object({ items: z.array(GuardianConsent) }).meta({ id: 'GuardianConsentList' }), 403: applicantOnly, 404: notFound },
+      },
+    },
+    async (request) => proposals.listGuardianConsents(actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/v1/guardian-consents/confirm',
+    {
+      schema: {
+        operationId: 'confirmGuardianConsent',
+        tags,
+        summary: 'The guardian confirms consent with the emailed token (no account needed)',
+        body: GuardianConsentTokenBody,
+        response: { 200: GuardianConsentConfirmation, 404: problemResponse('Unknown or expired token (`CONSENT_NOT_FOUND`)') },
+      },
+    },
+    async (request) => proposals.confirmGuardianConsent(request.body.token),
+  );
+};
+
+export default proposalRoutes;
