@@ -329,7 +329,7 @@ const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
   // Uploads get their own context: raw bodies for the allowed types, with the upload size limit.
   await app.register(async (scope) => {
     const uploads = scope.withTypeProvider<ZodTypeProvider>();
-    uploads.removeContentTypeParser(['text/plain']);
+    uploads.removeAllContentTypeParsers();
     uploads.addContentTypeParser([...ALLOWED_ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: app.config.uploadLimitBytes }, (_request, body, done) => done(null, body));
 
     uploads.post(

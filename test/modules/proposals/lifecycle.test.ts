@@ -7,8 +7,10 @@ import { receiptMessage } from '../../../src/lib/receipts.js';
 import { createUser } from '../../helpers/factories.js';
 import { buildProposalsApp, createDraft, organiserWithCompetition, submit, validAnswers } from './fixtures.js';
 
+// One app and database for the file; every test makes its own competition and users.
+const { app } = await buildProposalsApp(t);
+
 t.test('draft, edit with ETags, submit with a receipt, edit and resubmit, withdraw', async (t) => {
-  const { app } = await buildProposalsApp(t);
   const { competitionId } = await organiserWithCompetition(app);
   const applicant = await createUser(app);
 
@@ -112,7 +114,6 @@ t.test('draft, edit with ETags, submit with a receipt, edit and resubmit, withdr
 });
 
 t.test('revisions cannot be changed in the database', async (t) => {
-  const { app } = await buildProposalsApp(t);
   const { competitionId } = await organiserWithCompetition(app);
   const applicant = await createUser(app);
   const draft = await createDraft(app, applicant, competitionId);
@@ -122,7 +123,6 @@ t.test('revisions cannot be changed in the database', async (t) => {
 });
 
 t.test('drafts need a published competition, and submitting needs it open', async (t) => {
-  const { app } = await buildProposalsApp(t);
   const applicant = await createUser(app);
   const draftCompetition = await organiserWithCompetition(app, { status: 'draft' });
   const hidden = await app.inject({ method: 'POST', url: `/v1/competitions/${draftCompetition.competitionId}/proposals`, headers: applicant.auth, payload: {} });
@@ -141,7 +141,6 @@ t.test('drafts need a published competition, and submitting needs it open', asyn
 });
 
 t.test('validation of the request itself', async (t) => {
-  const { app } = await buildProposalsApp(t);
   const { competitionId } = await organiserWithCompetition(app);
   const applicant = await createUser(app);
   const res = await app.inject({

@@ -1,0 +1,111 @@
+import t from 'tap';
+import { eq, sql } from 'drizzle-orm';
+import { proposalRevisions } from '../../../src/db/schema/index.js';
+import { createUser, emailToken } from '../../helpers/factories.js';
+import { buildProposalsApp, closeCompetitionIn, createDraft, grantExtension, organiserWithCompetition, submit } from './fixtures.js';
+
+const { app } = await buildProposalsApp(t);
+
+t.test('after the deadline nothing can be created, edited, submitted, withdrawn or changed', async (t) => {
+  const { competitionId } = await organiserWithCompetition(app);
+  const applicant = await createUser(app);
+  const submitted = await createDraft(app, applicant, competitionId);
+  t.equal((await submit(app, applicant, submitted.id)).statusCode, 201);
+  const draft = await createDraft(app, applicant, competitionId);
+  const invitee = await createUser(app);
+  const invited = await app.inject({ method: 'POST', url: `/v1/proposals/${draft.id}/members`, headers: applicant.auth, payload: { email: invitee.email } });
+  t.equal(invited.statusCode, 201);
+
+  await closeCompetitionIn(app, competitionId, -1);
+  const [{ closesAt } = { closesAt: '' }] = (await app.database.db.execute(
+    sql`select to_json(closes_at) #>> '{}' as "closesAt" from competitions where id = ${competitionId}`,
+  )).rows as Array<{ closesAt: string }>;
+
+  const attempts = {
+    create: await app.inject({ method: 'POST', url: `/v1/competitions/${competitionId}/proposals`, headers: applicant.auth, payload: {} }),
+    edit: await app.inject({ method: 'PATCH', url: `/v1/proposals/${draft.id}`, headers: applicant.auth, payload: { title: 'Too late' } }),
+    submit: await submit(app, applicant, draft.id),
+    resubmit: await submit(app, applicant, submitted.id),
+    withdraw: await app.inject({ method: 'POST', url: `/v1/proposals/${submitted.id}/withdraw`, headers: applicant.auth }),
+    invite: await app.inject({ method: 'POST', url: `/v1/proposals/${draft.id}/members`, headers: applicant.auth, payload: { email: 'late@example.org' } }),
+    accept: await app.inject({
+      method: 'POST',
+      url: '/v1/proposal-invitations/accept',
+      headers: invitee.auth,
+      payload: { token: await emailToken(app, invitee.email, 'proposal_invitation') },
+    }),
+    upload: await app.inject({
+      method: 'POST',
+      url: `/v1/proposals/${draft.id}/attachments?filename=a.txt`,
+      headers: { ...applicant.auth, 'content-type': 'text/plain' },
+      payload: 'hello',
+    }),
+  };
+  for (const [name, res] of Object.entries(attempts)) {
+    t.equal(res.statusCode, 409, `${name} is refused`);
+    t.equal(res.json().code, 'COMPETITION_CLOSED', `${name}: COMPETITION_CLOSED`);
+    t.equal(new Date(res.json().closesAt).getTime(), new Date(closesAt).getTime(), `${name}: the problem states the closing instant`);
+    t.ok(res.json().effectiveClosesAt);
+  }
+  const read = await app.inject({ method: 'GET', url: `/v1/proposals/${submitted.id}`, headers: applicant.auth });
+  t.equal(read.statusCode, 200, 'reading is still fine');
+});
+
+t.test('in the grace window a submission is accepted and marked late', async (t) => {
+  const { competitionId } = await organiserWithCompetition(app, { graceSeconds: 600 });
+  const applicant = await createUser(app);
+  const onTime = await createDraft(app, applicant, competitionId);
+  const first = await submit(app, applicant, onTime.id);
+  t.equal(first.json().proposal.late, false);
+
+  await closeCompetitionIn(app, competitionId, -60);
+  const late = await createDraft(app, applicant, competitionId);
+  const res = await submit(app, applicant, late.id);
+  t.equal(res.statusCode, 201, 'accepted within the grace period');
+  t.equal(res.json().proposal.late, true);
+  t.equal(res.json().proposal.submitted.late, true);
+  const [rev] = await app.database.db.select().from(proposalRevisions).where(eq(proposalRevisions.proposalId, late.id));
+  t.equal(rev?.late, true, 'the revision is stored as late');
+
+  await closeCompetitionIn(app, competitionId, -601);
+  const after = await submit(app, applicant, late.id);
+  t.equal(after.statusCode, 409, 'after the grace period, refused');
+  t.equal(after.json().code, 'COMPETITION_CLOSED');
+});
+
+t.test('an individual extension lets one applicant submit after the close', async (t) => {
+  const { competitionId } = await organiserWithCompetition(app);
+  const extended = await createUser(app);
+  const other = await createUser(app);
+  const extendedDraft = await createDraft(app, extended, competitionId);
+  const otherDraft = await createDraft(app, other, competitionId);
+  await grantExtension(app, competitionId, extended.id, 3600);
+  await closeCompetitionIn(app, competitionId, -5);
+
+  const refused = await submit(app, other, otherDraft.id);
+  t.equal(refused.statusCode, 409, 'others are closed');
+  const accepted = await submit(app, extended, extendedDraft.id);
+  t.equal(accepted.statusCode, 201, 'the extended applicant may still submit');
+  t.equal(accepted.json().proposal.late, false, 'before their own deadline, it is not late');
+
+  // A team member's edit is judged by the applicant's deadline, not their own.
+  const member = await createUser(app);
+  await closeCompetitionIn(app, competitionId, 3600);
+  await app.inject({ method: 'POST', url: `/v1/proposals/${extendedDraft.id}/members`, headers: extended.auth, payload: { email: member.email } });
+  const token = await emailToken(app, member.email, 'proposal_invitation');
+  t.equal((await app.inject({ method: 'POST', url: '/v1/proposal-invitations/accept', headers: member.auth, payload: { token } })).statusCode, 200);
+  await closeCompetitionIn(app, competitionId, -5);
+  const edit = await app.inject({ method: 'PATCH', url: `/v1/proposals/${extendedDraft.id}`, headers: member.auth, payload: { title: 'Edited by the team' } });
+  t.equal(edit.statusCode, 200, "the member edits within the applicant's extension");
+});
+
+t.test('a competition in judging accepts nothing', async (t) => {
+  const { competitionId } = await organiserWithCompetition(app);
+  const applicant = await createUser(app);
+  const draft = await createDraft(app, applicant, competitionId);
+  await closeCompetitionIn(app, competitionId, -5);
+  await app.database.db.execute(sql`update competitions set status = 'judging' where id = ${competitionId}`);
+  const res = await submit(app, applicant, draft.id);
+  t.equal(res.statusCode, 409);
+  t.equal(res.json().code, 'COMPETITION_CLOSED');
+});
