@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Test } from 'tap';
+import tap, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -21,8 +21,26 @@ export function testConfig(env: Record<string, string> = {}): Config {
     RECEIPT_PRIVATE_KEY: receiptKey,
     // Cheap hashes keep tests fast; the upgrade-on-login path is tested with a raised cost.
     PASSWORD_HASH_COST: '10',
+    // PGlite runs on the event loop; a loaded CI machine must not make tests shed load.
+    PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
     ...env,
   });
+}
+
+let shared: Promise<TestDatabase> | undefined;
+
+/**
+ * One database per test file (process), shared by the apps its tests build: starting PGlite or
+ * cloning a PostgreSQL template costs seconds, and tests build their own uniquely named data.
+ */
+export function sharedTestDatabase(): Promise<TestDatabase> {
+  if (!shared) {
+    shared = createTestDatabase();
+    tap.teardown(async () => {
+      await (await shared!).close();
+    });
+  }
+  return shared;
 }
 
 export interface TestApp {
@@ -37,19 +55,22 @@ export async function buildTestApp(
   options: {
     env?: Record<string, string>;
     deps?: Partial<AppDeps>;
+    /** A database of its own instead of the file's shared one (for tests that count global rows). */
+    isolated?: boolean;
     db?: TestDatabase;
     /** Registers extra (test-only) routes or hooks before the app is sealed. */
     beforeReady?: (app: FastifyInstance) => void | Promise<void>;
   } = {},
 ): Promise<TestApp> {
   const config = testConfig(options.env);
-  const db = options.db ?? (await createTestDatabase());
+  const own = options.isolated === true && !options.db;
+  const db = options.db ?? (own ? await createTestDatabase() : await sharedTestDatabase());
   const app = await buildApp({ config, database: db.database, ...options.deps });
   await options.beforeReady?.(app);
   await app.ready();
   t.teardown(async () => {
     await app.close();
-    if (!options.db) await db.close();
+    if (own) await db.close();
   });
   return { app, config, db };
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { problemResponse } from '../../lib/problem.js';
+import { AppError } from '../../lib/errors.js';
 import { bearerSecurity } from '../../plugins/auth.js';
 import { actorOf } from '../access/access.js';
 import { createIdentityService } from './identity.service.js';
@@ -26,11 +27,21 @@ const identityRoutes: FastifyPluginAsyncZod = async (app) => {
   const { authMax, windowMs } = app.config.rateLimit;
   // Credential endpoints: a tight per-address limit, and per-account limits where the body names one.
   const perIp = { rateLimit: { max: authMax, timeWindow: windowMs, keyGenerator: (r: FastifyRequest) => `auth-ip:${r.ip}` } };
-  const perAccount = app.rateLimit({
+  // A second, per-account limit (the route's own limit is per address): counted separately, since
+  // @fastify/rate-limit runs only one of its hooks per request.
+  const accountLimit = app.createRateLimit({
     max: authMax,
     timeWindow: windowMs,
     keyGenerator: (r) => `auth-account:${String((r.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
   });
+  const perAccount = async (request: FastifyRequest) => {
+    const result = await accountLimit(request);
+    if (!result.isAllowed && result.isExceeded) {
+      throw new AppError(429, 'RATE_LIMITED', `Too many attempts for this account; retry in ${result.ttlInSeconds} s`, {}, {
+        'retry-after': String(result.ttlInSeconds),
+      });
+    }
+  };
   const throttled = problemResponse('Too many attempts from this address or for this account; see `Retry-After`');
   const accepted = (message: string) => ({ status: 'accepted' as const, message });
 
