@@ -1,0 +1,580 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db, DbOrTx } from '../../db/client.js';
+import type { EligibilityRules, FormQuestion, JudgingSettings, RubricCriterion } from '../../db/schema/index.js';
+import { canonicalJson } from '../../lib/canonical-json.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { AppError, ConflictError, NotFoundError, ValidationError, type FieldError } from '../../lib/errors.js';
+import { canonicalTimeZone, resolveInstant, toZonedIso } from '../../lib/time.js';
+import { ANY_MEMBER, MANAGERS, requireOrganisationRole, type Actor } from '../access/access.js';
+import { appendAudit, listAudit, verifyAuditChain } from '../audit/audit.service.js';
+import { requireCompetitionOrganiser, type CompetitionPhase, type CompetitionStatus } from './competitions.access.js';
+import * as q from './competitions.queries.js';
+import { canTransition, competitionConfigProblems, evenSplit, publishProblems, TRANSITIONS, type CompetitionConfigInput, type Transition } from './competitions.rules.js';
+import { PUBLIC_STATUSES, type CreateCompetitionInput, type UpdateCompetitionInput } from './competitions.schemas.js';
+import { COMPETITION_STATUSES } from '../../db/schema/index.js';
+
+type ListQuery = {
+  phase?: CompetitionPhase | undefined;
+  status?: CompetitionStatus | undefined;
+  organisationId?: string | undefined;
+  country?: string | undefined;
+  theme?: string | undefined;
+  sort: 'closing_soon' | 'newest';
+  limit: number;
+  cursor?: string | undefined;
+};
+
+const CursorSchema = z.object({
+  s: z.enum(['closing_soon', 'newest']),
+  k: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00$/),
+  id: z.uuid(),
+});
+
+/** The ETag of a competition is its version, quoted as RFC 9110 wants. */
+export const etagOf = (version: number) => `"${version}"`;
+
+/** `If-Match` is optional; when sent it must name the current version (or be `*`). Weak tags compare by value. */
+function checkIfMatch(ifMatch: string | undefined, version: number): void {
+  if (ifMatch === undefined) return;
+  const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  if (tags.includes('*') || tags.includes(etagOf(version))) return;
+  throw new AppError(
+    412,
+    'PRECONDITION_FAILED',
+    `The competition has changed since you read it (now version ${version}); read it again and retry`,
+    { currentVersion: version },
+    { etag: etagOf(version) },
+  );
+}
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+function timingOf(row: { opensAt: Date; closesAt: Date; timezone: string; gracePeriodSeconds: number; effectiveClosesAt: Date }) {
+  return {
+    opensAt: iso(row.opensAt),
+    closesAt: iso(row.closesAt),
+    timezone: row.timezone,
+    gracePeriodSeconds: row.gracePeriodSeconds,
+    effectiveClosesAt: iso(row.effectiveClosesAt),
+    local: {
+      opensAt: toZonedIso(row.opensAt, row.timezone),
+      closesAt: toZonedIso(row.closesAt, row.timezone),
+      effectiveClosesAt: toZonedIso(row.effectiveClosesAt, row.timezone),
+    },
+  };
+}
+
+function prizeOf(row: q.CompetitionRow) {
+  return { amount: row.prizeAmount, currency: row.prizeCurrency, winners: row.prizeWinners, split: row.prizeSplit };
+}
+
+export function toCompetition(row: q.CompetitionRecord) {
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    challengeId: row.challengeId,
+    title: row.title,
+    summary: row.summary,
+    description: row.description,
+    themes: row.themes,
+    countries: row.countries,
+    status: row.status,
+    phase: row.phase,
+    prize: prizeOf(row),
+    timing: timingOf(row),
+    eligibility: { ...row.eligibility, allowedCountries: row.eligibility.allowedCountries ?? [] },
+    form: row.form,
+    rubric: row.rubric,
+    judging: row.judging,
+    rulesFrozenAt: isoOrNull(row.rulesFrozenAt),
+    publishedAt: isoOrNull(row.publishedAt),
+    version: row.version,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+export type CompetitionView = ReturnType<typeof toCompetition>;
+
+function toSummary(row: q.CompetitionRecord & { organisationName: string }) {
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+    challengeId: row.challengeId,
+    title: row.title,
+    summary: row.summary,
+    themes: row.themes,
+    countries: row.countries,
+    allowedCountries: row.eligibility.allowedCountries ?? [],
+    status: row.status,
+    phase: row.phase,
+    prize: prizeOf(row),
+    timing: timingOf(row),
+    publishedAt: isoOrNull(row.publishedAt),
+    version: row.version,
+  };
+}
+
+interface NormalisedConfig {
+  opensAt: Date;
+  closesAt: Date;
+  timezone: string;
+  gracePeriodSeconds: number;
+  prize: { amount: number; currency: string; winners: number; split: number[] };
+  eligibility: EligibilityRules;
+  form: FormQuestion[];
+  rubric: RubricCriterion[];
+  judging: JudgingSettings;
+}
+
+type ConfigInput = CompetitionConfigInput & {
+  eligibility: EligibilityRules;
+  form: FormQuestion[];
+  rubric: RubricCriterion[];
+  judging: JudgingSettings;
+};
+
+/** Validates a whole configuration (422 naming every problem) and resolves date-only input to instants. */
+function normalise(input: ConfigInput): NormalisedConfig {
+  const problems = competitionConfigProblems(input);
+  if (problems.length > 0) throw new ValidationError(problems, `The competition configuration has ${problems.length} problem(s)`);
+  const timezone = canonicalTimeZone(input.timing.timezone);
+  const resolve = (value: string, edge: 'start' | 'end') => resolveInstant(value, timezone, edge)!;
+  const judging: JudgingSettings = {
+    ...input.judging,
+    judgingOpensAt: input.judging.judgingOpensAt ? iso(resolve(input.judging.judgingOpensAt, 'start')) : null,
+    judgingClosesAt: input.judging.judgingClosesAt ? iso(resolve(input.judging.judgingClosesAt, 'end')) : null,
+    shortlistSize: input.judging.shortlistSize ?? null,
+  };
+  return {
+    opensAt: resolve(input.timing.opensAt, 'start'),
+    closesAt: resolve(input.timing.closesAt, 'end'),
+    timezone,
+    gracePeriodSeconds: input.timing.gracePeriodSeconds,
+    prize: { ...input.prize, split: input.prize.split ?? evenSplit(input.prize.amount, input.prize.winners) },
+    eligibility: input.eligibility,
+    form: input.form,
+    rubric: input.rubric,
+    judging,
+  };
+}
+
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+/** The configuration a patch would produce, in the shape `normalise` takes. */
+function mergedConfig(row: q.CompetitionRow, patch: UpdateCompetitionInput): ConfigInput {
+  return {
+    prize: patch.prize ?? prizeOf(row),
+    timing: {
+      opensAt: patch.timing?.opensAt ?? iso(row.opensAt),
+      closesAt: patch.timing?.closesAt ?? iso(row.closesAt),
+      timezone: patch.timing?.timezone ?? row.timezone,
+      gracePeriodSeconds: patch.timing?.gracePeriodSeconds ?? row.gracePeriodSeconds,
+    },
+    eligibility: (patch.eligibility ?? row.eligibility) as EligibilityRules & { allowedCountries: string[] },
+    form: (patch.form ?? row.form) as FormQuestion[],
+    rubric: patch.rubric ?? row.rubric,
+    judging: patch.judging ?? row.judging,
+  };
+}
+
+const RULE_FIELDS = ['eligibility', 'form', 'rubric'] as const;
+
+function fieldLocked(fields: string[], why: string): ConflictError {
+  return new ConflictError('FIELD_LOCKED', `${fields.join(', ')} cannot change: ${why}`, { fields });
+}
+
+export function createCompetitionService({ db }: { db: Db }) {
+  async function read(tx: DbOrTx, competitionId: string) {
+    const row = await q.selectCompetition(tx, competitionId);
+    if (!row) throw new NotFoundError('Competition');
+    return toCompetition(row);
+  }
+
+  async function lockOrNotFound(tx: DbOrTx, competitionId: string) {
+    const row = await q.lockCompetition(tx, competitionId);
+    if (!row) throw new NotFoundError('Competition');
+    return row;
+  }
+
+  async function list(filters: Omit<q.ListFilters, 'after' | 'limit'>, limit: number, cursor: string | undefined) {
+    let after: q.ListFilters['after'];
+    if (cursor) {
+      const c = decodeCursor(cursor, CursorSchema);
+      if (c.s !== filters.sort) {
+        throw new ValidationError([{ field: 'cursor', message: `belongs to sort=${c.s}, not sort=${filters.sort}`, code: 'invalid_cursor', in: 'querystring' }]);
+      }
+      after = { key: c.k, id: c.id };
+    }
+    const rows = await q.listCompetitions(db, { ...filters, after, limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => toSummary({ ...r.competition, organisationName: r.organisationName, phase: r.phase, effectiveClosesAt: r.effectiveClosesAt, dbNow: r.dbNow })),
+      nextCursor: rows.length > limit && last ? encodeCursor({ s: filters.sort, k: last.sortKey, id: last.competition.id }) : null,
+    };
+  }
+
+  return {
+    async create(actor: Actor, organisationId: string, input: CreateCompetitionInput): Promise<CompetitionView> {
+      const role = await requireOrganisationRole(db, actor, organisationId, MANAGERS);
+      const config = normalise(input as ConfigInput);
+      return db.transaction(async (tx) => {
+        const { id } = await q.insertCompetition(tx, {
+          organisationId,
+          challengeId: input.challengeId ?? null,
+          title: input.title,
+          summary: input.summary,
+          description: input.description,
+          themes: input.themes,
+          countries: input.countries,
+          opensAt: config.opensAt,
+          closesAt: config.closesAt,
+          timezone: config.timezone,
+          gracePeriodSeconds: config.gracePeriodSeconds,
+          prizeAmount: config.prize.amount,
+          prizeCurrency: config.prize.currency,
+          prizeWinners: config.prize.winners,
+          prizeSplit: config.prize.split,
+          eligibility: config.eligibility,
+          form: config.form,
+          rubric: config.rubric,
+          judging: config.judging,
+          createdBy: actor.userId,
+        });
+        await appendAudit(tx, {
+          competitionId: id,
+          actorId: actor.userId,
+          action: 'competition.created',
+          subjectType: 'competition',
+          subjectId: id,
+          data: { title: input.title, organisationId, ...(role === 'admin' ? { asAdmin: true } : {}) },
+        });
+        return read(tx, id);
+      });
+    },
+
+    /** Public once published (even after archiving); before that only members of the owning organisation see it. */
+    async get(actor: Actor | undefined, competitionId: string): Promise<CompetitionView> {
+      const row = await q.selectCompetition(db, competitionId);
+      if (!row) throw new NotFoundError('Competition');
+      if (row.publishedAt === null) {
+        if (!actor) throw new NotFoundError('Competition');
+        await requireOrganisationRole(db, actor, row.organisationId, ANY_MEMBER, 'Competition');
+      }
+      return toCompetition(row);
+    },
+
+    async listPublic(query: ListQuery) {
+      const statuses = query.status ? [query.status] : PUBLIC_STATUSES;
+      return list({ ...query, statuses }, query.limit, query.cursor);
+    },
+
+    async listForOrganisation(actor: Actor, organisationId: string, query: Omit<ListQuery, 'organisationId'>) {
+      await requireOrganisationRole(db, actor, organisationId, ANY_MEMBER);
+      const statuses = query.status ? [query.status] : COMPETITION_STATUSES;
+      return list({ ...query, organisationId, statuses }, query.limit, query.cursor);
+    },
+
+    async update(actor: Actor, competitionId: string, patch: UpdateCompetitionInput, ifMatch: string | undefined): Promise<CompetitionView> {
+      await requireCompetitionOrganiser(db, actor, competitionId);
+      type Outcome = { view: CompetitionView } | { refused: { fields: string[]; rulesFrozenAt: Date | null; status: CompetitionStatus } };
+      const outcome = await db.transaction(async (tx): Promise<Outcome> => {
+        // FOR UPDATE: a first submission (FOR SHARE, then freezing the rules) either happened before, and we see
+        // rules_frozen_at, or waits until this edit commits and is checked against the new rules.
+        const row = await lockOrNotFound(tx, competitionId);
+        checkIfMatch(ifMatch, row.version);
+
+        const ruleChanges = RULE_FIELDS.filter((f) => patch[f] !== undefined && !same(patch[f], row[f]));
+        const frozen = row.rulesFrozenAt !== null || (row.status !== 'draft' && row.status !== 'published');
+        if (ruleChanges.length > 0 && frozen) {
+          await appendAudit(tx, {
+            competitionId,
+            actorId: actor.userId,
+            action: 'competition.rules_change_refused',
+            subjectType: 'competition',
+            subjectId: competitionId,
+            data: { fields: ruleChanges, status: row.status, rulesFrozenAt: isoOrNull(row.rulesFrozenAt) },
+          });
+          return { refused: { fields: ruleChanges, rulesFrozenAt: row.rulesFrozenAt, status: row.status } };
+        }
+        if (row.status === 'archived') throw new ConflictError('COMPETITION_ARCHIVED', 'An archived competition cannot change');
+
+        const config = normalise(mergedConfig(row, patch));
+        const changes: Record<string, unknown> = {};
+        const changed: string[] = [];
+        const note = (field: string, set: Record<string, unknown>) => {
+          changed.push(field);
+          Object.assign(changes, set);
+        };
+        for (const field of ['title', 'summary', 'description', 'themes', 'countries', 'challengeId'] as const) {
+          if (patch[field] !== undefined && !same(patch[field], row[field])) note(field, { [field]: patch[field] });
+        }
+        if (!same(config.prize, prizeOf(row))) {
+          note('prize', { prizeAmount: config.prize.amount, prizeCurrency: config.prize.currency, prizeWinners: config.prize.winners, prizeSplit: config.prize.split });
+        }
+        if (config.opensAt.getTime() !== row.opensAt.getTime()) note('timing.opensAt', { opensAt: config.opensAt });
+        if (config.closesAt.getTime() !== row.closesAt.getTime()) note('timing.closesAt', { closesAt: config.closesAt });
+        if (config.timezone !== row.timezone) note('timing.timezone', { timezone: config.timezone });
+        if (config.gracePeriodSeconds !== row.gracePeriodSeconds) note('timing.gracePeriodSeconds', { gracePeriodSeconds: config.gracePeriodSeconds });
+        for (const field of RULE_FIELDS) if (ruleChanges.includes(field)) note(field, { [field]: config[field] });
+        if (!same(config.judging, row.judging)) note('judging', { judging: config.judging });
+
+        if (changed.length === 0) return { view: toCompetition(row) };
+
+        if (row.status !== 'draft') {
+          const opened = row.dbNow.getTime() >= row.opensAt.getTime();
+          const locked = changed.filter((f) => f === 'prize' || f === 'timing.timezone');
+          if (locked.length > 0) throw fieldLocked(locked, 'the competition is published');
+          if (row.status !== 'published') {
+            const timing = changed.filter((f) => f.startsWith('timing.') || f === 'judging');
+            if (timing.length > 0) throw fieldLocked(timing, `the competition is in ${row.status}`);
+          }
+          if (changed.includes('timing.opensAt') && opened) throw fieldLocked(['timing.opensAt'], 'the competition has opened');
+          if (opened && config.closesAt.getTime() < row.closesAt.getTime()) {
+            throw new ConflictError('CLOSES_AT_NOT_EXTENDABLE', `closesAt can only move later once the competition has opened (now ${iso(row.closesAt)})`, {
+              closesAt: iso(row.closesAt),
+            });
+          }
+          if (opened && config.gracePeriodSeconds < row.gracePeriodSeconds) {
+            throw new ConflictError('GRACE_PERIOD_NOT_REDUCIBLE', `gracePeriodSeconds can only grow once the competition has opened (now ${row.gracePeriodSeconds})`);
+          }
+        }
+
+        await q.updateCompetition(tx, competitionId, changes);
+        await appendAudit(tx, {
+          competitionId,
+          actorId: actor.userId,
+          action: 'competition.updated',
+          subjectType: 'competition',
+          subjectId: competitionId,
+          data: { fields: changed, version: row.version + 1 },
+        });
+        if (row.status !== 'draft') {
+          if (changed.includes('timing.closesAt') || changed.includes('timing.gracePeriodSeconds')) {
+            await recordExtension(tx, actor, row, config.closesAt, config.gracePeriodSeconds, undefined);
+          }
+          await q.insertEvent(tx, {
+            type: 'competition.updated',
+            organisationId: row.organisationId,
+            competitionId,
+            subjectId: competitionId,
+            payload: { competitionId, fields: changed, version: row.version + 1 },
+          });
+        }
+        return { view: await read(tx, competitionId) };
+      });
+      if ('refused' in outcome) {
+        const { fields, rulesFrozenAt, status } = outcome.refused;
+        throw new ConflictError(
+          'RULES_FROZEN',
+          rulesFrozenAt
+            ? `${fields.join(', ')} cannot change: the first proposal was submitted at ${iso(rulesFrozenAt)}`
+            : `${fields.join(', ')} cannot change: the competition is in ${status}`,
+          { fields, rulesFrozenAt: isoOrNull(rulesFrozenAt) },
+        );
+      }
+      return outcome.view;
+    },
+
+    async transition(actor: Actor, competitionId: string, kind: Exclude<Transition, 'publishResults'>, ifMatch: string | undefined, reason?: string) {
+      await requireCompetitionOrganiser(db, actor, competitionId);
+      const { from, to, event } = TRANSITIONS[kind];
+      return db.transaction(async (tx) => {
+        const row = await lockOrNotFound(tx, competitionId);
+        checkIfMatch(ifMatch, row.version);
+        if (!canTransition(kind, row.status)) {
+          throw new ConflictError('INVALID_TRANSITION', `Cannot ${kind} a competition in ${row.status} (needs ${from.join(' or ')})`, {
+            status: row.status,
+            allowedFrom: from,
+          });
+        }
+        const data: Record<string, unknown> = { from: row.status, to, ...(reason ? { reason } : {}) };
+        if (kind === 'publish') {
+          const problems = publishProblems(row, row.dbNow);
+          if (problems.length > 0) throw new ValidationError(problems, 'The competition is not ready to publish', 'COMPETITION_INCOMPLETE');
+        }
+        if (kind === 'startJudging') {
+          if (row.phase !== 'closed') {
+            throw new ConflictError('COMPETITION_NOT_CLOSED', `Judging can start once the competition has closed (${iso(row.effectiveClosesAt)} including grace)`, {
+              effectiveClosesAt: iso(row.effectiveClosesAt),
+            });
+          }
+          const running = await q.countRunningExtensions(tx, competitionId, row.gracePeriodSeconds);
+          if (running.n > 0) {
+            throw new ConflictError('EXTENSIONS_RUNNING', `${running.n} individual extension(s) are still running (the last until ${isoOrNull(running.latest)})`, {
+              runningExtensions: running.n,
+              latestClosesAt: isoOrNull(running.latest),
+            });
+          }
+        }
+        const moved = await q.updateCompetition(tx, competitionId, { status: to, ...(kind === 'publish' ? { publishedAt: sql`now()` } : {}) }, from);
+        if (!moved) throw new ConflictError('INVALID_TRANSITION', 'The competition changed status concurrently; read it again');
+        await appendAudit(tx, { competitionId, actorId: actor.userId, action: event, subjectType: 'competition', subjectId: competitionId, data });
+        await q.insertEvent(tx, {
+          type: event,
+          organisationId: row.organisationId,
+          competitionId,
+          subjectId: competitionId,
+          payload: { competitionId, title: row.title, from: row.status, to, closesAt: iso(row.closesAt) },
+        });
+        return read(tx, competitionId);
+      });
+    },
+
+    /** Moves closesAt later (while published); never earlier. */
+    async extend(actor: Actor, competitionId: string, input: { closesAt: string; reason?: string | undefined }, ifMatch: string | undefined) {
+      await requireCompetitionOrganiser(db, actor, competitionId);
+      return db.transaction(async (tx) => {
+        const row = await lockOrNotFound(tx, competitionId);
+        checkIfMatch(ifMatch, row.version);
+        if (row.status !== 'published') {
+          throw new ConflictError('COMPETITION_NOT_PUBLISHED', row.status === 'draft' ? 'Edit the closing instant of a draft with PATCH' : `The competition is in ${row.status}`, {
+            status: row.status,
+          });
+        }
+        const closesAt = resolveInstant(input.closesAt, row.timezone, 'end')!;
+        if (closesAt.getTime() <= row.closesAt.getTime()) {
+          throw new ConflictError('CLOSES_AT_NOT_EXTENDABLE', `An extension must move closesAt later than ${iso(row.closesAt)}; ${iso(closesAt)} is not`, {
+            closesAt: iso(row.closesAt),
+          });
+        }
+        const problems = competitionConfigProblems({ ...mergedConfig(row, {}), timing: { ...mergedConfig(row, {}).timing, closesAt: iso(closesAt) } }).map(
+          (p): FieldError => (p.field === 'timing.closesAt' ? { ...p, field: 'closesAt' } : p),
+        );
+        if (problems.length > 0) throw new ValidationError(problems, 'The new closing instant conflicts with the configuration');
+        await q.updateCompetition(tx, competitionId, { closesAt });
+        await recordExtension(tx, actor, row, closesAt, row.gracePeriodSeconds, input.reason);
+        return read(tx, competitionId);
+      });
+    },
+
+    async listExtensions(actor: Actor, competitionId: string) {
+      const competition = await requireCompetitionOrganiser(db, actor, competitionId);
+      const row = (await q.selectCompetition(db, competition.id))!;
+      const rows = await q.selectExtensions(db, competitionId);
+      return { items: rows.map((e) => toExtension(e, row)) };
+    },
+
+    async grantExtension(actor: Actor, competitionId: string, userId: string, input: { closesAt: string; reason: string }) {
+      await requireCompetitionOrganiser(db, actor, competitionId);
+      return db.transaction(async (tx) => {
+        // Shared lock: keeps closesAt and status fixed while we compare, without blocking submitters.
+        const current = await q.lockCompetition(tx, competitionId, 'share');
+        if (!current) throw new NotFoundError('Competition');
+        if (current.status !== 'draft' && current.status !== 'published') {
+          throw new ConflictError('COMPETITION_NOT_PUBLISHED', `Extensions can no longer be granted: the competition is in ${current.status}`, { status: current.status });
+        }
+        if (!(await q.userExists(tx, userId))) throw new NotFoundError('User', 'USER_NOT_FOUND');
+        const closesAt = resolveInstant(input.closesAt, current.timezone, 'end')!;
+        if (closesAt.getTime() <= current.closesAt.getTime()) {
+          throw new ValidationError(
+            [{ field: 'closesAt', code: 'not_after_closes_at', in: 'body', message: `must be later than the competition's closesAt (${iso(current.closesAt)}); it resolves to ${iso(closesAt)}` }],
+            'An individual extension must end after the competition closes',
+          );
+        }
+        const previous = await q.selectExtension(tx, competitionId, userId);
+        await q.upsertExtension(tx, { competitionId, userId, closesAt, reason: input.reason, grantedBy: actor.userId });
+        const effectiveClosesAt = new Date(closesAt.getTime() + current.gracePeriodSeconds * 1000);
+        await appendAudit(tx, {
+          competitionId,
+          actorId: actor.userId,
+          action: 'competition.extension_granted',
+          subjectType: 'user',
+          subjectId: userId,
+          data: { userId, closesAt: iso(closesAt), previousClosesAt: previous ? iso(previous.closesAt) : null, reason: input.reason },
+        });
+        await q.insertEvent(tx, {
+          type: 'competition.extension_granted',
+          organisationId: current.organisationId,
+          competitionId,
+          subjectId: userId,
+          payload: { competitionId, userId, closesAt: iso(closesAt), effectiveClosesAt: iso(effectiveClosesAt) },
+        });
+        const saved = await q.selectExtension(tx, competitionId, userId);
+        return { created: previous === undefined, extension: toExtension(saved!, current) };
+      });
+    },
+
+    async revokeExtension(actor: Actor, competitionId: string, userId: string) {
+      const competition = await requireCompetitionOrganiser(db, actor, competitionId);
+      await db.transaction(async (tx) => {
+        const removed = await q.deleteExtension(tx, competitionId, userId);
+        if (!removed) throw new NotFoundError('Extension');
+        await appendAudit(tx, {
+          competitionId,
+          actorId: actor.userId,
+          action: 'competition.extension_revoked',
+          subjectType: 'user',
+          subjectId: userId,
+          data: { userId, closesAt: iso(removed.closesAt) },
+        });
+        await q.insertEvent(tx, {
+          type: 'competition.extension_revoked',
+          organisationId: competition.organisationId,
+          competitionId,
+          subjectId: userId,
+          payload: { competitionId, userId },
+        });
+      });
+    },
+
+    async audit(actor: Actor, competitionId: string, query: { limit: number; cursor?: string | undefined }) {
+      await requireCompetitionOrganiser(db, actor, competitionId);
+      return listAudit(db, competitionId, query);
+    },
+
+    async verifyAudit(actor: Actor, competitionId: string) {
+      await requireCompetitionOrganiser(db, actor, competitionId);
+      return { competitionId, ...(await verifyAuditChain(db, competitionId)) };
+    },
+  };
+}
+
+/** Audit and event for a published competition's deadline moving later (extend, or PATCH of closesAt/grace). */
+async function recordExtension(tx: DbOrTx, actor: Actor, row: q.CompetitionRecord, closesAt: Date, gracePeriodSeconds: number, reason: string | undefined) {
+  const effectiveClosesAt = new Date(closesAt.getTime() + gracePeriodSeconds * 1000);
+  await appendAudit(tx, {
+    competitionId: row.id,
+    actorId: actor.userId,
+    action: 'competition.extended',
+    subjectType: 'competition',
+    subjectId: row.id,
+    data: {
+      previousClosesAt: iso(row.closesAt),
+      closesAt: iso(closesAt),
+      previousGracePeriodSeconds: row.gracePeriodSeconds,
+      gracePeriodSeconds,
+      ...(reason ? { reason } : {}),
+    },
+  });
+  await q.insertEvent(tx, {
+    type: 'competition.extended',
+    organisationId: row.organisationId,
+    competitionId: row.id,
+    subjectId: row.id,
+    payload: { competitionId: row.id, previousClosesAt: iso(row.closesAt), closesAt: iso(closesAt), effectiveClosesAt: iso(effectiveClosesAt) },
+  });
+}
+
+function toExtension(
+  e: { competitionId: string; userId: string; displayName: string | null; closesAt: Date; reason: string; grantedBy: string | null; createdAt: Date },
+  competition: { timezone: string; gracePeriodSeconds: number },
+) {
+  return {
+    competitionId: e.competitionId,
+    userId: e.userId,
+    displayName: e.displayName,
+    closesAt: iso(e.closesAt),
+    effectiveClosesAt: iso(new Date(e.closesAt.getTime() + competition.gracePeriodSeconds * 1000)),
+    localClosesAt: toZonedIso(e.closesAt, competition.timezone),
+    reason: e.reason,
+    grantedBy: e.grantedBy,
+    createdAt: iso(e.createdAt),
+  };
+}
+
+export type CompetitionService = ReturnType<typeof createCompetitionService>;
