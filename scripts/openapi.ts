@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/app.js';
@@ -8,7 +9,9 @@ import { createDatabase } from '../src/db/client.js';
 const target = fileURLToPath(new URL('../openapi/openapi.json', import.meta.url));
 const check = process.argv.includes('--check');
 
-const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(32), RECEIPT_PRIVATE_KEY: 'PRIVATE KEY', DATA_DIR: '/tmp' });
+// The receipt signer parses its key at startup, so even this throwaway build needs a real one.
+const receiptKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(32), RECEIPT_PRIVATE_KEY: receiptKey, DATA_DIR: '/tmp' });
 const database = await createDatabase({});
 const app = await buildApp({ config, database });
 await app.ready();

@@ -9,12 +9,18 @@ import openapi from './plugins/openapi.js';
 import protection from './plugins/protection.js';
 import auth from './plugins/auth.js';
 import health from './plugins/health.js';
+import idempotency from './plugins/idempotency.js';
+import auditSealer from './modules/audit/audit.sealer.js';
+import receiptSigner from './modules/receipts/receipts.plugin.js';
+import receiptRoutes from './modules/receipts/receipts.routes.js';
 
 export interface AppDeps {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];
   redis?: Redis;
+  /** How often the audit sealer runs; 0 turns the timer off (default 1000 ms). */
+  auditSealIntervalMs?: number;
 }
 
 declare module 'fastify' {
@@ -72,6 +78,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auth, { config });
   await app.register(protection, { config, redis: deps.redis });
   await app.register(health);
+  // Before any feature routes: it attaches itself to routes declaring `config.idempotency`.
+  await app.register(idempotency);
+  await app.register(auditSealer, { intervalMs: deps.auditSealIntervalMs });
+  await app.register(receiptSigner, { privateKeyPem: config.receiptPrivateKey });
+  await app.register(receiptRoutes);
 
   return app;
 }

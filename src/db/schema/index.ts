@@ -1,3 +1,5 @@
 export * from './users.js';
 export * from './organisations.js';
 export * from './outbox.js';
+export * from './audit.js';
+export * from './idempotency.js';
