@@ -1,0 +1,42 @@
+# syntax=docker/dockerfile:1
+# Skyrocket API: build with the full toolchain, run with production dependencies only.
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---- dependencies for building (dev included) ----
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+# tsc -p tsconfig.build.json: src/ compiles to dist/ (dist/server.js, dist/db/client.js, ...)
+RUN npm run build
+
+# ---- production dependencies only ----
+FROM ${NODE_IMAGE} AS prod-deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+# ---- runtime ----
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    DATA_DIR=/app/data
+WORKDIR /app
+COPY --from=prod-deps --chown=root:root /app/node_modules ./node_modules
+COPY --chown=root:root package.json ./
+COPY --from=build --chown=root:root /app/dist ./dist
+# dist/db/client.js resolves its migrations at ../../migrations, i.e. /app/migrations.
+COPY --chown=root:root migrations ./migrations
+# The code is read-only for the app user; only the data dir (embedded PGlite, if no DATABASE_URL) is writable.
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 3000
+# No curl in slim images: ask Node's fetch. Readiness covers the database and shutdown.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Node is PID 1 and handles SIGTERM itself (close-with-grace): readiness fails, in-flight requests finish.
+CMD ["node", "dist/server.js"]
