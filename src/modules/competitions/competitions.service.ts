@@ -388,7 +388,7 @@ export function createCompetitionService({ db }: { db: Db }) {
         checkIfMatch(ifMatch, row.version);
         if (!canTransition(kind, row.status)) {
           throw new ConflictError('INVALID_TRANSITION', `Cannot ${kind} a competition in ${row.status} (needs ${from.join(' or ')})`, {
-            status: row.status,
+            competitionStatus: row.status,
             allowedFrom: from,
           });
         }
@@ -433,7 +433,7 @@ export function createCompetitionService({ db }: { db: Db }) {
         checkIfMatch(ifMatch, row.version);
         if (row.status !== 'published') {
           throw new ConflictError('COMPETITION_NOT_PUBLISHED', row.status === 'draft' ? 'Edit the closing instant of a draft with PATCH' : `The competition is in ${row.status}`, {
-            status: row.status,
+            competitionStatus: row.status,
           });
         }
         const closesAt = resolveInstant(input.closesAt, row.timezone, 'end')!;
@@ -466,7 +466,7 @@ export function createCompetitionService({ db }: { db: Db }) {
         const current = await q.lockCompetition(tx, competitionId, 'share');
         if (!current) throw new NotFoundError('Competition');
         if (current.status !== 'draft' && current.status !== 'published') {
-          throw new ConflictError('COMPETITION_NOT_PUBLISHED', `Extensions can no longer be granted: the competition is in ${current.status}`, { status: current.status });
+          throw new ConflictError('COMPETITION_NOT_PUBLISHED', `Extensions can no longer be granted: the competition is in ${current.status}`, { competitionStatus: current.status });
         }
         if (!(await q.userExists(tx, userId))) throw new NotFoundError('User', 'USER_NOT_FOUND');
         const closesAt = resolveInstant(input.closesAt, current.timezone, 'end')!;
