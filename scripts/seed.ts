@@ -148,7 +148,8 @@ try {
 
   console.log(`organisation  ${ORGANISATION_NAME} (${organisationId})`);
   console.log(`competition   ${TITLE} (${competition.id}) ${competition.status}/${competition.phase}`);
-  console.log(`              opens ${competition.timing.local.opensAt}, closes ${competition.timing.local.closesAt} (${TIMEZONE})`);
+  console.log(`              opens ${competition.timing.opensAt} (1 September, ${TIMEZONE})`);
+  console.log(`              closes ${competition.timing.closesAt} (end of 31 October, ${TIMEZONE}; ${competition.timing.gracePeriodSeconds}s grace)`);
   console.log(`owner         ${OWNER_EMAIL}`);
   console.log(password ? `password      ${password}` : 'password      (unchanged: the account already existed)');
 } finally {
