@@ -13,6 +13,7 @@ import idempotency from './plugins/idempotency.js';
 import auditSealer from './modules/audit/audit.sealer.js';
 import receiptSigner from './modules/receipts/receipts.plugin.js';
 import receiptRoutes from './modules/receipts/receipts.routes.js';
+import competitionRoutes from './modules/competitions/competitions.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditSealer, { intervalMs: deps.auditSealIntervalMs });
   await app.register(receiptSigner, { privateKeyPem: config.receiptPrivateKey });
   await app.register(receiptRoutes);
+  await app.register(competitionRoutes);
 
   return app;
 }
