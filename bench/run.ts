@@ -12,37 +12,39 @@ import { formatTable, readSettings } from './lib/harness.js';
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const resultsDir = join(benchDir, 'results');
 
-async function loadBenchmarks(): Promise<Benchmark[]> {
-  const files = readdirSync(benchDir)
+/** Benchmark names: every bench/<name>.ts but the runner itself. */
+function benchmarkNames(): string[] {
+  return readdirSync(benchDir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'run.ts')
+    .map((f) => f.replace(/\.ts$/, ''))
     .sort();
-  const benchmarks: Benchmark[] = [];
-  for (const file of files) {
-    const mod = (await import(pathToFileURL(join(benchDir, file)).href)) as { default?: Benchmark };
-    const benchmark = mod.default;
-    if (!benchmark || typeof benchmark.run !== 'function') {
-      throw new Error(`bench/${file} must default-export defineBenchmark({ name, description, run })`);
-    }
-    if (benchmark.name !== file.replace(/\.ts$/, '')) {
-      throw new Error(`bench/${file} is named '${benchmark.name}'; a benchmark's name is its file name`);
-    }
-    benchmarks.push(benchmark);
+}
+
+async function loadBenchmark(name: string): Promise<Benchmark> {
+  const mod = (await import(pathToFileURL(join(benchDir, `${name}.ts`)).href)) as { default?: Benchmark };
+  const benchmark = mod.default;
+  if (!benchmark || typeof benchmark.run !== 'function') {
+    throw new Error(`bench/${name}.ts must default-export defineBenchmark({ name, description, run })`);
   }
-  return benchmarks;
+  if (benchmark.name !== name) throw new Error(`bench/${name}.ts is named '${benchmark.name}'; a benchmark's name is its file name`);
+  return benchmark;
 }
 
 async function main() {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  const all = await loadBenchmarks();
-  const unknown = wanted.filter((name) => !all.some((b) => b.name === name));
+  const available = benchmarkNames();
+  const unknown = wanted.filter((name) => !available.includes(name));
   if (unknown.length > 0) {
-    console.error(`unknown benchmark(s): ${unknown.join(', ')}; available: ${all.map((b) => b.name).join(', ')}`);
+    console.error(`unknown benchmark(s): ${unknown.join(', ')}; available: ${available.join(', ')}`);
     process.exit(2);
   }
-  // The baseline runs first so a full run measures the floor before anything loads the database.
-  const selected = (wanted.length > 0 ? all.filter((b) => wanted.includes(b.name)) : all).sort(
-    (a, b) => Number(b.name === 'baseline') - Number(a.name === 'baseline'),
+  // Only the chosen modules are loaded; the baseline runs first so a full run measures the floor
+  // before anything else has loaded the database.
+  const names = (wanted.length > 0 ? available.filter((n) => wanted.includes(n)) : available).sort(
+    (a, b) => Number(b === 'baseline') - Number(a === 'baseline'),
   );
+  const selected: Benchmark[] = [];
+  for (const name of names) selected.push(await loadBenchmark(name));
 
   const settings = readSettings();
   const adminUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
