@@ -1,5 +1,6 @@
 import { randomBytes, generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -10,6 +11,24 @@ const bool = z
 const list = z
   .string()
   .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+/** An address, a CIDR range or a proxy-addr name; anything else would fail later, unnamed. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [ip = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(ip);
+  if (!family || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/** Browsers send an origin without a path or trailing slash; an entry with one never matches. */
+function isOrigin(entry: string): boolean {
+  try {
+    return new URL(entry).origin === entry;
+  } catch {
+    return false;
+  }
+}
 
 /** The only reader of process.env: every setting, its default and its check. */
 export const envSchema = z
@@ -33,11 +52,17 @@ export const envSchema = z
       .string()
       .includes('PRIVATE KEY', { message: 'must be a PEM-encoded Ed25519 private key' })
       .optional(),
-    CORS_ORIGINS: list.default([]),
+    CORS_ORIGINS: list
+      .refine((origins) => origins.every(isOrigin), 'must be comma-separated origins such as https://app.example.org (no path or trailing slash)')
+      .default([]),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     TRUST_PROXY: z
       .string()
       .default('false')
+      .refine(
+        (v) => v === 'true' || v === 'false' || v.split(',').every((a) => isProxyAddress(a.trim())),
+        'must be true, false, or a comma-separated list of proxy IP addresses/CIDRs',
+      )
       .transform((v): boolean | string => (v === 'true' ? true : v === 'false' ? false : v))
       .describe('true, false, or a comma-separated list of proxy addresses/CIDRs'),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),

@@ -33,7 +33,12 @@ async function main() {
   if (config.migrateOnStart) await database.migrate();
   const redis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : undefined;
 
+  // Without a listener ioredis prints every reconnect failure raw to stderr; rate limits fail open meanwhile.
+  const ignoreUntilLogging = () => {};
+  redis?.on('error', ignoreUntilLogging);
+
   const app = await buildApp({ config, database, logger: loggerOptions(config), redis });
+  redis?.off('error', ignoreUntilLogging).on('error', (err) => app.log.warn({ err }, 'redis unavailable; rate limits are not shared'));
 
   closeWithGrace({ delay: config.shutdown.timeoutMs }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
@@ -41,7 +46,10 @@ async function main() {
     // Readiness fails first so the load balancer stops sending traffic, then in-flight requests finish.
     app.lifecycle.shuttingDown = true;
     if (config.shutdown.drainMs > 0) await new Promise((r) => setTimeout(r, config.shutdown.drainMs));
-    await app.close();
+    // app.close() waits for every open connection, and a keep-alive one becomes idle only after
+    // its in-flight response: reap those as they appear instead of waiting for the client to hang up.
+    const reaper = setInterval(() => app.server.closeIdleConnections(), 100);
+    await app.close().finally(() => clearInterval(reaper));
     await database.close();
     redis?.disconnect();
   });

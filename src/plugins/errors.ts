@@ -29,6 +29,22 @@ export function sendProblem(
   return reply.code(status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
 }
 
+const FRAMEWORK_CODES: Record<string, [number, string, string]> = {
+  FST_ERR_BAD_URL: [400, 'BAD_URL', 'The request URL is not validly encoded'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'URI_TOO_LONG', 'A path parameter is too long'],
+};
+
+/**
+ * Fastify answers a malformed URL before any hook or error handler runs, in its own JSON shape;
+ * passed as the `frameworkErrors` server option, this makes those answers problems too.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', request.id);
+  const [status, code, detail] = FRAMEWORK_CODES[error.code] ?? [500, 'INTERNAL', 'An unexpected error occurred; quote the request id when reporting it'];
+  if (status >= 500) request.log.error({ err: error }, 'framework error');
+  void sendProblem(request, reply, status, code, detail);
+}
+
 function fieldPath(instancePath: string | undefined): string {
   return (instancePath ?? '').replace(/^\//, '').split('/').filter(Boolean).join('.');
 }

@@ -32,6 +32,8 @@ export default fp(
       retryAfter: 10,
       exposeStatusRoute: false,
       pressureHandler: (request, reply, type, value) => {
+        // Liveness stays green under load: an orchestrator would restart a busy but healthy process.
+        if (request.routeOptions.url === '/health/live') return;
         reply.header('retry-after', '10');
         request.log.warn({ type, value }, 'shedding load');
         void sendProblem(request, reply, 503, 'SERVICE_UNAVAILABLE', 'The server is overloaded; retry later');
@@ -42,7 +44,8 @@ export default fp(
       global: true,
       max: config.rateLimit.max,
       timeWindow: config.rateLimit.windowMs,
-      ...(redis ? { redis, nameSpace: 'skyrocket-rl:' } : {}),
+      // A Redis outage skips the limit rather than failing every request with a 500.
+      ...(redis ? { redis, nameSpace: 'skyrocket-rl:', skipOnError: true } : {}),
       // Authenticated callers are limited per account, others per address.
       keyGenerator: (request) => (request.user?.sub ? `user:${request.user.sub}` : `ip:${request.ip}`),
       allowList: (request) => request.url.startsWith('/health/'),
