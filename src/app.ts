@@ -4,7 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import errors from './plugins/errors.js';
+import errors, { frameworkErrors } from './plugins/errors.js';
 import openapi from './plugins/openapi.js';
 import protection from './plugins/protection.js';
 import auth from './plugins/auth.js';
@@ -13,6 +13,10 @@ import idempotency from './plugins/idempotency.js';
 import auditSealer from './modules/audit/audit.sealer.js';
 import receiptSigner from './modules/receipts/receipts.plugin.js';
 import receiptRoutes from './modules/receipts/receipts.routes.js';
+import mailDrainer from './modules/mail/mail.drainer.js';
+import identityRoutes from './modules/identity/identity.routes.js';
+import organisationRoutes from './modules/organisations/organisations.routes.js';
+import proposalRoutes from './modules/proposals/proposals.routes.js';
 import competitionRoutes from './modules/competitions/competitions.routes.js';
 
 export interface AppDeps {
@@ -61,6 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    // Malformed URLs and the like are answered before routing; make those problems too.
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -84,7 +90,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditSealer, { intervalMs: deps.auditSealIntervalMs });
   await app.register(receiptSigner, { privateKeyPem: config.receiptPrivateKey });
   await app.register(receiptRoutes);
+  await app.register(mailDrainer);
+  await app.register(identityRoutes);
+  await app.register(organisationRoutes);
   await app.register(competitionRoutes);
+  await app.register(proposalRoutes);
 
   return app;
 }

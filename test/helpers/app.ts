@@ -10,9 +10,14 @@ import { createTestDatabase, type TestDatabase } from './database.js';
 
 const receiptKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
+let dataDir: string | undefined;
+
 export function testConfig(env: Record<string, string> = {}): Config {
-  const dataDir = mkdtempSync(join(tmpdir(), 'skyrocket-test-'));
-  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  if (!dataDir) {
+    const dir = mkdtempSync(join(tmpdir(), 'skyrocket-test-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    dataDir = dir;
+  }
   return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
