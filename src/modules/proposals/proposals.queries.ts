@@ -27,8 +27,7 @@ export async function selectProposalHead(db: DbOrTx, proposalId: string) {
       id: proposals.id,
       competitionId: proposals.competitionId,
       applicantId: proposals.applicantId,
-      organisationId: competitions.organisationId,
-      timezone: competitions.timezone,
+      rulesFrozen: sql<boolean>`${competitions.rulesFrozenAt} is not null`,
     })
     .from(proposals)
     .innerJoin(competitions, eq(competitions.id, proposals.competitionId))
@@ -51,6 +50,59 @@ export async function lockProposal(tx: DbOrTx, proposalId: string) {
     .where(eq(proposals.id, proposalId))
     .for('update', { of: proposals });
   return row;
+}
+
+interface TeamJson {
+  id: string;
+  email: string;
+  userId: string | null;
+  status: MemberRow['status'];
+  displayName: string | null;
+  country: string | null;
+  birthDate: string | null;
+  createdAt: string;
+  respondedAt: string | null;
+}
+
+interface AttachmentJson {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+
+/**
+ * The submit path's one read: the proposal locked FOR UPDATE, its applicant, its whole team and
+ * its draft attachments, in a single round trip (the deadline rush is bound by round trips).
+ */
+export async function lockProposalForSubmit(tx: DbOrTx, proposalId: string) {
+  const team = sql<TeamJson[]>`coalesce((
+    select json_agg(json_build_object(
+      'id', m.id, 'email', m.email, 'userId', m.user_id, 'status', m.status, 'displayName', mu.display_name,
+      'country', mu.country, 'birthDate', mu.birth_date, 'createdAt', m.created_at, 'respondedAt', m.responded_at
+    ) order by m.created_at, m.id)
+    from ${proposalMembers} m left join ${users} mu on mu.id = m.user_id
+    where m.proposal_id = ${proposals.id}), '[]'::json)`;
+  const attachments = sql<AttachmentJson[]>`coalesce((
+    select json_agg(json_build_object(
+      'id', a.id, 'filename', a.filename, 'contentType', a.content_type, 'size', a.size, 'sha256', a.sha256, 'createdAt', a.created_at
+    ) order by a.created_at, a.id)
+    from ${proposalAttachments} a where a.proposal_id = ${proposals.id} and a.removed_at is null), '[]'::json)`;
+  const [row] = await tx
+    .select({ proposal: proposals, applicantCountry: users.country, applicantBirthDate: users.birthDate, timezone: competitions.timezone, team, attachments })
+    .from(proposals)
+    .innerJoin(users, eq(users.id, proposals.applicantId))
+    .innerJoin(competitions, eq(competitions.id, proposals.competitionId))
+    .where(eq(proposals.id, proposalId))
+    .for('update', { of: proposals });
+  if (!row) return undefined;
+  return {
+    ...row,
+    team: row.team.map((m) => ({ ...m, createdAt: new Date(m.createdAt), respondedAt: m.respondedAt ? new Date(m.respondedAt) : null })),
+    attachments: row.attachments.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })),
+  };
 }
 
 export async function isAcceptedMember(db: DbOrTx, proposalId: string, userId: string): Promise<boolean> {
@@ -207,49 +259,50 @@ export async function hasConfirmedConsent(db: DbOrTx, competitionId: string, app
 }
 
 /**
- * Stores a revision only if the database clock of this very statement is still before the
- * deadline: whatever happened since the check, nothing is ever stored after it.
- * `received_at` is the transaction's `now()`, the same instant the deadline check used.
+ * Stores the revision, points the proposal at it and writes the domain event, in one statement:
+ * each step only happens if the revision insert did, and that insert only happens while
+ * `now()` (the transaction's clock, also stored as `received_at`) is before the deadline.
+ * Returns `received_at` as stored (microseconds), or undefined when the deadline has passed.
  */
-export async function insertRevisionBeforeDeadline(
+export async function storeSubmission(
   tx: DbOrTx,
   values: {
     proposalId: string;
     revision: number;
     competitionId: string;
+    organisationId: string;
     submittedBy: string;
     content: RevisionContent;
     contentHash: string;
     late: boolean;
     effectiveClosesAt: Date;
+    event: Record<string, unknown>;
   },
 ): Promise<{ receivedAt: string } | undefined> {
-  const { proposalId, revision, competitionId, submittedBy, content, contentHash, late, effectiveClosesAt } = values;
+  const v = values;
   const result = await tx.execute(sql`
-    insert into ${proposalRevisions} (proposal_id, revision, competition_id, submitted_by, content, content_hash, received_at, late)
-    select ${proposalId}, ${revision}, ${competitionId}, ${submittedBy}, ${JSON.stringify(content)}::jsonb, ${contentHash}, now(), ${late}
-    where now() < ${effectiveClosesAt.toISOString()}::timestamptz
-    returning to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as received_at`);
+    with rev as (
+      insert into ${proposalRevisions} (proposal_id, revision, competition_id, submitted_by, content, content_hash, received_at, late)
+      select ${v.proposalId}, ${v.revision}, ${v.competitionId}, ${v.submittedBy}, ${JSON.stringify(v.content)}::jsonb, ${v.contentHash}, now(), ${v.late}
+      where now() < ${v.effectiveClosesAt.toISOString()}::timestamptz
+      returning proposal_id, revision, received_at,
+        to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as received_at_iso
+    ), updated as (
+      update ${proposals} p set
+        status = 'submitted', current_revision = rev.revision, late = ${v.late}, unsubmitted_changes = false,
+        first_submitted_at = coalesce(p.first_submitted_at, rev.received_at), last_submitted_at = rev.received_at,
+        version = p.version + 1, updated_at = rev.received_at
+      from rev where p.id = rev.proposal_id
+      returning p.id
+    ), event as (
+      insert into ${domainEvents} (type, organisation_id, competition_id, subject_id, payload)
+      select 'proposal.submitted', ${v.organisationId}, ${v.competitionId}, rev.proposal_id,
+        ${JSON.stringify(v.event)}::jsonb || jsonb_build_object('receivedAt', rev.received_at_iso)
+      from rev
+    )
+    select rev.received_at_iso as received_at from rev join updated on updated.id = rev.proposal_id`);
   const row = (result as unknown as { rows: Array<{ received_at: string }> }).rows[0];
   return row ? { receivedAt: row.received_at } : undefined;
-}
-
-export async function markSubmitted(tx: DbOrTx, proposalId: string, revision: number, late: boolean) {
-  const [row] = await tx
-    .update(proposals)
-    .set({
-      status: 'submitted',
-      currentRevision: revision,
-      late,
-      unsubmittedChanges: false,
-      firstSubmittedAt: sql`coalesce(${proposals.firstSubmittedAt}, now())`,
-      lastSubmittedAt: sql`now()`,
-      version: sql`${proposals.version} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .where(eq(proposals.id, proposalId))
-    .returning();
-  return row!;
 }
 
 export async function markWithdrawn(tx: DbOrTx, proposalId: string) {

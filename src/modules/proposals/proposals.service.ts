@@ -46,8 +46,13 @@ function closedError(window: SubmissionWindow): ConflictError {
  * the caller's transaction and refuses the write when, by PostgreSQL's clock, the applicant's
  * deadline (closesAt, or their individual extension, plus grace) has passed.
  */
-async function openWindow(tx: DbOrTx, competitionId: string, applicantId: string, options: { submit?: boolean } = {}): Promise<SubmissionWindow> {
-  const window = await lockCompetitionForSubmission(tx, competitionId, applicantId, { freezeRules: options.submit === true });
+async function openWindow(
+  tx: DbOrTx,
+  competitionId: string,
+  applicantId: string,
+  options: { submit?: boolean; freezeRules?: boolean } = {},
+): Promise<SubmissionWindow> {
+  const window = await lockCompetitionForSubmission(tx, competitionId, applicantId, { freezeRules: options.freezeRules ?? false });
   if (window.status !== 'published' || window.phase === 'closed') throw closedError(window);
   if (options.submit && window.phase === 'upcoming') {
     throw new ConflictError('COMPETITION_NOT_OPEN', `Submissions open at ${window.opensAt.toISOString()}; drafts can be prepared until then`, {
@@ -149,7 +154,40 @@ export interface UploadInput {
   data: Buffer;
 }
 
+/**
+ * Which competition and applicant a proposal belongs to never changes, and a competition's
+ * rules never unfreeze: remembering both saves the deadline rush a round trip per request.
+ */
+function createHeadCache(limit = 50_000) {
+  const heads = new Map<string, Head>();
+  const frozen = new Set<string>();
+  return {
+    get(proposalId: string): Head | undefined {
+      const head = heads.get(proposalId);
+      return head && { ...head, rulesFrozen: head.rulesFrozen || frozen.has(head.competitionId) };
+    },
+    set(head: Head): void {
+      if (heads.size >= limit) heads.delete(heads.keys().next().value!);
+      heads.set(head.id, head);
+      if (head.rulesFrozen) frozen.add(head.competitionId);
+    },
+    frozen(competitionId: string): void {
+      frozen.add(competitionId);
+    },
+  };
+}
+
 export function createProposalService({ db, config, receipts }: { db: Db; config: Config; receipts: ReceiptSigner }) {
+  const headCache = createHeadCache();
+
+  async function proposalHead(proposalId: string): Promise<Head | undefined> {
+    const cached = headCache.get(proposalId);
+    if (cached) return cached;
+    const head = await q.selectProposalHead(db, proposalId);
+    if (head) headCache.set(head);
+    return head;
+  }
+
   /** How the caller relates to the proposal; null means they may not know it exists (404). */
   async function relationTo(actor: Actor, head: Pick<Head, 'id' | 'competitionId' | 'applicantId'>, options: { hasRevision: boolean }): Promise<Relation | null> {
     if (head.applicantId === actor.userId) return 'applicant';
@@ -167,7 +205,7 @@ export function createProposalService({ db, config, receipts }: { db: Db; config
 
   /** Loads the proposal's head and checks the caller is the applicant or (with `members`) an accepted team member. */
   async function requireAuthor(actor: Actor, proposalId: string, options: { members: boolean; action: string }): Promise<{ head: Head; relation: Relation }> {
-    const head = await q.selectProposalHead(db, proposalId);
+    const head = await proposalHead(proposalId);
     if (!head) throw new NotFoundError('Proposal');
     if (head.applicantId === actor.userId) return { head, relation: 'applicant' };
     if (await q.isAcceptedMember(db, proposalId, actor.userId)) {
@@ -315,17 +353,21 @@ export function createProposalService({ db, config, receipts }: { db: Db; config
     async submit(actor: Actor, proposalId: string, ifMatch?: string): Promise<{ proposal: ProposalView; receipt: Receipt }> {
       const { head } = await requireAuthor(actor, proposalId, { members: false, action: 'submit' });
       const result = await db.transaction(async (tx) => {
-        const { window, locked } = await lockForWrite(tx, head, { ifMatch, submit: true });
+        // Once the rules are frozen (every submit but the first few) the plain shared lock is enough.
+        const window = await openWindow(tx, head.competitionId, head.applicantId, { submit: true, freezeRules: !head.rulesFrozen });
+        const locked = await q.lockProposalForSubmit(tx, proposalId);
+        if (!locked) throw new NotFoundError('Proposal');
         const p = locked.proposal;
-        const team = await q.selectTeam(tx, proposalId);
-        const attachments = await q.selectDraftAttachments(tx, proposalId);
-        const accepted = team.filter((m) => m.status === 'accepted' && m.userId !== null);
+        if (!ifMatchSatisfied(ifMatch, p.version)) throw new PreconditionFailedError();
+        if (p.status === 'withdrawn') throw withdrawnError();
+        const accepted = locked.team.filter((m) => m.status === 'accepted' && m.userId !== null);
         const rules = window.eligibility;
-        const submissionDate = dateInZone(window.dbNow, head.timezone);
+        const submissionDate = dateInZone(window.dbNow, locked.timezone);
 
         const alreadyCounted = p.status === 'submitted';
         let otherSubmitted = 0;
         if (!alreadyCounted) {
+          // Serialises this applicant's first submits in the competition: the count below sees every committed one.
           await q.lockApplicantQuota(tx, head.competitionId, head.applicantId);
           otherSubmitted = await q.countOtherSubmitted(tx, head.competitionId, head.applicantId, proposalId);
         }
@@ -357,30 +399,52 @@ export function createProposalService({ db, config, receipts }: { db: Db; config
           title: p.title,
           answers: normaliseAnswers(p.answers),
           team: accepted.map((m) => m.userId!).sort(),
-          attachments: attachments
+          attachments: locked.attachments
             .map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256 }))
             .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
         };
         const hash = contentHash(content);
         const revision = (p.currentRevision ?? 0) + 1;
-        const stored = await q.insertRevisionBeforeDeadline(tx, {
+        const facts = { proposalId, competitionId: head.competitionId, revision, contentHash: hash, late: window.late };
+        const stored = await q.storeSubmission(tx, {
           proposalId,
           revision,
           competitionId: head.competitionId,
+          organisationId: window.organisationId,
           submittedBy: actor.userId,
           content,
           contentHash: hash,
           late: window.late,
           effectiveClosesAt: window.effectiveClosesAt,
+          event: facts,
         });
         if (!stored) throw closedError(window);
-        const updated = await q.markSubmitted(tx, proposalId, revision, window.late);
-        const facts = { proposalId, competitionId: head.competitionId, revision, contentHash: hash, receivedAt: stored.receivedAt, late: window.late };
-        await appendAudit(tx, { competitionId: head.competitionId, actorId: actor.userId, action: 'proposal.submitted', subjectType: 'proposal', subjectId: proposalId, data: facts });
-        await q.insertDomainEvent(tx, { type: 'proposal.submitted', organisationId: window.organisationId, competitionId: head.competitionId, subjectId: proposalId, payload: facts });
+        await appendAudit(tx, {
+          competitionId: head.competitionId,
+          actorId: actor.userId,
+          action: 'proposal.submitted',
+          subjectType: 'proposal',
+          subjectId: proposalId,
+          data: { ...facts, receivedAt: stored.receivedAt },
+        });
+        // The row is locked by this transaction, so its new state is known without reading it back.
+        const receivedAt = new Date(stored.receivedAt);
+        const updated: q.ProposalRow = {
+          ...p,
+          status: 'submitted',
+          currentRevision: revision,
+          late: window.late,
+          unsubmittedChanges: false,
+          firstSubmittedAt: p.firstSubmittedAt ?? receivedAt,
+          lastSubmittedAt: receivedAt,
+          version: p.version + 1,
+          updatedAt: receivedAt,
+        };
         const submitted: Submitted = { revision, contentHash: hash, receivedAt: stored.receivedAt, late: window.late };
-        return { proposal: toProposal(updated, 'applicant', { team: toTeam(team, 'applicant'), attachments: attachments.map(toAttachment), submitted }), submitted };
+        return { proposal: toProposal(updated, 'applicant', { team: toTeam(locked.team, 'applicant'), attachments: locked.attachments.map(toAttachment), submitted }), submitted };
       });
+      // Committed: from now on every submit to this competition can take the plain shared lock.
+      headCache.frozen(head.competitionId);
       const receipt = receipts.sign({
         proposalId,
         competitionId: head.competitionId,
@@ -457,7 +521,7 @@ export function createProposalService({ db, config, receipts }: { db: Db; config
       if (!member) throw new NotFoundError('Invitation', 'INVITATION_NOT_FOUND');
       const email = await q.selectUserEmail(db, actor.userId);
       if (email !== member.email) throw new ForbiddenError('This invitation was sent to another email address', 'INVITATION_EMAIL_MISMATCH');
-      const head = await q.selectProposalHead(db, member.proposalId);
+      const head = await proposalHead(member.proposalId);
       if (!head) throw new NotFoundError('Invitation', 'INVITATION_NOT_FOUND');
       return db.transaction(async (tx) => {
         const { window } = await lockForWrite(tx, head);
@@ -477,7 +541,7 @@ export function createProposalService({ db, config, receipts }: { db: Db; config
 
     /** The applicant removes anyone; a member may remove themselves (leave the team). */
     async removeMember(actor: Actor, proposalId: string, memberId: string) {
-      const head = await q.selectProposalHead(db, proposalId);
+      const head = await proposalHead(proposalId);
       if (!head) throw new NotFoundError('Proposal');
       const member = await q.selectMember(db, proposalId, memberId);
       const leaving = member?.userId === actor.userId && member.status === 'accepted';

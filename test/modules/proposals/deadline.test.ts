@@ -17,9 +17,8 @@ t.test('after the deadline nothing can be created, edited, submitted, withdrawn 
   t.equal(invited.statusCode, 201);
 
   await closeCompetitionIn(app, competitionId, -1);
-  const [{ closesAt } = { closesAt: '' }] = (await app.database.db.execute(
-    sql`select to_json(closes_at) #>> '{}' as "closesAt" from competitions where id = ${competitionId}`,
-  )).rows as Array<{ closesAt: string }>;
+  const result = await app.database.db.execute(sql`select to_json(closes_at) #>> '{}' as "closesAt" from competitions where id = ${competitionId}`);
+  const { closesAt } = (result as unknown as { rows: Array<{ closesAt: string }> }).rows[0]!;
 
   const attempts = {
     create: await app.inject({ method: 'POST', url: `/v1/competitions/${competitionId}/proposals`, headers: applicant.auth, payload: {} }),

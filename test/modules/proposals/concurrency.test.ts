@@ -1,0 +1,96 @@
+import t from 'tap';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase, testDatabaseUrl } from '../../helpers/database.js';
+import { buildProposalsApp, closeCompetitionIn, createDraft, insertApplicants, organiserWithCompetition, submit } from './fixtures.js';
+
+// A real pool, so that transactions really run side by side on PostgreSQL.
+const database = await createTestDatabase({ poolSize: 30 });
+const { app } = await buildProposalsApp(t, { db: database });
+t.teardown(() => database.close());
+
+function rows<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+t.test('the quota holds when two proposals of one applicant are submitted at once', async (t) => {
+  const { competitionId } = await organiserWithCompetition(app, { eligibility: { minTeamSize: 1, maxTeamSize: 3, maxProposalsPerApplicant: 1 } });
+  const applicants = await insertApplicants(app, 10);
+  const outcomes = await Promise.all(
+    applicants.map(async (applicant) => {
+      const [a, b] = [await createDraft(app, applicant, competitionId), await createDraft(app, applicant, competitionId)];
+      const results = await Promise.all([submit(app, applicant, a.id), submit(app, applicant, b.id)]);
+      return results.map((r) => r.statusCode).sort();
+    }),
+  );
+  for (const statuses of outcomes) t.same(statuses, [201, 422], 'exactly one of the two is accepted');
+  const [count] = rows<{ n: number; applicants: number }>(
+    await app.database.db.execute(
+      sql`select count(*)::int as n, count(distinct applicant_id)::int as applicants from proposals where competition_id = ${competitionId} and status = 'submitted'`,
+    ),
+  );
+  t.same(count, { n: 10, applicants: 10 }, 'one submitted proposal per applicant in the database');
+});
+
+t.test('submits across the closing instant: none accepted after it, none lost', { skip: testDatabaseUrl ? false : 'needs PostgreSQL (DATABASE_URL): PGlite runs one transaction at a time' }, async (t) => {
+  const N = 60;
+  const { competitionId } = await organiserWithCompetition(app);
+  const applicants = await insertApplicants(app, N);
+  const drafts = await Promise.all(applicants.map((a) => createDraft(app, a, competitionId)));
+  await closeCompetitionIn(app, competitionId, 3);
+
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  interface Accepted {
+    proposalId: string;
+    revision: number;
+    receivedAt: string;
+  }
+  const accepted: Accepted[] = [];
+  const statuses = new Map<number, number>();
+  const closedBodies: Array<{ closesAt: string }> = [];
+
+  // Each applicant submits again and again until the competition says it is closed, then tries twice more.
+  await Promise.all(
+    applicants.map(async (applicant, i) => {
+      const proposalId = drafts[i]!.id;
+      let afterClose = 0;
+      for (let attempt = 0; attempt < 5000 && afterClose < 3; attempt++) {
+        const res = await fetch(`${address}/v1/proposals/${proposalId}/submit`, { method: 'POST', headers: applicant.auth });
+        const body = (await res.json()) as { receipt?: Accepted; code?: string; closesAt?: string };
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        if (res.status === 201) accepted.push({ proposalId, revision: body.receipt!.revision, receivedAt: body.receipt!.receivedAt });
+        else if (res.status === 409 && body.code === 'COMPETITION_CLOSED') {
+          afterClose++;
+          closedBodies.push({ closesAt: body.closesAt! });
+        } else throw new Error(`unexpected ${res.status}: ${JSON.stringify(body)}`);
+      }
+    }),
+  );
+  t.comment(`responses by status: ${JSON.stringify(Object.fromEntries(statuses))}`);
+  t.ok(accepted.length > 0, `${accepted.length} submits were accepted before the close`);
+  t.ok(closedBodies.length >= N * 3, 'every applicant hit the closed competition');
+
+  const [deadline] = rows<{ closesAt: string }>(
+    await app.database.db.execute(sql`select to_char(closes_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "closesAt" from competitions where id = ${competitionId}`),
+  );
+  const closesAt = deadline!.closesAt;
+  t.ok(closedBodies.every((b) => new Date(b.closesAt).getTime() === new Date(closesAt).getTime()), 'every refusal states the closing instant');
+
+  const [late] = rows<{ n: number }>(
+    await app.database.db.execute(
+      sql`select count(*)::int as n from proposal_revisions where competition_id = ${competitionId} and received_at >= (select closes_at from competitions where id = ${competitionId})`,
+    ),
+  );
+  t.equal(late!.n, 0, 'no stored revision was received at or after the deadline');
+  t.ok(accepted.every((a) => a.receivedAt < closesAt), 'every 2xx quotes a receipt time before the deadline');
+
+  const stored = rows<{ proposalId: string; revision: number; receivedAt: string }>(
+    await app.database.db.execute(
+      sql`select proposal_id as "proposalId", revision, to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "receivedAt"
+          from proposal_revisions where competition_id = ${competitionId}`,
+    ),
+  );
+  t.equal(stored.length, accepted.length, 'as many stored revisions as 2xx responses');
+  const storedByKey = new Map(stored.map((s) => [`${s.proposalId}/${s.revision}`, s.receivedAt]));
+  const lost = accepted.filter((a) => storedByKey.get(`${a.proposalId}/${a.revision}`) !== a.receivedAt);
+  t.equal(lost.length, 0, 'every 2xx has its stored revision, with the same received-at');
+});
