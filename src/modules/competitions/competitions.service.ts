@@ -261,7 +261,9 @@ export function createCompetitionService({ db }: { db: Db }) {
     async get(actor: Actor | undefined, competitionId: string): Promise<CompetitionView> {
       const row = await q.selectCompetition(db, competitionId);
       if (!row) throw new NotFoundError('Competition');
-      if (row.publishedAt === null) {
+      // Archiving keeps a published competition public; an archived draft never was.
+      const isPublic = row.status !== 'draft' && (row.status !== 'archived' || row.publishedAt !== null);
+      if (!isPublic) {
         if (!actor) throw new NotFoundError('Competition');
         await requireOrganisationRole(db, actor, row.organisationId, ANY_MEMBER, 'Competition');
       }
