@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
+  auditLog,
+  competitionExtensions,
   competitions,
   domainEvents,
   guardianConsents,
@@ -73,36 +75,150 @@ interface AttachmentJson {
   createdAt: string;
 }
 
-/**
- * The submit path's one read: the proposal locked FOR UPDATE, its applicant, its whole team and
- * its draft attachments, in a single round trip (the deadline rush is bound by round trips).
- */
-export async function lockProposalForSubmit(tx: DbOrTx, proposalId: string) {
-  const team = sql<TeamJson[]>`coalesce((
+const teamJson = sql<TeamJson[]>`coalesce((
     select json_agg(json_build_object(
       'id', m.id, 'email', m.email, 'userId', m.user_id, 'status', m.status, 'displayName', mu.display_name,
       'country', mu.country, 'birthDate', mu.birth_date, 'createdAt', m.created_at, 'respondedAt', m.responded_at
     ) order by m.created_at, m.id)
     from ${proposalMembers} m left join ${users} mu on mu.id = m.user_id
     where m.proposal_id = ${proposals.id}), '[]'::json)`;
-  const attachments = sql<AttachmentJson[]>`coalesce((
+
+const attachmentsJson = sql<AttachmentJson[]>`coalesce((
     select json_agg(json_build_object(
       'id', a.id, 'filename', a.filename, 'contentType', a.content_type, 'size', a.size, 'sha256', a.sha256, 'createdAt', a.created_at
     ) order by a.created_at, a.id)
     from ${proposalAttachments} a where a.proposal_id = ${proposals.id} and a.removed_at is null), '[]'::json)`;
-  const [row] = await tx
-    .select({ proposal: proposals, applicantCountry: users.country, applicantBirthDate: users.birthDate, timezone: competitions.timezone, team, attachments })
-    .from(proposals)
-    .innerJoin(users, eq(users.id, proposals.applicantId))
-    .innerJoin(competitions, eq(competitions.id, proposals.competitionId))
-    .where(eq(proposals.id, proposalId))
-    .for('update', { of: proposals });
-  if (!row) return undefined;
+
+function withDates<T extends { team: TeamJson[]; attachments: AttachmentJson[] }>(row: T) {
   return {
     ...row,
     team: row.team.map((m) => ({ ...m, createdAt: new Date(m.createdAt), respondedAt: m.respondedAt ? new Date(m.respondedAt) : null })),
     attachments: row.attachments.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })),
   };
+}
+
+/**
+ * The submit path's one read: the proposal locked FOR UPDATE, its applicant, its whole team and
+ * its draft attachments, in a single round trip (the deadline rush is bound by round trips).
+ */
+export async function lockProposalForSubmit(tx: DbOrTx, proposalId: string) {
+  const [row] = await tx
+    .select({
+      proposal: proposals,
+      applicantCountry: users.country,
+      applicantBirthDate: users.birthDate,
+      timezone: competitions.timezone,
+      team: teamJson,
+      attachments: attachmentsJson,
+    })
+    .from(proposals)
+    .innerJoin(users, eq(users.id, proposals.applicantId))
+    .innerJoin(competitions, eq(competitions.id, proposals.competitionId))
+    .where(eq(proposals.id, proposalId))
+    .for('update', { of: proposals });
+  return row && withDates(row);
+}
+
+/**
+ * Everything a resubmission needs, read in one round trip without locks: the proposal, its
+ * applicant, team and files, the competition's rules and version, and the database clock.
+ * The write that follows (`storeResubmission`) re-checks, under its locks, that none of it changed.
+ */
+export async function readForResubmit(db: DbOrTx, proposalId: string) {
+  const [row] = await db
+    .select({
+      proposal: proposals,
+      applicantCountry: users.country,
+      applicantBirthDate: users.birthDate,
+      timezone: competitions.timezone,
+      competitionStatus: competitions.status,
+      competitionVersion: competitions.version,
+      rulesFrozen: sql<boolean>`${competitions.rulesFrozenAt} is not null`,
+      eligibility: competitions.eligibility,
+      form: competitions.form,
+      dbNow: sql<string>`now()`,
+      hasGuardianConsent: sql<boolean>`exists (select 1 from ${guardianConsents} g
+        where g.competition_id = ${proposals.competitionId} and g.applicant_id = ${proposals.applicantId} and g.confirmed_at is not null)`,
+      team: teamJson,
+      attachments: attachmentsJson,
+    })
+    .from(proposals)
+    .innerJoin(users, eq(users.id, proposals.applicantId))
+    .innerJoin(competitions, eq(competitions.id, proposals.competitionId))
+    .where(eq(proposals.id, proposalId));
+  return row && { ...withDates(row), dbNow: new Date(row.dbNow) };
+}
+
+/**
+ * A resubmission in ONE statement (its own transaction), for the deadline rush. It takes the
+ * same locks as the transactional path -- the competition row FOR SHARE, the proposal FOR UPDATE --
+ * and stores the revision only if, by this statement's `now()`:
+ *   - the competition is published, open, its rules frozen and unchanged since the read (version),
+ *   - the applicant's deadline (the later of closesAt and their extension, plus grace; the same
+ *     rule as `lockCompetitionForSubmission`) has not passed,
+ *   - the proposal is still submitted and unchanged since the read (version),
+ *   - the submission date in the competition's zone is the one the age rules were checked on.
+ * Anything else stores nothing and returns undefined; the caller then takes the transactional path,
+ * which says exactly why. The audit row and the domain event are written by the same statement.
+ */
+export async function storeResubmission(
+  db: DbOrTx,
+  v: {
+    proposalId: string;
+    proposalVersion: number;
+    revision: number;
+    competitionId: string;
+    competitionVersion: number;
+    applicantId: string;
+    submittedBy: string;
+    timezone: string;
+    submissionDate: string;
+    content: RevisionContent;
+    contentHash: string;
+    facts: Record<string, unknown>;
+  },
+): Promise<{ receivedAt: string; late: boolean } | undefined> {
+  const result = await db.execute(sql`
+    with window_ as (
+      select c.id, c.organisation_id, now() >= d.deadline as late
+      from ${competitions} c
+      cross join lateral (
+        select greatest((select e.closes_at from ${competitionExtensions} e where e.competition_id = c.id and e.user_id = ${v.applicantId}), c.closes_at) as deadline
+      ) d
+      where c.id = ${v.competitionId} and c.status = 'published' and c.version = ${v.competitionVersion} and c.rules_frozen_at is not null
+        and now() >= c.opens_at and now() < d.deadline + make_interval(secs => c.grace_period_seconds)
+        and (now() at time zone ${v.timezone})::date = ${v.submissionDate}::date
+      for share of c
+    ), proposal as (
+      select p.id from ${proposals} p
+      where p.id = ${v.proposalId} and p.version = ${v.proposalVersion} and p.status = 'submitted' and p.current_revision = ${v.revision - 1}
+        and exists (select 1 from window_)
+      for update of p
+    ), rev as (
+      insert into ${proposalRevisions} (proposal_id, revision, competition_id, submitted_by, content, content_hash, received_at, late)
+      select proposal.id, ${v.revision}, window_.id, ${v.submittedBy}, ${JSON.stringify(v.content)}::jsonb, ${v.contentHash}, now(), window_.late
+      from proposal, window_
+      returning proposal_id, revision, received_at, late,
+        to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as received_at_iso
+    ), updated as (
+      update ${proposals} p set
+        current_revision = rev.revision, late = rev.late, unsubmitted_changes = false,
+        last_submitted_at = rev.received_at, version = p.version + 1, updated_at = rev.received_at
+      from rev where p.id = rev.proposal_id
+      returning p.id
+    ), facts as (
+      select ${JSON.stringify(v.facts)}::jsonb || jsonb_build_object('receivedAt', rev.received_at_iso, 'late', rev.late) as data, rev.proposal_id
+      from rev
+    ), event as (
+      insert into ${domainEvents} (type, organisation_id, competition_id, subject_id, payload)
+      select 'proposal.submitted', window_.organisation_id, window_.id, facts.proposal_id, facts.data from facts, window_
+    ), audit as (
+      insert into ${auditLog} (competition_id, actor_id, action, subject_type, subject_id, data)
+      select ${v.competitionId}, ${v.submittedBy}, 'proposal.submitted', 'proposal', facts.proposal_id, facts.data from facts
+    )
+    select rev.received_at_iso as received_at, rev.late from rev join updated on updated.id = rev.proposal_id`);
+  const row = (result as unknown as { rows: Array<{ received_at: string; late: boolean }> }).rows[0];
+  return row ? { receivedAt: row.received_at, late: row.late } : undefined;
 }
 
 export async function isAcceptedMember(db: DbOrTx, proposalId: string, userId: string): Promise<boolean> {

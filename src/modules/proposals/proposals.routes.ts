@@ -344,6 +344,7 @@ const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
           description: `Send the file as the request body with its Content-Type, and its name in \`?filename=\` or the \`x-filename\` header. At most ${app.config.uploadLimitBytes} bytes.`,
           security: bearerSecurity,
           params: ProposalParams,
+          consumes: [...ALLOWED_ATTACHMENT_TYPES],
           querystring: AttachmentUploadQuery,
           headers: z.looseObject({ 'x-filename': z.string().max(1024).optional().describe('URL-encoded file name') }),
           body: z

@@ -131,6 +131,26 @@ function toProposal(
 
 export type ProposalView = ReturnType<typeof toProposal>;
 
+/** What a revision freezes: canonical content, so its hash is reproducible from the revision alone. */
+function revisionContent(
+  p: q.ProposalRow,
+  acceptedTeam: Array<{ userId: string | null }>,
+  attachments: Array<{ id: string; filename: string; contentType: string; size: number; sha256: string }>,
+): RevisionContent {
+  return {
+    proposalId: p.id,
+    competitionId: p.competitionId,
+    applicantId: p.applicantId,
+    organisationId: p.organisationId,
+    title: p.title,
+    answers: normaliseAnswers(p.answers),
+    team: acceptedTeam.map((m) => m.userId!).sort(),
+    attachments: attachments
+      .map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256 }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+}
+
 function encodeCursor(value: Record<string, string>): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
@@ -254,6 +274,66 @@ export function createProposalService({ db, config, receipts }: { db: Db; config
     return toProposal(p, 'organiser', { team, attachments: content.attachments, submitted: summary, content });
   }
 
+  function sign(proposalId: string, competitionId: string, submitted: Submitted): Receipt {
+    return receipts.sign({ proposalId, competitionId, revision: submitted.revision, contentHash: submitted.contentHash, receivedAt: submitted.receivedAt });
+  }
+
+  /**
+   * Resubmission of an already submitted proposal to a competition whose rules are frozen: one
+   * unlocked read, the checks in memory, then `storeResubmission`, a single statement that takes
+   * the competition (FOR SHARE) and proposal (FOR UPDATE) locks, re-checks the deadline against
+   * its own `now()` and that nothing read has changed, and writes revision, proposal, event and
+   * audit row. Returns undefined whenever anything is not as expected (closed, invalid, changed,
+   * quota to count): the transactional path then decides, and explains.
+   */
+  async function resubmit(actor: Actor, head: Head, ifMatch: string | undefined): Promise<{ proposal: ProposalView; receipt: Receipt } | undefined> {
+    const read = await q.readForResubmit(db, head.id);
+    if (!read) return undefined;
+    const p = read.proposal;
+    if (p.status !== 'submitted' || p.currentRevision === null || !read.rulesFrozen || read.competitionStatus !== 'published') return undefined;
+    if (!ifMatchSatisfied(ifMatch, p.version)) return undefined;
+    const accepted = read.team.filter((m) => m.status === 'accepted' && m.userId !== null);
+    const submissionDate = dateInZone(read.dbNow, read.timezone);
+    const failures = [
+      ...checkEligibility({
+        rules: read.eligibility,
+        applicant: { userId: p.applicantId, country: read.applicantCountry, birthDate: read.applicantBirthDate },
+        team: accepted.map((m) => ({ userId: m.userId!, country: m.country ?? '', birthDate: m.birthDate ?? null })),
+        submissionDate,
+        otherSubmitted: 0,
+        alreadyCounted: true,
+        hasGuardianConsent: read.hasGuardianConsent,
+      }),
+      ...checkForm(read.form, p.title, p.answers),
+    ];
+    if (failures.length > 0) return undefined;
+    const content = revisionContent(p, accepted, read.attachments);
+    const hash = contentHash(content);
+    const revision = p.currentRevision + 1;
+    const stored = await q.storeResubmission(db, {
+      proposalId: p.id,
+      proposalVersion: p.version,
+      revision,
+      competitionId: p.competitionId,
+      competitionVersion: read.competitionVersion,
+      applicantId: p.applicantId,
+      submittedBy: actor.userId,
+      timezone: read.timezone,
+      submissionDate,
+      content,
+      contentHash: hash,
+      facts: { proposalId: p.id, competitionId: p.competitionId, revision, contentHash: hash },
+    });
+    if (!stored) return undefined;
+    const receivedAt = new Date(stored.receivedAt);
+    const updated: q.ProposalRow = { ...p, currentRevision: revision, late: stored.late, unsubmittedChanges: false, lastSubmittedAt: receivedAt, version: p.version + 1, updatedAt: receivedAt };
+    const submitted: Submitted = { revision, contentHash: hash, receivedAt: stored.receivedAt, late: stored.late };
+    return {
+      proposal: toProposal(updated, 'applicant', { team: toTeam(read.team, 'applicant'), attachments: read.attachments.map(toAttachment), submitted }),
+      receipt: sign(p.id, p.competitionId, submitted),
+    };
+  }
+
   async function requireOrganisationMember(dbx: DbOrTx, actor: Actor, organisationId: string | null): Promise<void> {
     if (organisationId === null) return;
     if ((await organisationRole(dbx, actor.userId, organisationId)) === null) {
@@ -352,6 +432,9 @@ export function createProposalService({ db, config, receipts }: { db: Db; config
      */
     async submit(actor: Actor, proposalId: string, ifMatch?: string): Promise<{ proposal: ProposalView; receipt: Receipt }> {
       const { head } = await requireAuthor(actor, proposalId, { members: false, action: 'submit' });
+      // The common case of a deadline rush -- submitting again -- first tries two round trips.
+      const fast = head.rulesFrozen ? await resubmit(actor, head, ifMatch) : undefined;
+      if (fast) return fast;
       const result = await db.transaction(async (tx) => {
         // Once the rules are frozen (every submit but the first few) the plain shared lock is enough.
         const window = await openWindow(tx, head.competitionId, head.applicantId, { submit: true, freezeRules: !head.rulesFrozen });
@@ -391,18 +474,7 @@ export function createProposalService({ db, config, receipts }: { db: Db; config
           throw new ValidationError(failures, `The proposal cannot be submitted: ${failures.length} rule(s) or field(s) fail`, 'SUBMISSION_INVALID');
         }
 
-        const content: RevisionContent = {
-          proposalId,
-          competitionId: head.competitionId,
-          applicantId: p.applicantId,
-          organisationId: p.organisationId,
-          title: p.title,
-          answers: normaliseAnswers(p.answers),
-          team: accepted.map((m) => m.userId!).sort(),
-          attachments: locked.attachments
-            .map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256 }))
-            .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-        };
+        const content = revisionContent(p, accepted, locked.attachments);
         const hash = contentHash(content);
         const revision = (p.currentRevision ?? 0) + 1;
         const facts = { proposalId, competitionId: head.competitionId, revision, contentHash: hash, late: window.late };
@@ -445,13 +517,7 @@ export function createProposalService({ db, config, receipts }: { db: Db; config
       });
       // Committed: from now on every submit to this competition can take the plain shared lock.
       headCache.frozen(head.competitionId);
-      const receipt = receipts.sign({
-        proposalId,
-        competitionId: head.competitionId,
-        revision: result.submitted.revision,
-        contentHash: result.submitted.contentHash,
-        receivedAt: result.submitted.receivedAt,
-      });
+      const receipt = sign(proposalId, head.competitionId, result.submitted);
       return { proposal: result.proposal, receipt };
     },
 

@@ -66,10 +66,18 @@ t.test('in the grace window a submission is accepted and marked late', async (t)
   const [rev] = await app.database.db.select().from(proposalRevisions).where(eq(proposalRevisions.proposalId, late.id));
   t.equal(rev?.late, true, 'the revision is stored as late');
 
+  const resubmitted = await submit(app, applicant, onTime.id);
+  t.equal(resubmitted.statusCode, 201, 'a resubmission in the grace period is accepted');
+  t.equal(resubmitted.json().proposal.late, true, 'and marked late');
+  t.equal(resubmitted.json().proposal.submitted.revision, 2);
+
   await closeCompetitionIn(app, competitionId, -601);
   const after = await submit(app, applicant, late.id);
   t.equal(after.statusCode, 409, 'after the grace period, refused');
   t.equal(after.json().code, 'COMPETITION_CLOSED');
+  const resubmitAfter = await submit(app, applicant, onTime.id);
+  t.equal(resubmitAfter.statusCode, 409, 'a resubmission after the grace period is refused too');
+  t.equal(resubmitAfter.json().code, 'COMPETITION_CLOSED');
 });
 
 t.test('an individual extension lets one applicant submit after the close', async (t) => {
@@ -86,6 +94,8 @@ t.test('an individual extension lets one applicant submit after the close', asyn
   const accepted = await submit(app, extended, extendedDraft.id);
   t.equal(accepted.statusCode, 201, 'the extended applicant may still submit');
   t.equal(accepted.json().proposal.late, false, 'before their own deadline, it is not late');
+  t.equal((await submit(app, extended, extendedDraft.id)).statusCode, 201, 'and may resubmit');
+  t.equal((await submit(app, other, otherDraft.id)).statusCode, 409, 'others still may not');
 
   // A team member's edit is judged by the applicant's deadline, not their own.
   const member = await createUser(app);

@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, competitions, domainEvents, proposalRevisions } from '../../../src/db/schema/index.js';
 import { canonicalJson } from '../../../src/lib/canonical-json.js';
 import { receiptMessage } from '../../../src/lib/receipts.js';
+import { verifyAuditChain } from '../../../src/modules/audit/audit.service.js';
 import { createUser } from '../../helpers/factories.js';
 import { buildProposalsApp, createDraft, organiserWithCompetition, submit, validAnswers } from './fixtures.js';
 
@@ -88,6 +89,17 @@ t.test('draft, edit with ETags, submit with a receipt, edit and resubmit, withdr
   t.equal(second.statusCode, 201);
   t.equal(second.json().receipt.revision, 2);
   t.not(second.json().receipt.contentHash, receipt.contentHash, 'different content, different hash');
+
+  // The resubmission (one-statement path) is audited and evented like the first submit, and the chain seals.
+  const submitAudits = await app.database.db.select().from(auditLog).where(and(eq(auditLog.competitionId, competitionId), eq(auditLog.action, 'proposal.submitted')));
+  t.same(submitAudits.map((a) => a.data.revision).sort(), [1, 2]);
+  t.match(submitAudits.find((a) => a.data.revision === 2)?.data, { contentHash: second.json().receipt.contentHash, receivedAt: second.json().receipt.receivedAt, late: false });
+  const submitEvents = await app.database.db.select().from(domainEvents).where(and(eq(domainEvents.subjectId, draft.id), eq(domainEvents.type, 'proposal.submitted')));
+  t.equal(submitEvents.length, 2);
+  await app.auditSealer.sealNow({ wait: true });
+  const chain = await verifyAuditChain(app.database.db, competitionId);
+  t.match(chain, { valid: true, unsealedCount: 0 }, 'every submit is sealed into the audit chain');
+  t.ok(chain.sealedCount >= 2);
 
   const list = await app.inject({ method: 'GET', url: `/v1/proposals/${draft.id}/revisions`, headers: applicant.auth });
   t.same(
