@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 // Fails when the Drizzle schema has changes that no committed migration contains.
 const scratch = mkdtempSync(join(tmpdir(), 'skyrocket-migrations-'));
@@ -10,7 +10,8 @@ try {
   const before = readdirSync(scratch).sort().join(',');
   execFileSync(
     'npx',
-    ['drizzle-kit', 'generate', '--dialect', 'postgresql', '--schema', './src/db/schema/index.ts', '--out', scratch, '--casing', 'snake_case', '--name', 'pending'],
+    // drizzle-kit prefixes `./` to --out, so an absolute path would silently point nowhere.
+    ['drizzle-kit', 'generate', '--dialect', 'postgresql', '--schema', './src/db/schema/index.ts', '--out', relative(process.cwd(), scratch), '--casing', 'snake_case', '--name', 'pending'],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const after = readdirSync(scratch).sort().join(',');
