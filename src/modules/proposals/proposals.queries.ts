@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import {
-  auditLog,
   competitionExtensions,
   competitions,
   domainEvents,
@@ -123,9 +122,10 @@ export async function lockProposalForSubmit(tx: DbOrTx, proposalId: string) {
  * Everything a resubmission needs, read in one round trip without locks: the proposal, its
  * applicant, team and files, the competition's rules and version, and the database clock.
  * The write that follows (`storeResubmission`) re-checks, under its locks, that none of it changed.
+ * Prepared once per database: the hot path of a deadline rush neither rebuilds nor re-plans it.
  */
-export async function readForResubmit(db: DbOrTx, proposalId: string) {
-  const [row] = await db
+export function prepareReadForResubmit(db: Db) {
+  const prepared = db
     .select({
       proposal: proposals,
       applicantCountry: users.country,
@@ -136,7 +136,11 @@ export async function readForResubmit(db: DbOrTx, proposalId: string) {
       rulesFrozen: sql<boolean>`${competitions.rulesFrozenAt} is not null`,
       eligibility: competitions.eligibility,
       form: competitions.form,
-      dbNow: sql<string>`now()`,
+      dbNow: sql<string>`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      // A hint only (no lock): after the deadline, skip straight to the path that explains the refusal.
+      accepting: sql<boolean>`now() >= ${competitions.opensAt} and now() < greatest(
+        (select e.closes_at from ${competitionExtensions} e where e.competition_id = ${competitions.id} and e.user_id = ${proposals.applicantId}),
+        ${competitions.closesAt}) + make_interval(secs => ${competitions.gracePeriodSeconds})`,
       hasGuardianConsent: sql<boolean>`exists (select 1 from ${guardianConsents} g
         where g.competition_id = ${proposals.competitionId} and g.applicant_id = ${proposals.applicantId} and g.confirmed_at is not null)`,
       team: teamJson,
@@ -145,8 +149,65 @@ export async function readForResubmit(db: DbOrTx, proposalId: string) {
     .from(proposals)
     .innerJoin(users, eq(users.id, proposals.applicantId))
     .innerJoin(competitions, eq(competitions.id, proposals.competitionId))
-    .where(eq(proposals.id, proposalId));
-  return row && { ...withDates(row), dbNow: new Date(row.dbNow) };
+    .where(eq(proposals.id, sql.placeholder('proposalId')))
+    .prepare('proposals_read_for_resubmit');
+  return async (proposalId: string) => {
+    const [row] = await prepared.execute({ proposalId });
+    return row && { ...withDates(row), dbNow: new Date(row.dbNow) };
+  };
+}
+
+/** `$1`... in order: see `storeResubmission`. Written out by hand so it can be a named, once-planned statement. */
+const STORE_RESUBMISSION = `
+  with window_ as (
+    select c.id, c.organisation_id, now() >= d.deadline as late
+    from competitions c
+    cross join lateral (
+      select greatest((select e.closes_at from competition_extensions e where e.competition_id = c.id and e.user_id = $6), c.closes_at) as deadline
+    ) d
+    where c.id = $4 and c.status = 'published' and c.version = $5 and c.rules_frozen_at is not null
+      and now() >= c.opens_at and now() < d.deadline + make_interval(secs => c.grace_period_seconds)
+      and (now() at time zone $8)::date = $9::date
+    for share of c
+  ), proposal as (
+    select p.id from proposals p
+    where p.id = $1 and p.version = $2 and p.status = 'submitted' and p.current_revision = $3 - 1
+      and exists (select 1 from window_)
+    for update of p
+  ), rev as (
+    insert into proposal_revisions (proposal_id, revision, competition_id, submitted_by, content, content_hash, received_at, late)
+    select proposal.id, $3, window_.id, $7, $10::jsonb, $11, now(), window_.late
+    from proposal, window_
+    returning proposal_id, revision, received_at, late,
+      to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as received_at_iso
+  ), updated as (
+    update proposals p set
+      current_revision = rev.revision, late = rev.late, unsubmitted_changes = false,
+      last_submitted_at = rev.received_at, version = p.version + 1, updated_at = rev.received_at
+    from rev where p.id = rev.proposal_id
+    returning p.id
+  ), facts as (
+    select $12::jsonb || jsonb_build_object('receivedAt', rev.received_at_iso, 'late', rev.late) as data, rev.proposal_id
+    from rev
+  ), event as (
+    insert into domain_events (type, organisation_id, competition_id, subject_id, payload)
+    select 'proposal.submitted', window_.organisation_id, window_.id, facts.proposal_id, facts.data from facts, window_
+  ), audit as (
+    insert into audit_log (competition_id, actor_id, action, subject_type, subject_id, data)
+    select $4, $7, 'proposal.submitted', 'proposal', facts.proposal_id, facts.data from facts
+  )
+  select rev.received_at_iso as received_at, rev.late from rev join updated on updated.id = rev.proposal_id`;
+
+type RawClient = { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> } | { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
+
+/** Runs a hand-written statement on the driver itself: a named (prepared) statement on pg, a plain query on PGlite. */
+async function rawQuery<T>(db: Db, kind: 'postgres' | 'pglite', name: string, text: string, values: unknown[]): Promise<T[]> {
+  const client = (db as unknown as { $client: RawClient }).$client;
+  const result =
+    kind === 'postgres'
+      ? await (client as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> }).query({ name, text, values })
+      : await (client as { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }).query(text, values);
+  return result.rows as T[];
 }
 
 /**
@@ -156,13 +217,14 @@ export async function readForResubmit(db: DbOrTx, proposalId: string) {
  *   - the competition is published, open, its rules frozen and unchanged since the read (version),
  *   - the applicant's deadline (the later of closesAt and their extension, plus grace; the same
  *     rule as `lockCompetitionForSubmission`) has not passed,
- *   - the proposal is still submitted and unchanged since the read (version),
+ *   - the proposal is still submitted, at the revision read and unchanged since (version),
  *   - the submission date in the competition's zone is the one the age rules were checked on.
  * Anything else stores nothing and returns undefined; the caller then takes the transactional path,
  * which says exactly why. The audit row and the domain event are written by the same statement.
  */
 export async function storeResubmission(
-  db: DbOrTx,
+  db: Db,
+  kind: 'postgres' | 'pglite',
   v: {
     proposalId: string;
     proposalVersion: number;
@@ -178,46 +240,20 @@ export async function storeResubmission(
     facts: Record<string, unknown>;
   },
 ): Promise<{ receivedAt: string; late: boolean } | undefined> {
-  const result = await db.execute(sql`
-    with window_ as (
-      select c.id, c.organisation_id, now() >= d.deadline as late
-      from ${competitions} c
-      cross join lateral (
-        select greatest((select e.closes_at from ${competitionExtensions} e where e.competition_id = c.id and e.user_id = ${v.applicantId}), c.closes_at) as deadline
-      ) d
-      where c.id = ${v.competitionId} and c.status = 'published' and c.version = ${v.competitionVersion} and c.rules_frozen_at is not null
-        and now() >= c.opens_at and now() < d.deadline + make_interval(secs => c.grace_period_seconds)
-        and (now() at time zone ${v.timezone})::date = ${v.submissionDate}::date
-      for share of c
-    ), proposal as (
-      select p.id from ${proposals} p
-      where p.id = ${v.proposalId} and p.version = ${v.proposalVersion} and p.status = 'submitted' and p.current_revision = ${v.revision - 1}
-        and exists (select 1 from window_)
-      for update of p
-    ), rev as (
-      insert into ${proposalRevisions} (proposal_id, revision, competition_id, submitted_by, content, content_hash, received_at, late)
-      select proposal.id, ${v.revision}, window_.id, ${v.submittedBy}, ${JSON.stringify(v.content)}::jsonb, ${v.contentHash}, now(), window_.late
-      from proposal, window_
-      returning proposal_id, revision, received_at, late,
-        to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as received_at_iso
-    ), updated as (
-      update ${proposals} p set
-        current_revision = rev.revision, late = rev.late, unsubmitted_changes = false,
-        last_submitted_at = rev.received_at, version = p.version + 1, updated_at = rev.received_at
-      from rev where p.id = rev.proposal_id
-      returning p.id
-    ), facts as (
-      select ${JSON.stringify(v.facts)}::jsonb || jsonb_build_object('receivedAt', rev.received_at_iso, 'late', rev.late) as data, rev.proposal_id
-      from rev
-    ), event as (
-      insert into ${domainEvents} (type, organisation_id, competition_id, subject_id, payload)
-      select 'proposal.submitted', window_.organisation_id, window_.id, facts.proposal_id, facts.data from facts, window_
-    ), audit as (
-      insert into ${auditLog} (competition_id, actor_id, action, subject_type, subject_id, data)
-      select ${v.competitionId}, ${v.submittedBy}, 'proposal.submitted', 'proposal', facts.proposal_id, facts.data from facts
-    )
-    select rev.received_at_iso as received_at, rev.late from rev join updated on updated.id = rev.proposal_id`);
-  const row = (result as unknown as { rows: Array<{ received_at: string; late: boolean }> }).rows[0];
+  const [row] = await rawQuery<{ received_at: string; late: boolean }>(db, kind, 'proposals_store_resubmission', STORE_RESUBMISSION, [
+    v.proposalId,
+    v.proposalVersion,
+    v.revision,
+    v.competitionId,
+    v.competitionVersion,
+    v.applicantId,
+    v.submittedBy,
+    v.timezone,
+    v.submissionDate,
+    JSON.stringify(v.content),
+    v.contentHash,
+    JSON.stringify(v.facts),
+  ]);
   return row ? { receivedAt: row.received_at, late: row.late } : undefined;
 }
 

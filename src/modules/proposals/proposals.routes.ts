@@ -45,7 +45,7 @@ const stale = problemResponse('`If-Match` does not match the current ETag: someo
 const idempotent = { idempotency: true };
 
 const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
-  const proposals = createProposalService({ db: app.database.db, config: app.config, receipts: app.receipts });
+  const proposals = createProposalService({ db: app.database.db, kind: app.database.kind, config: app.config, receipts: app.receipts });
   const auth = { onRequest: app.requireUser };
 
   app.post(

@@ -181,8 +181,11 @@ function checkAnswer(q: FormQuestion, value: AnswerValue): Omit<FieldError, 'fie
       if (q.max != null && value.length > q.max) return fail('too_many_choices', `choose at most ${q.max}`);
       return null;
     }
-    case 'url':
-      return typeof value === 'string' && isHttpUrl(value) ? null : fail('invalid_url', 'must be an http(s) URL');
+    case 'url': {
+      if (typeof value !== 'string' || !isHttpUrl(value)) return fail('invalid_url', 'must be an http(s) URL');
+      const chars = [...value].length;
+      return q.maxChars != null && chars > q.maxChars ? fail('too_many_characters', `must be at most ${q.maxChars} characters; it has ${chars}`) : null;
+    }
     case 'date':
       return typeof value === 'string' && isValidDate(value) ? null : fail('invalid_date', 'must be a date, YYYY-MM-DD');
     case 'boolean':

@@ -197,8 +197,9 @@ function createHeadCache(limit = 50_000) {
   };
 }
 
-export function createProposalService({ db, config, receipts }: { db: Db; config: Config; receipts: ReceiptSigner }) {
+export function createProposalService({ db, kind, config, receipts }: { db: Db; kind: 'postgres' | 'pglite'; config: Config; receipts: ReceiptSigner }) {
   const headCache = createHeadCache();
+  const readForResubmit = q.prepareReadForResubmit(db);
 
   async function proposalHead(proposalId: string): Promise<Head | undefined> {
     const cached = headCache.get(proposalId);
@@ -287,10 +288,10 @@ export function createProposalService({ db, config, receipts }: { db: Db; config
    * quota to count): the transactional path then decides, and explains.
    */
   async function resubmit(actor: Actor, head: Head, ifMatch: string | undefined): Promise<{ proposal: ProposalView; receipt: Receipt } | undefined> {
-    const read = await q.readForResubmit(db, head.id);
+    const read = await readForResubmit(head.id);
     if (!read) return undefined;
     const p = read.proposal;
-    if (p.status !== 'submitted' || p.currentRevision === null || !read.rulesFrozen || read.competitionStatus !== 'published') return undefined;
+    if (p.status !== 'submitted' || p.currentRevision === null || !read.rulesFrozen || read.competitionStatus !== 'published' || !read.accepting) return undefined;
     if (!ifMatchSatisfied(ifMatch, p.version)) return undefined;
     const accepted = read.team.filter((m) => m.status === 'accepted' && m.userId !== null);
     const submissionDate = dateInZone(read.dbNow, read.timezone);
@@ -310,7 +311,7 @@ export function createProposalService({ db, config, receipts }: { db: Db; config
     const content = revisionContent(p, accepted, read.attachments);
     const hash = contentHash(content);
     const revision = p.currentRevision + 1;
-    const stored = await q.storeResubmission(db, {
+    const stored = await q.storeResubmission(db, kind, {
       proposalId: p.id,
       proposalVersion: p.version,
       revision,
