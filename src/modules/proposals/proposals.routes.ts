@@ -63,7 +63,9 @@ const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           201: Proposal,
           404: problemResponse('No such published competition (`NOT_FOUND`)'),
-          409: problemResponse('The competition is closed (`COMPETITION_CLOSED`, with `closesAt`)'),
+          409: problemResponse(
+            'The competition is closed (`COMPETITION_CLOSED`, with `closesAt`), or a retry of a request still running (`IDEMPOTENCY_IN_PROGRESS`)',
+          ),
           422: problemResponse('Invalid input, or not a member of `organisationId` (`VALIDATION_FAILED`)'),
         },
       },

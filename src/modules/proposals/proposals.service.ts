@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Answers, RevisionContent } from '../../db/schema/index.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError, type FieldError } from '../../lib/errors.js';
 import type { Receipt, ReceiptSigner } from '../../lib/receipts.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import { organisationRole, type Actor } from '../access/access.js';
 import { appendAudit } from '../audit/audit.service.js';
@@ -151,22 +153,8 @@ function revisionContent(
   };
 }
 
-function encodeCursor(value: Record<string, string>): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
-}
-
-function decodeCursor<K extends string>(cursor: string | undefined, keys: readonly K[]): Record<K, string> | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (keys.every((k) => typeof value[k] === 'string' && !Number.isNaN(Date.parse(value[k] as string)) === (k !== 'id'))) {
-      return value as Record<K, string>;
-    }
-  } catch {
-    // fall through
-  }
-  throw new ValidationError([{ field: 'cursor', message: 'is not a cursor this API issued', in: 'querystring' }]);
-}
+const MyProposalsCursor = z.object({ updatedAt: z.iso.datetime(), id: z.uuid() });
+const CompetitionProposalsCursor = z.object({ firstSubmittedAt: z.iso.datetime(), id: z.uuid() });
 
 export interface UploadInput {
   filename: string | undefined;
@@ -385,7 +373,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
     },
 
     async listMine(actor: Actor, query: { competitionId?: string | undefined; limit: number; cursor?: string | undefined }) {
-      const after = decodeCursor(query.cursor, ['updatedAt', 'id'] as const);
+      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, MyProposalsCursor);
       const rows = await q.selectMyProposals(db, actor.userId, { competitionId: query.competitionId, limit: query.limit, after });
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
@@ -410,7 +398,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
 
     async listForCompetition(actor: Actor, competitionId: string, query: { status: 'submitted' | 'withdrawn'; limit: number; cursor?: string | undefined }) {
       await requireCompetitionOrganiser(db, actor, competitionId);
-      const after = decodeCursor(query.cursor, ['firstSubmittedAt', 'id'] as const);
+      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, CompetitionProposalsCursor);
       const rows = await q.selectCompetitionProposals(db, competitionId, { status: query.status, limit: query.limit, after });
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
