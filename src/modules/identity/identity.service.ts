@@ -71,16 +71,32 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
     };
   }
 
-  async function sendVerification(tx: DbOrTx, user: { id: string; email: string }) {
-    const token = newSecretToken();
-    await q.insertUserToken(tx, { userId: user.id, purpose: 'verify_email', tokenHash: hashToken(token), ttlSeconds: VERIFY_TTL_SECONDS });
-    await enqueueEmail(tx, {
-      to: user.email,
-      template: 'verify_email',
+  const EMAILED_TOKENS = {
+    verify_email: {
+      ttlSeconds: VERIFY_TTL_SECONDS,
       subject: 'Confirm your Skyrocket email address',
-      body: `Confirm your address: ${link('/verify-email', token)}`,
-      data: { token },
-    });
+      body: (token: string) => `Confirm your address: ${link('/verify-email', token)}`,
+    },
+    reset_password: {
+      ttlSeconds: RESET_TTL_SECONDS,
+      subject: 'Reset your Skyrocket password',
+      body: (token: string) => `Choose a new password within an hour: ${link('/password-reset', token)}`,
+    },
+  } as const;
+
+  /** Stores a single-use token's hash and emails the token, in the caller's transaction. */
+  async function emailToken(tx: DbOrTx, user: { id: string; email: string }, purpose: keyof typeof EMAILED_TOKENS) {
+    const kind = EMAILED_TOKENS[purpose];
+    const token = newSecretToken();
+    await q.insertUserToken(tx, { userId: user.id, purpose, tokenHash: hashToken(token), ttlSeconds: kind.ttlSeconds });
+    await enqueueEmail(tx, { to: user.email, template: purpose, subject: kind.subject, body: kind.body(token), data: { token } });
+  }
+
+  /** The same, at most a few times an hour per account; requests for one account are serialised by a row lock. */
+  async function emailTokenCapped(tx: DbOrTx, user: { id: string; email: string }, purpose: keyof typeof EMAILED_TOKENS) {
+    await tx.execute(sql`select 1 from ${users} where ${users.id} = ${user.id} for update`);
+    if ((await q.countRecentUserTokens(tx, user.id, purpose)) >= MAX_EMAILS_PER_HOUR) return;
+    await emailToken(tx, user, purpose);
   }
 
   return {
@@ -103,7 +119,7 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
           .onConflictDoNothing({ target: users.email })
           .returning({ id: users.id, email: users.email });
         if (created) {
-          await sendVerification(tx, created);
+          await emailToken(tx, created, 'verify_email');
         } else {
           await enqueueEmail(tx, {
             to: input.email,
@@ -216,20 +232,7 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
     async requestPasswordReset(email: string): Promise<void> {
       const user = await q.findUserByEmail(db, email);
       if (!user) return;
-      await db.transaction(async (tx) => {
-        // Serialise requests for one account so the hourly cap holds under concurrency.
-        await tx.execute(sql`select 1 from ${users} where ${users.id} = ${user.id} for update`);
-        if ((await q.countRecentUserTokens(tx, user.id, 'reset_password')) >= MAX_EMAILS_PER_HOUR) return;
-        const token = newSecretToken();
-        await q.insertUserToken(tx, { userId: user.id, purpose: 'reset_password', tokenHash: hashToken(token), ttlSeconds: RESET_TTL_SECONDS });
-        await enqueueEmail(tx, {
-          to: user.email,
-          template: 'reset_password',
-          subject: 'Reset your Skyrocket password',
-          body: `Choose a new password within an hour: ${link('/password-reset', token)}`,
-          data: { token },
-        });
-      });
+      await db.transaction((tx) => emailTokenCapped(tx, user, 'reset_password'));
     },
 
     async completePasswordReset(token: string, newPassword: string): Promise<void> {
@@ -259,9 +262,7 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
       await db.transaction(async (tx) => {
         const user = await q.findUserById(tx, userId);
         if (!user || user.emailVerifiedAt) return;
-        await tx.execute(sql`select 1 from ${users} where ${users.id} = ${user.id} for update`);
-        if ((await q.countRecentUserTokens(tx, user.id, 'verify_email')) >= MAX_EMAILS_PER_HOUR) return;
-        await sendVerification(tx, user);
+        await emailTokenCapped(tx, user, 'verify_email');
       });
     },
   };

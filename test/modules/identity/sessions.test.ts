@@ -1,5 +1,7 @@
 import t from 'tap';
 import { createHmac } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { emailOutbox } from '../../../src/db/schema/index.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { createUser, emailToken, uniqueEmail } from '../../helpers/factories.js';
 
@@ -130,4 +132,18 @@ t.test('access tokens: alg none, tampered, wrong issuer/audience, expired are re
   }
   const valid = forge({ alg: 'HS256', typ: 'JWT' }, good, config.jwt.secret);
   t.equal((await app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${valid}` } })).statusCode, 200, 'the control case passes');
+});
+
+t.test('at most three reset emails an hour per account, even when requested concurrently', async (t) => {
+  const { app } = await buildTestApp(t, { env: { AUTH_RATE_LIMIT_MAX: '100' } });
+  const user = await createUser(app);
+  const answers = await Promise.all(
+    Array.from({ length: 6 }, () => app.inject({ method: 'POST', url: '/v1/auth/password-reset', payload: { email: user.email } })),
+  );
+  t.ok(answers.every((a) => a.statusCode === 202), 'every request gets the same answer');
+  const sent = await app.database.db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.toEmail, user.email), eq(emailOutbox.template, 'reset_password')));
+  t.equal(sent.length, 3);
 });
