@@ -15,8 +15,9 @@
  *     throw for closed/judging competitions: the caller decides (409 COMPETITION_CLOSED with
  *     `effectiveClosesAt`).
  *     `freezeRules: true` (the submit path) also sets `rules_frozen_at = now()` the first time;
- *     it takes the stronger lock only while the rules are not yet frozen, so the lock is never
- *     upgraded inside one transaction (no share→update deadlock among the first submitters).
+ *     the conditional UPDATE runs before the share lock, so the lock is never upgraded inside
+ *     one transaction (no share→update deadlock among the first submitters), and later first
+ *     submitters wait only for the first one's commit instead of queueing behind each other.
  *
  *   requireCompetitionOrganiser(db, actor, competitionId) → CompetitionRef
  *     Owner/manager of the owning organisation (or platform admin). 404 for anyone who may not
@@ -101,7 +102,7 @@ function windowColumns(userId: string) {
   };
 }
 
-async function selectWindow(tx: DbOrTx, competitionId: string, userId: string, lock: 'share' | 'no key update') {
+async function selectWindow(tx: DbOrTx, competitionId: string, userId: string, lock: 'share') {
   const [row] = await tx
     .select(windowColumns(userId))
     .from(competitions)
@@ -117,26 +118,20 @@ export async function lockCompetitionForSubmission(
   userId: string,
   options: { freezeRules?: boolean } = {},
 ): Promise<SubmissionWindow> {
-  let row: Awaited<ReturnType<typeof selectWindow>>;
   if (options.freezeRules) {
-    // Unlocked peek: once frozen (the common case) every submitter shares the row.
+    // Unlocked peek: once frozen (the common case) nothing more happens here.
     const [peek] = await tx.select({ frozen: competitions.rulesFrozenAt }).from(competitions).where(eq(competitions.id, competitionId));
     if (peek && peek.frozen === null) {
-      row = await selectWindow(tx, competitionId, userId, 'no key update');
-      if (row && row.rulesFrozenAt === null && row.status === 'published') {
-        const [frozen] = await tx
-          .update(competitions)
-          .set({ rulesFrozenAt: sql`now()` })
-          .where(and(eq(competitions.id, competitionId), sql`${competitions.rulesFrozenAt} is null`))
-          .returning({ rulesFrozenAt: competitions.rulesFrozenAt });
-        if (frozen) row.rulesFrozenAt = frozen.rulesFrozenAt;
-      }
-    } else {
-      row = await selectWindow(tx, competitionId, userId, 'share');
+      // A conditional UPDATE, not a strong lock held for the whole submit: concurrent first
+      // submitters wait only for the first to commit, then match no row and take no lock.
+      // Rule edits lock the row FOR UPDATE and re-check rules_frozen_at, so they cannot race this.
+      await tx
+        .update(competitions)
+        .set({ rulesFrozenAt: sql`now()` })
+        .where(and(eq(competitions.id, competitionId), sql`${competitions.rulesFrozenAt} is null`, eq(competitions.status, 'published')));
     }
-  } else {
-    row = await selectWindow(tx, competitionId, userId, 'share');
   }
+  const row = await selectWindow(tx, competitionId, userId, 'share');
   if (!row) throw new NotFoundError('Competition');
   const accepting = row.status === 'published' && row.phase === 'open';
   return { ...row, accepting };
