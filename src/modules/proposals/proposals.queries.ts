@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import {
-  competitionExtensions,
   competitions,
   domainEvents,
   guardianConsents,
@@ -138,9 +137,8 @@ export function prepareReadForResubmit(db: Db) {
       form: competitions.form,
       dbNow: sql<string>`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       // A hint only (no lock): after the deadline, skip straight to the path that explains the refusal.
-      accepting: sql<boolean>`now() >= ${competitions.opensAt} and now() < greatest(
-        (select e.closes_at from ${competitionExtensions} e where e.competition_id = ${competitions.id} and e.user_id = ${proposals.applicantId}),
-        ${competitions.closesAt}) + make_interval(secs => ${competitions.gracePeriodSeconds})`,
+      accepting: sql<boolean>`now() >= ${competitions.opensAt}
+        and now() < competition_deadline(${competitions.id}, ${competitions.closesAt}, ${proposals.applicantId}) + make_interval(secs => ${competitions.gracePeriodSeconds})`,
       hasGuardianConsent: sql<boolean>`exists (select 1 from ${guardianConsents} g
         where g.competition_id = ${proposals.competitionId} and g.applicant_id = ${proposals.applicantId} and g.confirmed_at is not null)`,
       team: teamJson,
@@ -162,9 +160,7 @@ const STORE_RESUBMISSION = `
   with window_ as (
     select c.id, c.organisation_id, now() >= d.deadline as late
     from competitions c
-    cross join lateral (
-      select greatest((select e.closes_at from competition_extensions e where e.competition_id = c.id and e.user_id = $6), c.closes_at) as deadline
-    ) d
+    cross join lateral (select competition_deadline(c.id, c.closes_at, $6) as deadline) d
     where c.id = $4 and c.status = 'published' and c.version = $5 and c.rules_frozen_at is not null
       and now() >= c.opens_at and now() < d.deadline + make_interval(secs => c.grace_period_seconds)
       and (now() at time zone $8)::date = $9::date
