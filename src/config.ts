@@ -133,7 +133,15 @@ interface DevSecrets {
 /** Development secrets are generated once and kept in the data dir, never hard-coded. */
 function loadDevSecrets(dataDir: string): DevSecrets {
   const file = join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  if (existsSync(file)) {
+    try {
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<DevSecrets>;
+      if (typeof stored.jwtSecret === 'string' && typeof stored.receiptPrivateKey === 'string') return stored as DevSecrets;
+    } catch {
+      // reported below, naming the file
+    }
+    throw new ConfigError([`${file}: unreadable development secrets; delete the file to generate new ones, or set JWT_SECRET and RECEIPT_PRIVATE_KEY`]);
+  }
   mkdirSync(dataDir, { recursive: true });
   const secrets: DevSecrets = {
     jwtSecret: randomBytes(48).toString('base64url'),

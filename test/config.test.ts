@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -136,4 +136,13 @@ t.test('development secrets are generated once into the data dir and reused', as
   const explicit = loadConfig({ DATA_DIR: dataDir, JWT_SECRET: secret });
   t.equal(explicit.jwt.secret, secret, 'an explicit secret wins over the stored one');
   t.equal(explicit.receiptPrivateKey, first.receiptPrivateKey);
+});
+
+t.test('a corrupt development secrets file stops start-up with a message naming it', async (t) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'skyrocket-config-'));
+  t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
+  writeFileSync(join(dataDir, 'secrets.json'), '{ not json');
+  t.throws(() => loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir }), { name: 'ConfigError', message: /secrets\.json: unreadable development secrets/ });
+  writeFileSync(join(dataDir, 'secrets.json'), '{"jwtSecret": 42}');
+  t.throws(() => loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir }), ConfigError);
 });
