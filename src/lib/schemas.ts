@@ -36,3 +36,7 @@ export const THEMES = [
 export const Theme = z.enum(THEMES);
 
 export const IdParams = z.object({ id: Uuid });
+
+/** Cursor pagination, the same on every list: `limit` at most 100, an opaque `cursor` from `nextCursor`. */
+export const PageLimit = z.coerce.number().int().min(1).max(100).default(20);
+export const PageCursor = z.string().max(512).optional().describe('Opaque cursor from `nextCursor` of the previous page');

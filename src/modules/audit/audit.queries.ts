@@ -29,14 +29,7 @@ export interface AuditRow {
   createdAt: string;
 }
 
-export interface NewAuditRow {
-  competitionId: string;
-  actorId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  data: Record<string, unknown>;
-}
+export type NewAuditRow = Omit<AuditRow, 'id' | 'createdAt'>;
 
 export async function insertAuditRow(db: DbOrTx, row: NewAuditRow): Promise<{ id: number }> {
   const [inserted] = await db.insert(auditLog).values(row).returning({ id: auditLog.id });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPETITION_STATUSES } from '../../db/schema/index.js';
-import { CountryCode, Instant, IsoDate, Theme, Uuid } from '../../lib/schemas.js';
+import { CountryCode, Instant, IsoDate, PageCursor, PageLimit, Theme, Uuid } from '../../lib/schemas.js';
 import { isDateOnly, isRealDate, resolveInstant } from '../../lib/time.js';
 import { competitionConfigProblems } from './competitions.rules.js';
 
@@ -258,8 +258,8 @@ const listFilters = {
   country: CountryCode.optional().describe('Listed in the competition’s countries or its eligible countries'),
   theme: Theme.optional(),
   sort: z.enum(['closing_soon', 'newest']).default('closing_soon'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(512).optional(),
+  limit: PageLimit,
+  cursor: PageCursor,
 };
 
 export const PublicListQuery = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Instant, Uuid } from '../../lib/schemas.js';
+import { Email, Instant, PageCursor, PageLimit, Uuid } from '../../lib/schemas.js';
 import { ReceiptSchema } from '../receipts/receipts.schemas.js';
 import { ALLOWED_ATTACHMENT_TYPES } from './attachment-types.js';
 
@@ -102,33 +102,30 @@ export const Proposal = z
   })
   .meta({ id: 'Proposal' });
 
-export const ProposalSummary = z
-  .object({
-    id: Uuid,
-    competitionId: Uuid,
-    applicantId: Uuid,
-    organisationId: Uuid.nullable(),
-    status: z.enum(['draft', 'submitted', 'withdrawn']),
-    viewerRole: z.enum(['applicant', 'member']),
-    title: z.string(),
-    currentRevision: z.number().int().nullable(),
-    unsubmittedChanges: z.boolean(),
-    late: z.boolean(),
-    version: z.number().int(),
-    updatedAt: Instant,
-  })
+export const ProposalSummary = Proposal.pick({
+  id: true,
+  competitionId: true,
+  applicantId: true,
+  organisationId: true,
+  status: true,
+  title: true,
+  currentRevision: true,
+  unsubmittedChanges: true,
+  late: true,
+  version: true,
+  updatedAt: true,
+})
+  .extend({ viewerRole: z.enum(['applicant', 'member']) })
   .meta({ id: 'ProposalSummary' });
 
-const Limit = z.coerce.number().int().min(1).max(100).default(20);
-const Cursor = z.string().max(200).optional().describe('Opaque cursor from `nextCursor` of the previous page');
 
-export const MyProposalsQuery = z.object({ competitionId: Uuid.optional(), limit: Limit, cursor: Cursor });
+export const MyProposalsQuery = z.object({ competitionId: Uuid.optional(), limit: PageLimit, cursor: PageCursor });
 export const MyProposalList = z.object({ items: z.array(ProposalSummary), nextCursor: z.string().nullable() }).meta({ id: 'ProposalSummaryList' });
 
 export const CompetitionProposalsQuery = z.object({
   status: z.enum(['submitted', 'withdrawn']).default('submitted'),
-  limit: Limit,
-  cursor: Cursor,
+  limit: PageLimit,
+  cursor: PageCursor,
 });
 
 export const SubmittedProposal = z
