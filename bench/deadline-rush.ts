@@ -3,6 +3,7 @@ import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { withRatio } from './lib/baseline.js';
 import { defineBenchmark } from './lib/context.js';
+import { backendPids, processCpuMs } from './lib/cpu.js';
 import { withClient } from './lib/database.js';
 import { servers, startServer, type LoadFigures } from './lib/harness.js';
 
@@ -188,9 +189,15 @@ export default defineBenchmark({
         await client.query(`update competitions set closes_at = now() + make_interval(secs => $2) where id = $1`, [fixture.competitionId, closeAfterSeconds]);
         return (await client.query<{ n: number }>('select count(*)::int as n from proposal_revisions where competition_id = $1', [fixture.competitionId])).rows[0]!.n;
       });
+      // The pool is open after the warm-up: these backends serve the rush.
+      const pgPids = await withClient(ctx.databaseUrl, (client) => backendPids(client, new URL(ctx.databaseUrl).pathname.slice(1)));
+      const cpuBefore = { api: processCpuMs([server.pid]), pg: processCpuMs(pgPids) };
       const start = performance.now();
       const { outcomes, errors } = await rush(server.url, fixture, start, start + totalSeconds * 1000);
       const elapsed = (performance.now() - start) / 1000;
+      const cpuAfter = { api: processCpuMs([server.pid]), pg: processCpuMs(pgPids) };
+      const perRequest = (before: number | null, after: number | null) =>
+        before === null || after === null || outcomes.length === 0 ? null : Math.round(((after - before) / outcomes.length) * 1000) / 1000;
 
       // Check every answer against the database.
       const accepted = outcomes.filter((o) => o.status === 201);
@@ -249,8 +256,16 @@ export default defineBenchmark({
         lost,
         storedRevisionsInRun: check.storedInRun,
         bareInsertRps: baseline.insertRps,
+        // CPU per request (accepted or refused) over the whole rush: steadier than req/s on a shared machine.
+        apiCpuMsPerRequest: perRequest(cpuBefore.api, cpuAfter.api),
+        postgresCpuMsPerRequest: perRequest(cpuBefore.pg, cpuAfter.pg),
         ratioToBareInsert: acceptedRow.ratioToBareInsert,
         acceptedP99Ms: acceptedRow.latencyMs.p99,
+        // Per second of the run: answers, accepted, and the p99 of those answered in that second.
+        timeline: Array.from({ length: Math.ceil(elapsed) }, (_, second) => {
+          const inSecond = outcomes.filter((o) => Math.floor(o.at / 1000) === second);
+          return { second, answers: inSecond.length, accepted: inSecond.filter((o) => o.status === 201).length, p99Ms: percentile(inSecond.map((o) => o.latencyMs).sort((a, b) => a - b), 99) };
+        }),
         target: 'accepted submits/s >= 40% of the bare INSERT, p99 < 150 ms, 0 accepted after close, 0 lost',
         targetMet: (acceptedRow.ratioToBareInsert ?? 0) >= 0.4 && acceptedRow.latencyMs.p99 < 150 && check.late + acceptedAfterCloseByReceipt === 0 && lost === 0,
       };

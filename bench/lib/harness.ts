@@ -93,6 +93,8 @@ function figures(scenario: string, result: Result): LoadFigures {
 
 export interface RunningServer {
   url: string;
+  /** The server's process id (for CPU accounting). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -102,7 +104,8 @@ export interface RunningServer {
  */
 export async function startServer(modulePath: string, options: Record<string, unknown>): Promise<RunningServer> {
   const child: ChildProcess = fork(modulePath, [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROFILE_DIR=<dir> writes a V8 CPU profile of each server to look at in DevTools.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [])],
     env: { ...process.env, BENCH_SERVER_OPTIONS: JSON.stringify(options) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -120,6 +123,7 @@ export async function startServer(modulePath: string, options: Record<string, un
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -118,12 +118,16 @@ export async function lockProposalForSubmit(tx: DbOrTx, proposalId: string) {
 }
 
 /**
- * Everything a resubmission needs, read in one round trip without locks: the proposal, its
- * applicant, team and files, the competition's rules and version, and the database clock.
- * The write that follows (`storeResubmission`) re-checks, under its locks, that none of it changed.
+ * The submit path's first read, one round trip without locks: the proposal, its applicant, team
+ * and files, the competition's rules and version, the database clock, and whether the
+ * applicant's deadline has passed. A refusal after the deadline needs nothing more (it writes
+ * nothing, so this consistent read decides it); a resubmission is then written by
+ * `storeResubmission`, which re-checks under its locks that none of it changed.
  * Prepared once per database: the hot path of a deadline rush neither rebuilds nor re-plans it.
  */
-export function prepareReadForResubmit(db: Db) {
+export function prepareReadForSubmit(db: Db) {
+  const effectiveClosesAt = sql`(competition_deadline(${competitions.id}, ${competitions.closesAt}, ${proposals.applicantId})
+    + make_interval(secs => ${competitions.gracePeriodSeconds}))`;
   const prepared = db
     .select({
       proposal: proposals,
@@ -136,9 +140,12 @@ export function prepareReadForResubmit(db: Db) {
       eligibility: competitions.eligibility,
       form: competitions.form,
       dbNow: sql<string>`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-      // A hint only (no lock): after the deadline, skip straight to the path that explains the refusal.
-      accepting: sql<boolean>`now() >= ${competitions.opensAt}
-        and now() < competition_deadline(${competitions.id}, ${competitions.closesAt}, ${proposals.applicantId}) + make_interval(secs => ${competitions.gracePeriodSeconds})`,
+      closesAt: competitions.closesAt,
+      effectiveClosesAt: sql<Date>`${effectiveClosesAt}`.mapWith(competitions.closesAt),
+      // Past the applicant's deadline (or out of the published state): refused, whatever follows.
+      closed: sql<boolean>`${competitions.status} <> 'draft' and (${competitions.status} <> 'published' or now() >= ${effectiveClosesAt})`,
+      // A hint only (no lock): whether the one-statement resubmission can be tried at all.
+      accepting: sql<boolean>`${competitions.status} = 'published' and now() >= ${competitions.opensAt} and now() < ${effectiveClosesAt}`,
       hasGuardianConsent: sql<boolean>`exists (select 1 from ${guardianConsents} g
         where g.competition_id = ${proposals.competitionId} and g.applicant_id = ${proposals.applicantId} and g.confirmed_at is not null)`,
       team: teamJson,
@@ -148,7 +155,7 @@ export function prepareReadForResubmit(db: Db) {
     .innerJoin(users, eq(users.id, proposals.applicantId))
     .innerJoin(competitions, eq(competitions.id, proposals.competitionId))
     .where(eq(proposals.id, sql.placeholder('proposalId')))
-    .prepare('proposals_read_for_resubmit');
+    .prepare('proposals_read_for_submit');
   return async (proposalId: string) => {
     const [row] = await prepared.execute({ proposalId });
     return row && { ...withDates(row), dbNow: new Date(row.dbNow) };

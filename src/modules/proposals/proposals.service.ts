@@ -23,6 +23,7 @@ export type Relation = 'applicant' | 'member' | 'organiser';
 
 type Head = NonNullable<Awaited<ReturnType<typeof q.selectProposalHead>>>;
 type AttachmentMeta = Awaited<ReturnType<typeof q.selectDraftAttachments>>[number];
+type SubmitRead = NonNullable<Awaited<ReturnType<ReturnType<typeof q.prepareReadForSubmit>>>>;
 
 /** The ETag of a proposal version (strong: If-Match compares it byte for byte). */
 export const etagOf = (version: number) => `"v${version}"`;
@@ -35,7 +36,7 @@ function ifMatchSatisfied(ifMatch: string | undefined, version: number): boolean
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function closedError(window: SubmissionWindow): ConflictError {
+function closedError(window: Pick<SubmissionWindow, 'closesAt' | 'effectiveClosesAt'>): ConflictError {
   return new ConflictError(
     'COMPETITION_CLOSED',
     `The competition no longer accepts changes to proposals: it closed at ${window.effectiveClosesAt.toISOString()}`,
@@ -187,7 +188,7 @@ function createHeadCache(limit = 50_000) {
 
 export function createProposalService({ db, kind, config, receipts }: { db: Db; kind: 'postgres' | 'pglite'; config: Config; receipts: ReceiptSigner }) {
   const headCache = createHeadCache();
-  const readForResubmit = q.prepareReadForResubmit(db);
+  const readForSubmit = q.prepareReadForSubmit(db);
 
   async function proposalHead(proposalId: string): Promise<Head | undefined> {
     const cached = headCache.get(proposalId);
@@ -275,9 +276,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
    * audit row. Returns undefined whenever anything is not as expected (closed, invalid, changed,
    * quota to count): the transactional path then decides, and explains.
    */
-  async function resubmit(actor: Actor, head: Head, ifMatch: string | undefined): Promise<{ proposal: ProposalView; receipt: Receipt } | undefined> {
-    const read = await readForResubmit(head.id);
-    if (!read) return undefined;
+  async function resubmit(actor: Actor, read: SubmitRead, ifMatch: string | undefined): Promise<{ proposal: ProposalView; receipt: Receipt } | undefined> {
     const p = read.proposal;
     if (p.status !== 'submitted' || p.currentRevision === null || !read.rulesFrozen || read.competitionStatus !== 'published' || !read.accepting) return undefined;
     if (!ifMatchSatisfied(ifMatch, p.version)) return undefined;
@@ -421,8 +420,11 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
      */
     async submit(actor: Actor, proposalId: string, ifMatch?: string): Promise<{ proposal: ProposalView; receipt: Receipt }> {
       const { head } = await requireAuthor(actor, proposalId, { members: false, action: 'submit' });
-      // The common case of a deadline rush -- submitting again -- first tries two round trips.
-      const fast = head.rulesFrozen ? await resubmit(actor, head, ifMatch) : undefined;
+      const read = await readForSubmit(head.id);
+      // A refusal writes nothing, so one consistent read against the database clock decides it: no transaction, no lock.
+      if (read?.closed) throw closedError(read);
+      // The common case of a deadline rush -- submitting again -- takes one more round trip.
+      const fast = read && head.rulesFrozen ? await resubmit(actor, read, ifMatch) : undefined;
       if (fast) return fast;
       const result = await db.transaction(async (tx) => {
         // Once the rules are frozen (every submit but the first few) the plain shared lock is enough.
