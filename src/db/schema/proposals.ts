@@ -199,3 +199,24 @@ export const guardianConsents = pgTable(
     check('guardian_consents_email_lower', sql`${t.guardianEmail} = lower(${t.guardianEmail})`),
   ],
 );
+
+/**
+ * How many proposals each applicant has submitted (and not withdrawn) in a competition: the
+ * quota counter. Incremented by an applicant's first submit of a proposal, decremented by the
+ * withdrawal of a submitted one, always in the same transaction. A conditional increment
+ * (`... where submitted < max`) holds under concurrency without any other lock, because
+ * PostgreSQL re-checks the condition on the row's latest version after waiting for it.
+ */
+export const applicantSubmissionCounts = pgTable(
+  'applicant_submission_counts',
+  {
+    competitionId: uuid()
+      .notNull()
+      .references(() => competitions.id, { onDelete: 'cascade' }),
+    applicantId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    submitted: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.competitionId, t.applicantId] }), check('applicant_submission_counts_not_negative', sql`${t.submitted} >= 0`)],
+);

@@ -19,6 +19,10 @@
  *     one transaction (no share→update deadlock among the first submitters), and later first
  *     submitters wait only for the first one's commit instead of queueing behind each other.
  *
+ *   freezeCompetitionRules(dbx, competitionId)
+ *     The freeze on its own (conditional UPDATE), for a submit that passed every check outside a
+ *     transaction: it runs right before the statement that stores the submission.
+ *
  *   requireCompetitionOrganiser(db, actor, competitionId) → CompetitionRef
  *     Owner/manager of the owning organisation (or platform admin). 404 for anyone who may not
  *     know a draft exists (unknown id, non-members), 403 for plain members.
@@ -112,6 +116,20 @@ async function selectWindow(tx: DbOrTx, competitionId: string, userId: string, l
   return row;
 }
 
+/**
+ * Sets `rules_frozen_at = now()` if it is not set yet and the competition is published. A
+ * conditional UPDATE, not a strong lock held for a whole submit: concurrent first submitters wait
+ * only for the first to commit, then match no row. Rule edits lock the row FOR UPDATE and re-check
+ * rules_frozen_at, so they cannot race it. Inside a submit's transaction, or on its own right
+ * before a submission that passed every check (the one-statement submit path).
+ */
+export async function freezeCompetitionRules(dbx: DbOrTx, competitionId: string): Promise<void> {
+  await dbx
+    .update(competitions)
+    .set({ rulesFrozenAt: sql`now()` })
+    .where(and(eq(competitions.id, competitionId), sql`${competitions.rulesFrozenAt} is null`, eq(competitions.status, 'published')));
+}
+
 /** See the module comment. Must run inside a transaction (the lock lasts until it ends). */
 export async function lockCompetitionForSubmission(
   tx: DbOrTx,
@@ -122,15 +140,7 @@ export async function lockCompetitionForSubmission(
   if (options.freezeRules) {
     // Unlocked peek: once frozen (the common case) nothing more happens here.
     const [peek] = await tx.select({ frozen: competitions.rulesFrozenAt }).from(competitions).where(eq(competitions.id, competitionId));
-    if (peek && peek.frozen === null) {
-      // A conditional UPDATE, not a strong lock held for the whole submit: concurrent first
-      // submitters wait only for the first to commit, then match no row and take no lock.
-      // Rule edits lock the row FOR UPDATE and re-check rules_frozen_at, so they cannot race this.
-      await tx
-        .update(competitions)
-        .set({ rulesFrozenAt: sql`now()` })
-        .where(and(eq(competitions.id, competitionId), sql`${competitions.rulesFrozenAt} is null`, eq(competitions.status, 'published')));
-    }
+    if (peek && peek.frozen === null) await freezeCompetitionRules(tx, competitionId);
   }
   const row = await selectWindow(tx, competitionId, userId, 'share');
   if (!row) throw new NotFoundError('Competition');

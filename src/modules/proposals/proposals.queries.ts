@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import {
+  applicantSubmissionCounts,
   competitions,
   domainEvents,
   guardianConsents,
@@ -122,7 +123,7 @@ export async function lockProposalForSubmit(tx: DbOrTx, proposalId: string) {
  * and files, the competition's rules and version, the database clock, and whether the
  * applicant's deadline has passed. A refusal after the deadline needs nothing more (it writes
  * nothing, so this consistent read decides it); a resubmission is then written by
- * `storeResubmission`, which re-checks under its locks that none of it changed.
+ * `storeSubmissionAtOnce`, which re-checks under its locks that none of it changed.
  * Prepared once per database: the hot path of a deadline rush neither rebuilds nor re-plans it.
  */
 export function prepareReadForSubmit(db: Db) {
@@ -162,8 +163,8 @@ export function prepareReadForSubmit(db: Db) {
   };
 }
 
-/** `$1`... in order: see `storeResubmission`. Written out by hand so it can be a named, once-planned statement. */
-const STORE_RESUBMISSION = `
+/** `$1`... in order: see `storeSubmissionAtOnce`. Written out by hand so it can be a named, once-planned statement. */
+const STORE_SUBMISSION_AT_ONCE = `
   with window_ as (
     select c.id, c.organisation_id, now() >= d.deadline as late
     from competitions c
@@ -174,19 +175,28 @@ const STORE_RESUBMISSION = `
     for share of c
   ), proposal as (
     select p.id from proposals p
-    where p.id = $1 and p.version = $2 and p.status = 'submitted' and p.current_revision = $3 - 1
+    where p.id = $1 and p.version = $2 and coalesce(p.current_revision, 0) = $3 - 1
+      and p.status = (case when $13::boolean then 'draft' else 'submitted' end)::proposal_status
       and exists (select 1 from window_)
     for update of p
+  ), counted as (
+    insert into applicant_submission_counts (competition_id, applicant_id, submitted)
+    select $4, $6, 1 from proposal where $13::boolean
+    on conflict (competition_id, applicant_id) do update set submitted = applicant_submission_counts.submitted + 1
+      where $14::int is null or applicant_submission_counts.submitted < $14::int
+    returning 1
   ), rev as (
     insert into proposal_revisions (proposal_id, revision, competition_id, submitted_by, content, content_hash, received_at, late)
     select proposal.id, $3, window_.id, $7, $10::jsonb, $11, now(), window_.late
     from proposal, window_
+    where not $13::boolean or exists (select 1 from counted)
     returning proposal_id, revision, received_at, late,
       to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as received_at_iso
   ), updated as (
     update proposals p set
-      current_revision = rev.revision, late = rev.late, unsubmitted_changes = false,
-      last_submitted_at = rev.received_at, version = p.version + 1, updated_at = rev.received_at
+      status = 'submitted', current_revision = rev.revision, late = rev.late, unsubmitted_changes = false,
+      first_submitted_at = coalesce(p.first_submitted_at, rev.received_at), last_submitted_at = rev.received_at,
+      version = p.version + 1, updated_at = rev.received_at
     from rev where p.id = rev.proposal_id
     returning p.id
   ), facts as (
@@ -214,18 +224,23 @@ async function rawQuery<T>(db: Db, kind: 'postgres' | 'pglite', name: string, te
 }
 
 /**
- * A resubmission in ONE statement (its own transaction), for the deadline rush. It takes the
- * same locks as the transactional path -- the competition row FOR SHARE, the proposal FOR UPDATE --
- * and stores the revision only if, by this statement's `now()`:
+ * A submission in ONE statement (its own transaction), for the deadline rush: an applicant's
+ * first submit of a proposal or a resubmission, once the competition's rules are frozen. It takes
+ * the same locks as the transactional path -- the competition row FOR SHARE, the proposal FOR
+ * UPDATE -- and stores the revision only if, by this statement's `now()`:
  *   - the competition is published, open, its rules frozen and unchanged since the read (version),
  *   - the applicant's deadline (the later of closesAt and their extension, plus grace; the same
  *     rule as `lockCompetitionForSubmission`) has not passed,
- *   - the proposal is still submitted, at the revision read and unchanged since (version),
+ *   - the proposal is unchanged since the read (version) and still a draft (`firstSubmit`) or
+ *     submitted at the revision read,
+ *   - on a first submit, the applicant's quota counter could be raised: the conditional upsert on
+ *     `applicant_submission_counts` waits for any concurrent submit of the same applicant and
+ *     re-checks `submitted < max` on the counter's latest version,
  *   - the submission date in the competition's zone is the one the age rules were checked on.
  * Anything else stores nothing and returns undefined; the caller then takes the transactional path,
  * which says exactly why. The audit row and the domain event are written by the same statement.
  */
-export async function storeResubmission(
+export async function storeSubmissionAtOnce(
   db: Db,
   kind: 'postgres' | 'pglite',
   v: {
@@ -241,9 +256,11 @@ export async function storeResubmission(
     content: RevisionContent;
     contentHash: string;
     facts: Record<string, unknown>;
+    firstSubmit: boolean;
+    maxProposalsPerApplicant: number | null;
   },
 ): Promise<{ receivedAt: string; late: boolean } | undefined> {
-  const [row] = await rawQuery<{ received_at: string; late: boolean }>(db, kind, 'proposals_store_resubmission', STORE_RESUBMISSION, [
+  const [row] = await rawQuery<{ received_at: string; late: boolean }>(db, kind, 'proposals_store_submission_at_once', STORE_SUBMISSION_AT_ONCE, [
     v.proposalId,
     v.proposalVersion,
     v.revision,
@@ -256,6 +273,8 @@ export async function storeResubmission(
     JSON.stringify(v.content),
     v.contentHash,
     JSON.stringify(v.facts),
+    v.firstSubmit,
+    v.maxProposalsPerApplicant,
   ]);
   return row ? { receivedAt: row.received_at, late: row.late } : undefined;
 }
@@ -382,24 +401,27 @@ export async function insertProposal(
   return row!;
 }
 
-/** Transaction-level lock per (competition, applicant): quota counts and the submit that follows are serialised. */
-export async function lockApplicantQuota(tx: DbOrTx, competitionId: string, applicantId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`proposal-quota:${competitionId}:${applicantId}`}, 0))`);
+/**
+ * Locks the applicant's quota counter in this competition for the rest of the transaction and
+ * returns how many of their proposals are submitted now (the row is created at 0 the first time).
+ * Every first submit goes through this row, so concurrent ones are serialised and each sees the
+ * others' committed counts.
+ */
+export async function lockSubmissionCount(tx: DbOrTx, competitionId: string, applicantId: string): Promise<number> {
+  const [row] = await tx
+    .insert(applicantSubmissionCounts)
+    .values({ competitionId, applicantId, submitted: 0 })
+    .onConflictDoUpdate({ target: [applicantSubmissionCounts.competitionId, applicantSubmissionCounts.applicantId], set: { submitted: sql`${applicantSubmissionCounts.submitted}` } })
+    .returning({ submitted: applicantSubmissionCounts.submitted });
+  return row!.submitted;
 }
 
-export async function countOtherSubmitted(tx: DbOrTx, competitionId: string, applicantId: string, exceptProposalId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(proposals)
-    .where(
-      and(
-        eq(proposals.competitionId, competitionId),
-        eq(proposals.applicantId, applicantId),
-        eq(proposals.status, 'submitted'),
-        ne(proposals.id, exceptProposalId),
-      ),
-    );
-  return row?.n ?? 0;
+/** A submitted proposal was withdrawn: it no longer counts against the applicant's quota. */
+export async function uncountSubmission(tx: DbOrTx, competitionId: string, applicantId: string): Promise<void> {
+  await tx
+    .update(applicantSubmissionCounts)
+    .set({ submitted: sql`${applicantSubmissionCounts.submitted} - 1` })
+    .where(and(eq(applicantSubmissionCounts.competitionId, competitionId), eq(applicantSubmissionCounts.applicantId, applicantId)));
 }
 
 export async function hasConfirmedConsent(db: DbOrTx, competitionId: string, applicantId: string): Promise<boolean> {
@@ -432,6 +454,8 @@ export async function storeSubmission(
     late: boolean;
     effectiveClosesAt: Date;
     event: Record<string, unknown>;
+    /** The applicant's first submit of this proposal: raise their quota counter (locked by `lockSubmissionCount`). */
+    count: { applicantId: string } | null;
   },
 ): Promise<{ receivedAt: string } | undefined> {
   const v = values;
@@ -454,6 +478,9 @@ export async function storeSubmission(
       select 'proposal.submitted', ${v.organisationId}, ${v.competitionId}, rev.proposal_id,
         ${JSON.stringify(v.event)}::jsonb || jsonb_build_object('receivedAt', rev.received_at_iso)
       from rev
+    ), counted as (
+      update ${applicantSubmissionCounts} set submitted = submitted + 1
+      where competition_id = ${v.competitionId} and applicant_id = ${v.count?.applicantId ?? null}::uuid and exists (select 1 from rev)
     )
     select rev.received_at_iso as received_at from rev join updated on updated.id = rev.proposal_id`);
   const row = (result as unknown as { rows: Array<{ received_at: string }> }).rows[0];

@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import { organisationRole, type Actor } from '../access/access.js';
 import { appendAudit } from '../audit/audit.service.js';
-import { lockCompetitionForSubmission, requireCompetitionOrganiser, type SubmissionWindow } from '../competitions/competitions.access.js';
+import { freezeCompetitionRules, lockCompetitionForSubmission, requireCompetitionOrganiser, type SubmissionWindow } from '../competitions/competitions.access.js';
 import { enqueueEmail } from '../mail/mail.service.js';
 import { bytesMatchType, isAllowedAttachmentType, ALLOWED_ATTACHMENT_TYPES, type AttachmentType } from './attachment-types.js';
 import * as q from './proposals.queries.js';
@@ -269,17 +269,19 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
   }
 
   /**
-   * Resubmission of an already submitted proposal to a competition whose rules are frozen: one
-   * unlocked read, the checks in memory, then `storeResubmission`, a single statement that takes
-   * the competition (FOR SHARE) and proposal (FOR UPDATE) locks, re-checks the deadline against
-   * its own `now()` and that nothing read has changed, and writes revision, proposal, event and
+   * A submit -- an applicant's first of this proposal, or a resubmission: the unlocked read
+   * already made, the checks in memory, then
+   * `storeSubmissionAtOnce`, a single statement that takes the competition (FOR SHARE) and
+   * proposal (FOR UPDATE) locks, re-checks the deadline against its own `now()`, that nothing read
+   * has changed and (first submits) the quota, and writes revision, proposal, counter, event and
    * audit row. Returns undefined whenever anything is not as expected (closed, invalid, changed,
-   * quota to count): the transactional path then decides, and explains.
+   * quota reached): the transactional path then decides, and explains.
    */
-  async function resubmit(actor: Actor, read: SubmitRead, ifMatch: string | undefined): Promise<{ proposal: ProposalView; receipt: Receipt } | undefined> {
+  async function submitAtOnce(actor: Actor, read: SubmitRead, ifMatch: string | undefined): Promise<{ proposal: ProposalView; receipt: Receipt } | undefined> {
     const p = read.proposal;
-    if (p.status !== 'submitted' || p.currentRevision === null || !read.rulesFrozen || read.competitionStatus !== 'published' || !read.accepting) return undefined;
+    if (p.status === 'withdrawn' || !read.accepting) return undefined;
     if (!ifMatchSatisfied(ifMatch, p.version)) return undefined;
+    const firstSubmit = p.status === 'draft';
     const accepted = read.team.filter((m) => m.status === 'accepted' && m.userId !== null);
     const submissionDate = dateInZone(read.dbNow, read.timezone);
     const failures = [
@@ -288,6 +290,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
         applicant: { userId: p.applicantId, country: read.applicantCountry, birthDate: read.applicantBirthDate },
         team: accepted.map((m) => ({ userId: m.userId!, country: m.country ?? '', birthDate: m.birthDate ?? null })),
         submissionDate,
+        // The quota of a first submit is checked by the statement itself, against the counter's latest value.
         otherSubmitted: 0,
         alreadyCounted: true,
         hasGuardianConsent: read.hasGuardianConsent,
@@ -295,10 +298,15 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
       ...checkForm(read.form, p.title, p.answers),
     ];
     if (failures.length > 0) return undefined;
+    // The competition's first valid submission freezes its rules just before it is stored (if
+    // the store then fails -- the deadline passed in between, the quota -- they stay frozen: the
+    // safe side). The conditional UPDATE is its own short statement, so the first submitters of a
+    // competition do not queue behind one transaction.
+    if (!read.rulesFrozen) await freezeCompetitionRules(db, p.competitionId);
     const content = revisionContent(p, accepted, read.attachments);
     const hash = contentHash(content);
-    const revision = p.currentRevision + 1;
-    const stored = await q.storeResubmission(db, kind, {
+    const revision = (p.currentRevision ?? 0) + 1;
+    const stored = await q.storeSubmissionAtOnce(db, kind, {
       proposalId: p.id,
       proposalVersion: p.version,
       revision,
@@ -311,10 +319,22 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
       content,
       contentHash: hash,
       facts: { proposalId: p.id, competitionId: p.competitionId, revision, contentHash: hash },
+      firstSubmit,
+      maxProposalsPerApplicant: read.eligibility.maxProposalsPerApplicant ?? null,
     });
     if (!stored) return undefined;
     const receivedAt = new Date(stored.receivedAt);
-    const updated: q.ProposalRow = { ...p, currentRevision: revision, late: stored.late, unsubmittedChanges: false, lastSubmittedAt: receivedAt, version: p.version + 1, updatedAt: receivedAt };
+    const updated: q.ProposalRow = {
+      ...p,
+      status: 'submitted',
+      currentRevision: revision,
+      late: stored.late,
+      unsubmittedChanges: false,
+      firstSubmittedAt: p.firstSubmittedAt ?? receivedAt,
+      lastSubmittedAt: receivedAt,
+      version: p.version + 1,
+      updatedAt: receivedAt,
+    };
     const submitted: Submitted = { revision, contentHash: hash, receivedAt: stored.receivedAt, late: stored.late };
     return {
       proposal: toProposal(updated, 'applicant', { team: toTeam(read.team, 'applicant'), attachments: read.attachments.map(toAttachment), submitted }),
@@ -423,8 +443,8 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
       const read = await readForSubmit(head.id);
       // A refusal writes nothing, so one consistent read against the database clock decides it: no transaction, no lock.
       if (read?.closed) throw closedError(read);
-      // The common case of a deadline rush -- submitting again -- takes one more round trip.
-      const fast = read && head.rulesFrozen ? await resubmit(actor, read, ifMatch) : undefined;
+      // A submit that passes every check takes one more round trip (two for the competition's first).
+      const fast = read ? await submitAtOnce(actor, read, ifMatch) : undefined;
       if (fast) return fast;
       const result = await db.transaction(async (tx) => {
         // Once the rules are frozen (every submit but the first few) the plain shared lock is enough.
@@ -439,12 +459,8 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
         const submissionDate = dateInZone(window.dbNow, locked.timezone);
 
         const alreadyCounted = p.status === 'submitted';
-        let otherSubmitted = 0;
-        if (!alreadyCounted) {
-          // Serialises this applicant's first submits in the competition: the count below sees every committed one.
-          await q.lockApplicantQuota(tx, head.competitionId, head.applicantId);
-          otherSubmitted = await q.countOtherSubmitted(tx, head.competitionId, head.applicantId, proposalId);
-        }
+        // A first submit locks the applicant's quota counter: concurrent first submits are serialised and see each other.
+        const otherSubmitted = alreadyCounted ? 0 : await q.lockSubmissionCount(tx, head.competitionId, head.applicantId);
         const hasGuardianConsent = needsGuardianConsent(rules, locked.applicantBirthDate, submissionDate)
           ? await q.hasConfirmedConsent(tx, head.competitionId, head.applicantId)
           : false;
@@ -480,6 +496,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
           late: window.late,
           effectiveClosesAt: window.effectiveClosesAt,
           event: facts,
+          count: alreadyCounted ? null : { applicantId: head.applicantId },
         });
         if (!stored) throw closedError(window);
         await appendAudit(tx, {
@@ -515,8 +532,9 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
     async withdraw(actor: Actor, proposalId: string, ifMatch?: string): Promise<ProposalView> {
       const { head } = await requireAuthor(actor, proposalId, { members: false, action: 'withdraw' });
       return db.transaction(async (tx) => {
-        const { window } = await lockForWrite(tx, head, { ifMatch });
+        const { window, locked } = await lockForWrite(tx, head, { ifMatch });
         const row = await q.markWithdrawn(tx, proposalId);
+        if (locked.proposal.status === 'submitted') await q.uncountSubmission(tx, head.competitionId, head.applicantId);
         const facts = { proposalId, competitionId: head.competitionId, revision: row.currentRevision };
         await appendAudit(tx, { competitionId: head.competitionId, actorId: actor.userId, action: 'proposal.withdrawn', subjectType: 'proposal', subjectId: proposalId, data: facts });
         await q.insertDomainEvent(tx, { type: 'proposal.withdrawn', organisationId: window.organisationId, competitionId: head.competitionId, subjectId: proposalId, payload: facts });

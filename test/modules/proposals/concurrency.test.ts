@@ -31,6 +31,38 @@ t.test('the quota holds when two proposals of one applicant are submitted at onc
   t.same(count, { n: 10, applicants: 10 }, 'one submitted proposal per applicant in the database');
 });
 
+t.test('the quota holds on the one-statement path too (rules already frozen), and the counters match the proposals', async (t) => {
+  const { competitionId } = await organiserWithCompetition(app, { eligibility: { minTeamSize: 1, maxTeamSize: 3, maxProposalsPerApplicant: 1 } });
+  const [first, ...applicants] = await insertApplicants(app, 9);
+  // Someone else's submission freezes the rules: every submit below can take the one-statement path.
+  t.equal((await submit(app, first!, (await createDraft(app, first!, competitionId)).id)).statusCode, 201);
+  const drafts = await Promise.all(applicants.map(async (a) => [await createDraft(app, a, competitionId), await createDraft(app, a, competitionId)] as const));
+  const outcomes = await Promise.all(
+    applicants.map(async (applicant, i) => {
+      const results = await Promise.all(drafts[i]!.map((d) => submit(app, applicant, d.id)));
+      return results.map((r) => r.statusCode).sort();
+    }),
+  );
+  for (const statuses of outcomes) t.same(statuses, [201, 422], 'exactly one of the two is accepted');
+  // Withdrawing frees the slot: the other draft can then be submitted.
+  const applicant = applicants[0]!;
+  const submittedFirst = (await app.inject({ method: 'GET', url: `/v1/proposals/${drafts[0]![0].id}`, headers: applicant.auth })).json().status === 'submitted';
+  const [done, other] = submittedFirst ? drafts[0]! : [drafts[0]![1], drafts[0]![0]];
+  t.equal((await app.inject({ method: 'POST', url: `/v1/proposals/${done.id}/withdraw`, headers: applicant.auth })).statusCode, 200);
+  t.equal((await submit(app, applicant, other.id)).statusCode, 201, 'the freed slot is used');
+  t.equal((await submit(app, applicant, done.id)).statusCode, 409, 'a withdrawn proposal stays withdrawn');
+
+  const mismatches = rows<{ applicant_id: string }>(
+    await app.database.db.execute(sql`
+      select coalesce(p.applicant_id, c.applicant_id) as applicant_id
+      from (select applicant_id, count(*)::int as n from proposals where competition_id = ${competitionId} and status = 'submitted' group by 1) p
+      full join (select applicant_id, submitted as n from applicant_submission_counts where competition_id = ${competitionId} and submitted > 0) c
+        on c.applicant_id = p.applicant_id
+      where p.n is distinct from c.n`),
+  );
+  t.same(mismatches, [], 'each counter equals the applicant’s submitted proposals');
+});
+
 t.test('submits across the closing instant: none accepted after it, none lost', { skip: testDatabaseUrl ? false : 'needs PostgreSQL (DATABASE_URL): PGlite runs one transaction at a time' }, async (t) => {
   const N = 60;
   const { competitionId } = await organiserWithCompetition(app);
