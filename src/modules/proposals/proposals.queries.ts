@@ -141,6 +141,8 @@ export function prepareReadForSubmit(db: Db) {
       eligibility: competitions.eligibility,
       form: competitions.form,
       dbNow: sql<string>`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      // The date in the competition's zone by the database clock: the age rules' reference date.
+      submissionDate: sql<string>`(now() at time zone ${competitions.timezone})::date::text`,
       closesAt: competitions.closesAt,
       effectiveClosesAt: sql<Date>`${effectiveClosesAt}`.mapWith(competitions.closesAt),
       // Past the applicant's deadline (or out of the published state): refused, whatever follows.

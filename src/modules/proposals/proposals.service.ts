@@ -283,7 +283,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
     if (!ifMatchSatisfied(ifMatch, p.version)) return undefined;
     const firstSubmit = p.status === 'draft';
     const accepted = read.team.filter((m) => m.status === 'accepted' && m.userId !== null);
-    const submissionDate = dateInZone(read.dbNow, read.timezone);
+    const submissionDate = read.submissionDate;
     const failures = [
       ...checkEligibility({
         rules: read.eligibility,
