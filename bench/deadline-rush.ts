@@ -191,11 +191,11 @@ export default defineBenchmark({
       });
       // The pool is open after the warm-up: these backends serve the rush.
       const pgPids = await withClient(ctx.databaseUrl, (client) => backendPids(client, new URL(ctx.databaseUrl).pathname.slice(1)));
-      const cpuBefore = { api: processCpuMs([server.pid]), pg: processCpuMs(pgPids) };
+      const cpuBefore = { api: processCpuMs([server.pid]), pg: processCpuMs(pgPids), load: processCpuMs([process.pid]) };
       const start = performance.now();
       const { outcomes, errors } = await rush(server.url, fixture, start, start + totalSeconds * 1000);
       const elapsed = (performance.now() - start) / 1000;
-      const cpuAfter = { api: processCpuMs([server.pid]), pg: processCpuMs(pgPids) };
+      const cpuAfter = { api: processCpuMs([server.pid]), pg: processCpuMs(pgPids), load: processCpuMs([process.pid]) };
       const perRequest = (before: number | null, after: number | null) =>
         before === null || after === null || outcomes.length === 0 ? null : Math.round(((after - before) / outcomes.length) * 1000) / 1000;
 
@@ -259,6 +259,7 @@ export default defineBenchmark({
         // CPU per request (accepted or refused) over the whole rush: steadier than req/s on a shared machine.
         apiCpuMsPerRequest: perRequest(cpuBefore.api, cpuAfter.api),
         postgresCpuMsPerRequest: perRequest(cpuBefore.pg, cpuAfter.pg),
+        loadGeneratorCpuMsPerRequest: perRequest(cpuBefore.load, cpuAfter.load),
         ratioToBareInsert: acceptedRow.ratioToBareInsert,
         acceptedP99Ms: acceptedRow.latencyMs.p99,
         // Per second of the run: answers, accepted, and the p99 of those answered in that second.

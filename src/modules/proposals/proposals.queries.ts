@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import {
@@ -123,7 +124,7 @@ export async function lockProposalForSubmit(tx: DbOrTx, proposalId: string) {
  * and files, the competition's rules and version, the database clock, and whether the
  * applicant's deadline has passed. A refusal after the deadline needs nothing more (it writes
  * nothing, so this consistent read decides it); a resubmission is then written by
- * `storeSubmissionAtOnce`, which re-checks under its locks that none of it changed.
+ * the submission writer (`createSubmissionWriter`), which re-checks under its locks that none of it changed.
  * Prepared once per database: the hot path of a deadline rush neither rebuilds nor re-plans it.
  */
 export function prepareReadForSubmit(db: Db) {
@@ -165,34 +166,51 @@ export function prepareReadForSubmit(db: Db) {
   };
 }
 
-/** `$1`... in order: see `storeSubmissionAtOnce`. Written out by hand so it can be a named, once-planned statement. */
-const STORE_SUBMISSION_AT_ONCE = `
-  with window_ as (
-    select c.id, c.organisation_id, now() >= d.deadline as late
-    from competitions c
-    cross join lateral (select competition_deadline(c.id, c.closes_at, $6) as deadline) d
-    where c.id = $4 and c.status = 'published' and c.version = $5 and c.rules_frozen_at is not null
+/**
+ * `$1`...`$14` are parallel arrays, one element per submission: see `createSubmissionWriter`.
+ * Written out by hand so it can be a named, once-planned statement.
+ */
+const STORE_SUBMISSIONS = `
+  with input as (
+    select * from unnest($1::uuid[], $2::int[], $3::int[], $4::uuid[], $5::int[], $6::uuid[], $7::uuid[],
+                         $8::text[], $9::date[], $10::text[], $11::text[], $12::text[], $13::boolean[], $14::int[])
+      as i(proposal_id, proposal_version, revision, competition_id, competition_version, applicant_id, submitted_by,
+           timezone, submission_date, content, content_hash, facts, first_submit, max_proposals)
+  ), window_ as (
+    select i.proposal_id, c.id as competition_id, c.organisation_id, now() >= d.deadline as late
+    from input i
+    join competitions c on c.id = i.competition_id
+    cross join lateral (select competition_deadline(c.id, c.closes_at, i.applicant_id) as deadline) d
+    where c.status = 'published' and c.version = i.competition_version and c.rules_frozen_at is not null
       and now() >= c.opens_at and now() < d.deadline + make_interval(secs => c.grace_period_seconds)
-      and (now() at time zone $8)::date = $9::date
+      and (now() at time zone i.timezone)::date = i.submission_date
     for share of c
   ), proposal as (
-    select p.id from proposals p
-    where p.id = $1 and p.version = $2 and coalesce(p.current_revision, 0) = $3 - 1
-      and p.status = (case when $13::boolean then 'draft' else 'submitted' end)::proposal_status
-      and exists (select 1 from window_)
+    select p.id, i.first_submit from proposals p
+    join input i on i.proposal_id = p.id
+    where p.version = i.proposal_version and coalesce(p.current_revision, 0) = i.revision - 1
+      and p.status = (case when i.first_submit then 'draft' else 'submitted' end)::proposal_status
+      and exists (select 1 from window_ w where w.proposal_id = p.id)
+    order by p.id
     for update of p
   ), counted as (
     insert into applicant_submission_counts (competition_id, applicant_id, submitted)
-    select $4, $6, 1 from proposal where $13::boolean
+    select i.competition_id, i.applicant_id, 1 from proposal p join input i on i.proposal_id = p.id
+    where p.first_submit
+    order by i.competition_id, i.applicant_id
     on conflict (competition_id, applicant_id) do update set submitted = applicant_submission_counts.submitted + 1
-      where $14::int is null or applicant_submission_counts.submitted < $14::int
-    returning 1
+      where applicant_submission_counts.submitted < (select i.max_proposals from input i
+        where i.competition_id = excluded.competition_id and i.applicant_id = excluded.applicant_id)
+    returning competition_id, applicant_id
   ), rev as (
     insert into proposal_revisions (proposal_id, revision, competition_id, submitted_by, content, content_hash, received_at, late)
-    select proposal.id, $3, window_.id, $7, $10::jsonb, $11, now(), window_.late
-    from proposal, window_
-    where not $13::boolean or exists (select 1 from counted)
-    returning proposal_id, revision, received_at, late,
+    select i.proposal_id, i.revision, w.competition_id, i.submitted_by, i.content::jsonb, i.content_hash, now(), w.late
+    from proposal p
+    join input i on i.proposal_id = p.id
+    join window_ w on w.proposal_id = p.id
+    where not p.first_submit
+      or exists (select 1 from counted k where k.competition_id = i.competition_id and k.applicant_id = i.applicant_id)
+    returning proposal_id, revision, competition_id, received_at, late,
       to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as received_at_iso
   ), updated as (
     update proposals p set
@@ -202,16 +220,18 @@ const STORE_SUBMISSION_AT_ONCE = `
     from rev where p.id = rev.proposal_id
     returning p.id
   ), facts as (
-    select $12::jsonb || jsonb_build_object('receivedAt', rev.received_at_iso, 'late', rev.late) as data, rev.proposal_id
-    from rev
+    select i.facts::jsonb || jsonb_build_object('receivedAt', rev.received_at_iso, 'late', rev.late) as data,
+      rev.proposal_id, rev.competition_id, i.submitted_by
+    from rev join input i on i.proposal_id = rev.proposal_id
   ), event as (
     insert into domain_events (type, organisation_id, competition_id, subject_id, payload)
-    select 'proposal.submitted', window_.organisation_id, window_.id, facts.proposal_id, facts.data from facts, window_
+    select 'proposal.submitted', w.organisation_id, w.competition_id, f.proposal_id, f.data
+    from facts f join window_ w on w.proposal_id = f.proposal_id
   ), audit as (
     insert into audit_log (competition_id, actor_id, action, subject_type, subject_id, data)
-    select $4, $7, 'proposal.submitted', 'proposal', facts.proposal_id, facts.data from facts
+    select f.competition_id, f.submitted_by, 'proposal.submitted', 'proposal', f.proposal_id, f.data from facts f
   )
-  select rev.received_at_iso as received_at, rev.late from rev join updated on updated.id = rev.proposal_id`;
+  select rev.proposal_id, rev.received_at_iso as received_at, rev.late from rev join updated on updated.id = rev.proposal_id`;
 
 type RawClient = { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> } | { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
 
@@ -225,11 +245,54 @@ async function rawQuery<T>(db: Db, kind: 'postgres' | 'pglite', name: string, te
   return result.rows as T[];
 }
 
+export interface SubmissionAtOnce {
+  proposalId: string;
+  proposalVersion: number;
+  revision: number;
+  competitionId: string;
+  competitionVersion: number;
+  applicantId: string;
+  submittedBy: string;
+  timezone: string;
+  submissionDate: string;
+  content: RevisionContent;
+  contentHash: string;
+  facts: Record<string, unknown>;
+  firstSubmit: boolean;
+  maxProposalsPerApplicant: number;
+}
+
+export type StoredSubmission = { receivedAt: string; late: boolean } | undefined;
+
+async function storeSubmissions(db: Db, kind: 'postgres' | 'pglite', batch: readonly SubmissionAtOnce[]): Promise<Map<string, { receivedAt: string; late: boolean }>> {
+  const column = <T>(pick: (v: SubmissionAtOnce) => T) => batch.map(pick);
+  const rows = await rawQuery<{ proposal_id: string; received_at: string; late: boolean }>(db, kind, 'proposals_store_submissions', STORE_SUBMISSIONS, [
+    column((v) => v.proposalId),
+    column((v) => v.proposalVersion),
+    column((v) => v.revision),
+    column((v) => v.competitionId),
+    column((v) => v.competitionVersion),
+    column((v) => v.applicantId),
+    column((v) => v.submittedBy),
+    column((v) => v.timezone),
+    column((v) => v.submissionDate),
+    column((v) => JSON.stringify(v.content)),
+    column((v) => v.contentHash),
+    column((v) => JSON.stringify(v.facts)),
+    column((v) => v.firstSubmit),
+    column((v) => v.maxProposalsPerApplicant),
+  ]);
+  return new Map(rows.map((r) => [r.proposal_id, { receivedAt: r.received_at, late: r.late }]));
+}
+
 /**
- * A submission in ONE statement (its own transaction), for the deadline rush: an applicant's
- * first submit of a proposal or a resubmission, once the competition's rules are frozen. It takes
- * the same locks as the transactional path -- the competition row FOR SHARE, the proposal FOR
- * UPDATE -- and stores the revision only if, by this statement's `now()`:
+ * Stores submissions -- an applicant's first of a proposal, or a resubmission, once the
+ * competition's rules are frozen -- in ONE statement per batch (its own transaction). Submits
+ * that arrive while the event loop is busy are written together, as PostgreSQL groups commits:
+ * one round trip, one plan execution and one WAL flush for the lot. Each submission is judged on
+ * its own; the statement takes the same locks as the transactional path -- the competition row
+ * FOR SHARE, the proposals FOR UPDATE (in id order) -- and stores a revision only if, by the
+ * statement's `now()`:
  *   - the competition is published, open, its rules frozen and unchanged since the read (version),
  *   - the applicant's deadline (the later of closesAt and their extension, plus grace; the same
  *     rule as `lockCompetitionForSubmission`) has not passed,
@@ -239,46 +302,41 @@ async function rawQuery<T>(db: Db, kind: 'postgres' | 'pglite', name: string, te
  *     `applicant_submission_counts` waits for any concurrent submit of the same applicant and
  *     re-checks `submitted < max` on the counter's latest version,
  *   - the submission date in the competition's zone is the one the age rules were checked on.
- * Anything else stores nothing and returns undefined; the caller then takes the transactional path,
- * which says exactly why. The audit row and the domain event are written by the same statement.
+ * Anything else stores nothing for that submission and resolves undefined; the caller then takes
+ * the transactional path, which says exactly why. Audit rows and domain events are written by the
+ * same statement. A batch holds at most one submission per applicant (the counter upsert may touch
+ * a row once); if the statement fails as a whole, each submission is retried alone.
  */
-export async function storeSubmissionAtOnce(
-  db: Db,
-  kind: 'postgres' | 'pglite',
-  v: {
-    proposalId: string;
-    proposalVersion: number;
-    revision: number;
-    competitionId: string;
-    competitionVersion: number;
-    applicantId: string;
-    submittedBy: string;
-    timezone: string;
-    submissionDate: string;
-    content: RevisionContent;
-    contentHash: string;
-    facts: Record<string, unknown>;
-    firstSubmit: boolean;
-    maxProposalsPerApplicant: number | null;
-  },
-): Promise<{ receivedAt: string; late: boolean } | undefined> {
-  const [row] = await rawQuery<{ received_at: string; late: boolean }>(db, kind, 'proposals_store_submission_at_once', STORE_SUBMISSION_AT_ONCE, [
-    v.proposalId,
-    v.proposalVersion,
-    v.revision,
-    v.competitionId,
-    v.competitionVersion,
-    v.applicantId,
-    v.submittedBy,
-    v.timezone,
-    v.submissionDate,
-    JSON.stringify(v.content),
-    v.contentHash,
-    JSON.stringify(v.facts),
-    v.firstSubmit,
-    v.maxProposalsPerApplicant,
-  ]);
-  return row ? { receivedAt: row.received_at, late: row.late } : undefined;
+export function createSubmissionWriter(db: Db, kind: 'postgres' | 'pglite') {
+  const loader = new DataLoader<SubmissionAtOnce, StoredSubmission>(
+    async (submissions) => {
+      const results = new Map<SubmissionAtOnce, StoredSubmission | Error>();
+      let pending = [...submissions];
+      while (pending.length > 0) {
+        // One submission per applicant per statement; the others wait for the next round.
+        const seen = new Set<string>();
+        const round = pending.filter((v) => !seen.has(v.applicantId) && seen.add(v.applicantId));
+        pending = pending.filter((v) => !round.includes(v));
+        try {
+          const stored = await storeSubmissions(db, kind, round);
+          for (const v of round) results.set(v, stored.get(v.proposalId));
+        } catch (err) {
+          if (round.length === 1) {
+            results.set(round[0]!, err as Error);
+            continue;
+          }
+          // One bad submission must not sink the others: each alone.
+          for (const v of round) {
+            results.set(v, await storeSubmissions(db, kind, [v]).then((stored) => stored.get(v.proposalId), (e: unknown) => e as Error));
+          }
+        }
+      }
+      return submissions.map((v) => results.get(v)!);
+    },
+    // Everything submitted during one turn of the event loop goes into one batch; no timer, no added wait.
+    { cache: false, maxBatchSize: 100, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+  );
+  return (submission: SubmissionAtOnce): Promise<StoredSubmission> => loader.load(submission);
 }
 
 export async function isAcceptedMember(db: DbOrTx, proposalId: string, userId: string): Promise<boolean> {

@@ -183,12 +183,30 @@ function createHeadCache(limit = 50_000) {
     frozen(competitionId: string): void {
       frozen.add(competitionId);
     },
+    isFrozen(competitionId: string): boolean {
+      return frozen.has(competitionId);
+    },
   };
 }
 
 export function createProposalService({ db, kind, config, receipts }: { db: Db; kind: 'postgres' | 'pglite'; config: Config; receipts: ReceiptSigner }) {
   const headCache = createHeadCache();
   const readForSubmit = q.prepareReadForSubmit(db);
+  const writeSubmission = q.createSubmissionWriter(db, kind);
+
+  // The first submitters of a competition arrive together: one freezing UPDATE per competition at
+  // a time (the others wait for it) instead of a queue of them on the competition's row lock.
+  const freezing = new Map<string, Promise<void>>();
+  function freezeRulesOnce(competitionId: string): Promise<void> {
+    let pending = freezing.get(competitionId);
+    if (!pending) {
+      pending = freezeCompetitionRules(db, competitionId)
+        .then(() => headCache.frozen(competitionId))
+        .finally(() => freezing.delete(competitionId));
+      freezing.set(competitionId, pending);
+    }
+    return pending;
+  }
 
   async function proposalHead(proposalId: string): Promise<Head | undefined> {
     const cached = headCache.get(proposalId);
@@ -270,10 +288,10 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
 
   /**
    * A submit -- an applicant's first of this proposal, or a resubmission: the unlocked read
-   * already made, the checks in memory, then
-   * `storeSubmissionAtOnce`, a single statement that takes the competition (FOR SHARE) and
-   * proposal (FOR UPDATE) locks, re-checks the deadline against its own `now()`, that nothing read
-   * has changed and (first submits) the quota, and writes revision, proposal, counter, event and
+   * already made, the checks in memory, then one statement (shared with the submits of the same
+   * moment, see `createSubmissionWriter`) that takes the competition (FOR SHARE) and proposal
+   * (FOR UPDATE) locks, re-checks the deadline against its own `now()`, that nothing read has
+   * changed and (first submits) the quota, and writes revision, proposal, counter, event and
    * audit row. Returns undefined whenever anything is not as expected (closed, invalid, changed,
    * quota reached): the transactional path then decides, and explains.
    */
@@ -302,11 +320,11 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
     // the store then fails -- the deadline passed in between, the quota -- they stay frozen: the
     // safe side). The conditional UPDATE is its own short statement, so the first submitters of a
     // competition do not queue behind one transaction.
-    if (!read.rulesFrozen) await freezeCompetitionRules(db, p.competitionId);
+    if (!read.rulesFrozen && !headCache.isFrozen(p.competitionId)) await freezeRulesOnce(p.competitionId);
     const content = revisionContent(p, accepted, read.attachments);
     const hash = contentHash(content);
     const revision = (p.currentRevision ?? 0) + 1;
-    const stored = await q.storeSubmissionAtOnce(db, kind, {
+    const stored = await writeSubmission({
       proposalId: p.id,
       proposalVersion: p.version,
       revision,
@@ -320,7 +338,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
       contentHash: hash,
       facts: { proposalId: p.id, competitionId: p.competitionId, revision, contentHash: hash },
       firstSubmit,
-      maxProposalsPerApplicant: read.eligibility.maxProposalsPerApplicant ?? null,
+      maxProposalsPerApplicant: read.eligibility.maxProposalsPerApplicant,
     });
     if (!stored) return undefined;
     const receivedAt = new Date(stored.receivedAt);
