@@ -120,7 +120,7 @@ export async function lockProposalForSubmit(tx: DbOrTx, proposalId: string) {
 }
 
 /**
- * The submit path's first read, one round trip without locks: the proposal, its applicant, team
+ * The submit path's first read, one round trip without locks (shared by the submits of the same moment): the proposal, its applicant, team
  * and files, the competition's rules and version, the database clock, and whether the
  * applicant's deadline has passed. A refusal after the deadline needs nothing more (it writes
  * nothing, so this consistent read decides it); a resubmission is then written by
@@ -158,10 +158,19 @@ export function prepareReadForSubmit(db: Db) {
     .from(proposals)
     .innerJoin(users, eq(users.id, proposals.applicantId))
     .innerJoin(competitions, eq(competitions.id, proposals.competitionId))
-    .where(eq(proposals.id, sql.placeholder('proposalId')))
+    .where(sql`${proposals.id} = any(${sql.placeholder('proposalIds')}::uuid[])`)
     .prepare('proposals_read_for_submit');
+  // The reads of one turn of the event loop share a round trip (and one `now()`).
+  type Row = Awaited<ReturnType<typeof prepared.execute>>[number];
+  const loader = new DataLoader<string, Row | undefined>(
+    async (proposalIds) => {
+      const found = new Map((await prepared.execute({ proposalIds: [...new Set(proposalIds)] })).map((row) => [row.proposal.id, row]));
+      return proposalIds.map((id) => found.get(id));
+    },
+    { cache: false, maxBatchSize: 100, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+  );
   return async (proposalId: string) => {
-    const [row] = await prepared.execute({ proposalId });
+    const row = await loader.load(proposalId);
     return row && { ...withDates(row), dbNow: new Date(row.dbNow) };
   };
 }
