@@ -3,7 +3,7 @@ import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { withRatio } from './lib/baseline.js';
 import { defineBenchmark } from './lib/context.js';
-import { backendPids, processCpuMs } from './lib/cpu.js';
+import { cpuByName, cpuUsedBetween, processCpuMs } from './lib/cpu.js';
 import { withClient } from './lib/database.js';
 import { servers, startServer, type LoadFigures } from './lib/harness.js';
 
@@ -189,15 +189,15 @@ export default defineBenchmark({
         await client.query(`update competitions set closes_at = now() + make_interval(secs => $2) where id = $1`, [fixture.competitionId, closeAfterSeconds]);
         return (await client.query<{ n: number }>('select count(*)::int as n from proposal_revisions where competition_id = $1', [fixture.competitionId])).rows[0]!.n;
       });
-      // The pool is open after the warm-up: these backends serve the rush.
-      const pgPids = await withClient(ctx.databaseUrl, (client) => backendPids(client, new URL(ctx.databaseUrl).pathname.slice(1)));
-      const cpuBefore = { api: processCpuMs([server.pid]), pg: processCpuMs(pgPids), load: processCpuMs([process.pid]) };
+      // PostgreSQL's CPU is that of all its processes (backends, WAL writer...) on this machine.
+      const cpuBefore = { api: processCpuMs(server.pid), pg: cpuByName('postgres'), load: processCpuMs(process.pid) };
       const start = performance.now();
       const { outcomes, errors } = await rush(agent, server.url, fixture, start, start + totalSeconds * 1000);
       const elapsed = (performance.now() - start) / 1000;
-      const cpuAfter = { api: processCpuMs([server.pid]), pg: processCpuMs(pgPids), load: processCpuMs([process.pid]) };
-      const perRequest = (before: number | null, after: number | null) =>
-        before === null || after === null || outcomes.length === 0 ? null : Math.round(((after - before) / outcomes.length) * 1000) / 1000;
+      const cpuAfter = { api: processCpuMs(server.pid), pg: cpuByName('postgres'), load: processCpuMs(process.pid) };
+      const pgCpu = cpuUsedBetween(cpuBefore.pg, cpuAfter.pg);
+      const perRequest = (ms: number | null | undefined) => (ms === null || ms === undefined || outcomes.length === 0 ? null : Math.round((ms / outcomes.length) * 1000) / 1000);
+      const used = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
 
       // Check every answer against the database.
       const accepted = outcomes.filter((o) => o.status === 201);
@@ -257,9 +257,10 @@ export default defineBenchmark({
         storedRevisionsInRun: check.storedInRun,
         bareInsertRps: baseline.insertRps,
         // CPU per request (accepted or refused) over the whole rush: steadier than req/s on a shared machine.
-        apiCpuMsPerRequest: perRequest(cpuBefore.api, cpuAfter.api),
-        postgresCpuMsPerRequest: perRequest(cpuBefore.pg, cpuAfter.pg),
-        loadGeneratorCpuMsPerRequest: perRequest(cpuBefore.load, cpuAfter.load),
+        apiCpuMsPerRequest: perRequest(used(cpuBefore.api, cpuAfter.api)),
+        postgresCpuMsPerRequest: perRequest(pgCpu?.ms),
+        postgresProcessesEndedDuringRun: pgCpu?.ended ?? null,
+        loadGeneratorCpuMsPerRequest: perRequest(used(cpuBefore.load, cpuAfter.load)),
         ratioToBareInsert: acceptedRow.ratioToBareInsert,
         acceptedP99Ms: acceptedRow.latencyMs.p99,
         // Per second of the run: answers, accepted, and the p99 of those answered in that second.
