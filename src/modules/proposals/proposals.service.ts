@@ -235,9 +235,14 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
   async function requireAuthor(actor: Actor, proposalId: string, options: { members: boolean; action: string }): Promise<{ head: Head; relation: Relation }> {
     const head = await proposalHead(proposalId);
     if (!head) throw new NotFoundError('Proposal');
-    if (head.applicantId === actor.userId) return { head, relation: 'applicant' };
-    if (await q.isAcceptedMember(db, proposalId, actor.userId)) {
-      if (options.members) return { head, relation: 'member' };
+    return { head, relation: await authorRelation(actor, head, options) };
+  }
+
+  /** The applicant, or (with `members`) an accepted team member; 403 for other members, 404 for everyone else. */
+  async function authorRelation(actor: Actor, head: Head, options: { members: boolean; action: string }): Promise<Relation> {
+    if (head.applicantId === actor.userId) return 'applicant';
+    if (await q.isAcceptedMember(db, head.id, actor.userId)) {
+      if (options.members) return 'member';
       throw new ForbiddenError(`Only the applicant can ${options.action}`, 'APPLICANT_ONLY');
     }
     throw new NotFoundError('Proposal');
@@ -457,12 +462,17 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
      * the audit row and the domain event.
      */
     async submit(actor: Actor, proposalId: string, ifMatch?: string): Promise<{ proposal: ProposalView; receipt: Receipt }> {
-      const { head } = await requireAuthor(actor, proposalId, { members: false, action: 'submit' });
-      const read = await readForSubmit(head.id);
+      // The read comes first (it is shared with the submits of the same moment) and carries the
+      // proposal's head: nothing of it is used before the caller is known to be the applicant.
+      const read = await readForSubmit(proposalId);
+      if (!read) throw new NotFoundError('Proposal');
+      const head: Head = { id: proposalId, competitionId: read.proposal.competitionId, applicantId: read.proposal.applicantId, rulesFrozen: read.rulesFrozen };
+      headCache.set(head);
+      await authorRelation(actor, head, { members: false, action: 'submit' });
       // A refusal writes nothing, so one consistent read against the database clock decides it: no transaction, no lock.
-      if (read?.closed) throw closedError(read);
+      if (read.closed) throw closedError(read);
       // A submit that passes every check takes one more round trip (two for the competition's first).
-      const fast = read ? await submitAtOnce(actor, read, ifMatch) : undefined;
+      const fast = await submitAtOnce(actor, read, ifMatch);
       if (fast) return fast;
       const result = await db.transaction(async (tx) => {
         // Once the rules are frozen (every submit but the first few) the plain shared lock is enough.
