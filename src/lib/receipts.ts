@@ -1,4 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const signOnThreadPool = promisify(sign);
 import { canonicalJson } from './canonical-json.js';
 
 /** What a receipt proves: this revision of this proposal, with this content, arrived at this instant. */
@@ -23,7 +26,8 @@ export type ReceiptCheck = { valid: true } | { valid: false; reason: ReceiptFaul
 export type ReceiptFault = 'unsupported_algorithm' | 'unknown_key' | 'malformed_signature' | 'signature_mismatch';
 
 export interface ReceiptSigner {
-  sign(fields: ReceiptFields): Receipt;
+  /** Signs on libuv's thread pool (crypto.sign's callback form): Ed25519 stays off the event loop. */
+  sign(fields: ReceiptFields): Promise<Receipt>;
   verify(receipt: Receipt): ReceiptCheck;
   algorithm: 'Ed25519';
   keyId: string;
@@ -56,8 +60,8 @@ export function createReceiptSigner(privateKeyPem: string): ReceiptSigner {
     keyId,
     publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
     publicKeyJwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x! },
-    sign(fields) {
-      const signature = sign(null, receiptMessage(fields), privateKey).toString('base64url');
+    async sign(fields) {
+      const signature = (await signOnThreadPool(null, receiptMessage(fields), privateKey)).toString('base64url');
       return {
         proposalId: fields.proposalId,
         competitionId: fields.competitionId,

@@ -287,7 +287,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
     return toProposal(p, 'organiser', { team, attachments: content.attachments, submitted: summary, content });
   }
 
-  function sign(proposalId: string, competitionId: string, submitted: Submitted): Receipt {
+  function sign(proposalId: string, competitionId: string, submitted: Submitted): Promise<Receipt> {
     return receipts.sign({ proposalId, competitionId, revision: submitted.revision, contentHash: submitted.contentHash, receivedAt: submitted.receivedAt });
   }
 
@@ -361,7 +361,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
     const submitted: Submitted = { revision, contentHash: hash, receivedAt: stored.receivedAt, late: stored.late };
     return {
       proposal: toProposal(updated, 'applicant', { team: toTeam(read.team, 'applicant'), attachments: read.attachments.map(toAttachment), submitted }),
-      receipt: sign(p.id, p.competitionId, submitted),
+      receipt: await sign(p.id, p.competitionId, submitted),
     };
   }
 
@@ -553,7 +553,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
       });
       // Committed: from now on every submit to this competition can take the plain shared lock.
       headCache.frozen(head.competitionId);
-      const receipt = sign(proposalId, head.competitionId, result.submitted);
+      const receipt = await sign(proposalId, head.competitionId, result.submitted);
       return { proposal: result.proposal, receipt };
     },
 
@@ -587,7 +587,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
       if (!relation) throw new NotFoundError('Proposal');
       const rev = await q.selectRevision(db, proposalId, revision);
       if (!rev) throw new NotFoundError('Revision');
-      const receipt = receipts.sign({ proposalId, competitionId: rev.competitionId, revision: rev.revision, contentHash: rev.contentHash, receivedAt: rev.receivedAt });
+      const receipt = await receipts.sign({ proposalId, competitionId: rev.competitionId, revision: rev.revision, contentHash: rev.contentHash, receivedAt: rev.receivedAt });
       return { ...rev, current: rev.revision === p.currentRevision, receipt };
     },
 

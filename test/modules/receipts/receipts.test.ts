@@ -25,7 +25,7 @@ t.test('canonical JSON sorts keys at every depth and drops whitespace', async (t
 
 t.test('a signer verifies its own receipts and refuses altered ones', async (t) => {
   const signer = createReceiptSigner(freshKeyPem());
-  const receipt = signer.sign(fields);
+  const receipt = await signer.sign(fields);
   t.match(receipt, { ...fields, algorithm: 'Ed25519', keyId: signer.keyId, signature: /^[A-Za-z0-9_-]{86}$/ });
   t.match(signer.keyId, /^[0-9a-f]{16}$/);
   t.same(signer.verify(receipt), { valid: true });
@@ -50,7 +50,7 @@ t.test('a signer verifies its own receipts and refuses altered ones', async (t) 
 t.test('a receipt signed with another key does not verify', async (t) => {
   const ours = createReceiptSigner(freshKeyPem());
   const theirs = createReceiptSigner(freshKeyPem());
-  const forged = theirs.sign(fields);
+  const forged = await theirs.sign(fields);
   t.same(ours.verify(forged), { valid: false, reason: 'unknown_key' });
   // Even when the forger copies our key id, the signature gives it away.
   t.same(ours.verify({ ...forged, keyId: ours.keyId }), { valid: false, reason: 'signature_mismatch' });
@@ -63,7 +63,7 @@ t.test('only Ed25519 keys are accepted', async (t) => {
 
 t.test('over HTTP: the public key verifies receipts independently, and /verify checks them', async (t) => {
   const { app } = await buildTestApp(t);
-  const receipt = app.receipts.sign(fields);
+  const receipt = await app.receipts.sign(fields);
 
   const keyRes = await app.inject({ method: 'GET', url: '/v1/receipts/public-key' });
   t.equal(keyRes.statusCode, 200);
@@ -94,7 +94,7 @@ t.test('over HTTP: the public key verifies receipts independently, and /verify c
   t.equal(altered.statusCode, 200);
   t.same(altered.json(), { valid: false, reason: 'signature_mismatch' });
 
-  const otherKey = createReceiptSigner(freshKeyPem()).sign(fields);
+  const otherKey = await createReceiptSigner(freshKeyPem()).sign(fields);
   t.same((await app.inject({ method: 'POST', url: '/v1/receipts/verify', payload: otherKey })).json(), { valid: false, reason: 'unknown_key' });
 
   const malformed = await app.inject({ method: 'POST', url: '/v1/receipts/verify', payload: { ...receipt, revision: 'two', extra: 1 } });
