@@ -26,14 +26,16 @@ export const DEFAULT_AUDIT_SEAL_INTERVAL_MS = 1000;
 export default fp(
   async (app, options: AuditSealerOptions) => {
     const intervalMs = options.intervalMs ?? DEFAULT_AUDIT_SEAL_INTERVAL_MS;
-    const limit = options.batchSize ?? 1000;
+    // Small batches: each one's hashing runs on the event loop, so a big batch stalls every request
+    // in flight (1000 rows was ~20 ms, three times a second during a deadline rush).
+    const limit = options.batchSize ?? 250;
     let running: Promise<SealResult> | undefined;
     let timer: NodeJS.Timeout | undefined;
 
     async function sealPending(wait: boolean): Promise<SealResult> {
       const total: SealResult = { locked: true, sealed: 0, more: false };
       // Drain in batches so one tick after a rush still finishes, while each transaction stays short.
-      for (let batch = 0; batch < 100; batch++) {
+      for (let batch = 0; batch < 400; batch++) {
         const result = await sealAudit(app.database.db, { limit, wait });
         total.locked = result.locked;
         total.sealed += result.sealed;
