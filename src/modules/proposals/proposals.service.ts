@@ -101,6 +101,22 @@ interface Submitted {
   late: boolean;
 }
 
+/** The proposal row as the statement that stored `submitted` left it (it held the row's lock, so no read-back is needed). */
+function asSubmitted(p: q.ProposalRow, submitted: Submitted): q.ProposalRow {
+  const receivedAt = new Date(submitted.receivedAt);
+  return {
+    ...p,
+    status: 'submitted',
+    currentRevision: submitted.revision,
+    late: submitted.late,
+    unsubmittedChanges: false,
+    firstSubmittedAt: p.firstSubmittedAt ?? receivedAt,
+    lastSubmittedAt: receivedAt,
+    version: p.version + 1,
+    updatedAt: receivedAt,
+  };
+}
+
 function toProposal(
   p: q.ProposalRow,
   relation: Relation,
@@ -346,21 +362,9 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
       maxProposalsPerApplicant: read.eligibility.maxProposalsPerApplicant,
     });
     if (!stored) return undefined;
-    const receivedAt = new Date(stored.receivedAt);
-    const updated: q.ProposalRow = {
-      ...p,
-      status: 'submitted',
-      currentRevision: revision,
-      late: stored.late,
-      unsubmittedChanges: false,
-      firstSubmittedAt: p.firstSubmittedAt ?? receivedAt,
-      lastSubmittedAt: receivedAt,
-      version: p.version + 1,
-      updatedAt: receivedAt,
-    };
     const submitted: Submitted = { revision, contentHash: hash, receivedAt: stored.receivedAt, late: stored.late };
     return {
-      proposal: toProposal(updated, 'applicant', { team: toTeam(read.team, 'applicant'), attachments: read.attachments.map(toAttachment), submitted }),
+      proposal: toProposal(asSubmitted(p, submitted), 'applicant', { team: toTeam(read.team, 'applicant'), attachments: read.attachments.map(toAttachment), submitted }),
       receipt: await sign(p.id, p.competitionId, submitted),
     };
   }
@@ -536,20 +540,8 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
           data: { ...facts, receivedAt: stored.receivedAt },
         });
         // The row is locked by this transaction, so its new state is known without reading it back.
-        const receivedAt = new Date(stored.receivedAt);
-        const updated: q.ProposalRow = {
-          ...p,
-          status: 'submitted',
-          currentRevision: revision,
-          late: window.late,
-          unsubmittedChanges: false,
-          firstSubmittedAt: p.firstSubmittedAt ?? receivedAt,
-          lastSubmittedAt: receivedAt,
-          version: p.version + 1,
-          updatedAt: receivedAt,
-        };
         const submitted: Submitted = { revision, contentHash: hash, receivedAt: stored.receivedAt, late: window.late };
-        return { proposal: toProposal(updated, 'applicant', { team: toTeam(locked.team, 'applicant'), attachments: locked.attachments.map(toAttachment), submitted }), submitted };
+        return { proposal: toProposal(asSubmitted(p, submitted), 'applicant', { team: toTeam(locked.team, 'applicant'), attachments: locked.attachments.map(toAttachment), submitted }), submitted };
       });
       // Committed: from now on every submit to this competition can take the plain shared lock.
       headCache.frozen(head.competitionId);
