@@ -120,12 +120,13 @@ export async function lockProposalForSubmit(tx: DbOrTx, proposalId: string) {
 }
 
 /**
- * The submit path's first read, one round trip without locks (shared by the submits of the same moment): the proposal, its applicant, team
- * and files, the competition's rules and version, the database clock, and whether the
- * applicant's deadline has passed. A refusal after the deadline needs nothing more (it writes
- * nothing, so this consistent read decides it); a resubmission is then written by
- * the submission writer (`createSubmissionWriter`), which re-checks under its locks that none of it changed.
- * Prepared once per database: the hot path of a deadline rush neither rebuilds nor re-plans it.
+ * The submit path's first read, one round trip without locks, shared by the submits of the same
+ * moment: the proposal, its applicant, team and files, the competition's rules and version, the
+ * database clock, and whether the applicant's deadline has passed. A refusal after the deadline
+ * needs nothing more (it writes nothing, so this consistent read decides it); a submission is
+ * then written by `createSubmissionWriter`, which re-checks under its locks that none of it
+ * changed. Prepared once per database: the hot path of a deadline rush neither rebuilds nor
+ * re-plans it.
  */
 export function prepareReadForSubmit(db: Db) {
   const effectiveClosesAt = sql`(competition_deadline(${competitions.id}, ${competitions.closesAt}, ${proposals.applicantId})
@@ -148,7 +149,7 @@ export function prepareReadForSubmit(db: Db) {
       effectiveClosesAt: sql<Date>`${effectiveClosesAt}`.mapWith(competitions.closesAt),
       // Past the applicant's deadline (or out of the published state): refused, whatever follows.
       closed: sql<boolean>`${competitions.status} <> 'draft' and (${competitions.status} <> 'published' or now() >= ${effectiveClosesAt})`,
-      // A hint only (no lock): whether the one-statement resubmission can be tried at all.
+      // A hint only (no lock): whether the one-statement submission can be tried at all.
       accepting: sql<boolean>`${competitions.status} = 'published' and now() >= ${competitions.opensAt} and now() < ${effectiveClosesAt}`,
       hasGuardianConsent: sql<boolean>`exists (select 1 from ${guardianConsents} g
         where g.competition_id = ${proposals.competitionId} and g.applicant_id = ${proposals.applicantId} and g.confirmed_at is not null)`,
