@@ -29,10 +29,8 @@ export async function selectProposalHead(db: DbOrTx, proposalId: string) {
       id: proposals.id,
       competitionId: proposals.competitionId,
       applicantId: proposals.applicantId,
-      rulesFrozen: sql<boolean>`${competitions.rulesFrozenAt} is not null`,
     })
     .from(proposals)
-    .innerJoin(competitions, eq(competitions.id, proposals.competitionId))
     .where(eq(proposals.id, proposalId))
     .limit(1);
   return row;

@@ -179,28 +179,14 @@ export interface UploadInput {
   data: Buffer;
 }
 
-/**
- * Which competition and applicant a proposal belongs to never changes, and a competition's
- * rules never unfreeze: remembering both saves the deadline rush a round trip per request.
- */
+/** Which competition and applicant a proposal belongs to never changes: remembered, it saves a round trip per request. */
 function createHeadCache(limit = 50_000) {
   const heads = new Map<string, Head>();
-  const frozen = new Set<string>();
   return {
-    get(proposalId: string): Head | undefined {
-      const head = heads.get(proposalId);
-      return head && { ...head, rulesFrozen: head.rulesFrozen || frozen.has(head.competitionId) };
-    },
+    get: (proposalId: string): Head | undefined => heads.get(proposalId),
     set(head: Head): void {
       if (heads.size >= limit) heads.delete(heads.keys().next().value!);
       heads.set(head.id, head);
-      if (head.rulesFrozen) frozen.add(head.competitionId);
-    },
-    frozen(competitionId: string): void {
-      frozen.add(competitionId);
-    },
-    isFrozen(competitionId: string): boolean {
-      return frozen.has(competitionId);
     },
   };
 }
@@ -216,9 +202,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
   function freezeRulesOnce(competitionId: string): Promise<void> {
     let pending = freezing.get(competitionId);
     if (!pending) {
-      pending = freezeCompetitionRules(db, competitionId)
-        .then(() => headCache.frozen(competitionId))
-        .finally(() => freezing.delete(competitionId));
+      pending = freezeCompetitionRules(db, competitionId).finally(() => freezing.delete(competitionId));
       freezing.set(competitionId, pending);
     }
     return pending;
@@ -341,7 +325,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
     // the store then fails -- the deadline passed in between, the quota -- they stay frozen: the
     // safe side). The conditional UPDATE is its own short statement, so the first submitters of a
     // competition do not queue behind one transaction.
-    if (!read.rulesFrozen && !headCache.isFrozen(p.competitionId)) await freezeRulesOnce(p.competitionId);
+    if (!read.rulesFrozen) await freezeRulesOnce(p.competitionId);
     const content = revisionContent(p, accepted, read.attachments);
     const hash = contentHash(content);
     const revision = (p.currentRevision ?? 0) + 1;
@@ -470,7 +454,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
       // proposal's head: nothing of it is used before the caller is known to be the applicant.
       const read = await readForSubmit(proposalId);
       if (!read) throw new NotFoundError('Proposal');
-      const head: Head = { id: proposalId, competitionId: read.proposal.competitionId, applicantId: read.proposal.applicantId, rulesFrozen: read.rulesFrozen };
+      const head: Head = { id: proposalId, competitionId: read.proposal.competitionId, applicantId: read.proposal.applicantId };
       headCache.set(head);
       await authorRelation(actor, head, { members: false, action: 'submit' });
       // A refusal writes nothing, so one consistent read against the database clock decides it: no transaction, no lock.
@@ -480,7 +464,7 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
       if (fast) return fast;
       const result = await db.transaction(async (tx) => {
         // Once the rules are frozen (every submit but the first few) the plain shared lock is enough.
-        const window = await openWindow(tx, head.competitionId, head.applicantId, { submit: true, freezeRules: !head.rulesFrozen });
+        const window = await openWindow(tx, head.competitionId, head.applicantId, { submit: true, freezeRules: !read.rulesFrozen });
         const locked = await q.lockProposalForSubmit(tx, proposalId);
         if (!locked) throw new NotFoundError('Proposal');
         const p = locked.proposal;
@@ -543,8 +527,6 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
         const submitted: Submitted = { revision, contentHash: hash, receivedAt: stored.receivedAt, late: window.late };
         return { proposal: toProposal(asSubmitted(p, submitted), 'applicant', { team: toTeam(locked.team, 'applicant'), attachments: locked.attachments.map(toAttachment), submitted }), submitted };
       });
-      // Committed: from now on every submit to this competition can take the plain shared lock.
-      headCache.frozen(head.competitionId);
       const receipt = await sign(proposalId, head.competitionId, result.submitted);
       return { proposal: result.proposal, receipt };
     },
