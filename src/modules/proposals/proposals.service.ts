@@ -193,7 +193,7 @@ function createHeadCache(limit = 50_000) {
 
 export function createProposalService({ db, kind, config, receipts }: { db: Db; kind: 'postgres' | 'pglite'; config: Config; receipts: ReceiptSigner }) {
   const headCache = createHeadCache();
-  const readForSubmit = q.prepareReadForSubmit(db);
+  const readForSubmit = q.prepareReadForSubmit(db, kind);
   const writeSubmission = q.createSubmissionWriter(db, kind);
 
   // The first submitters of a competition arrive together: one freezing UPDATE per competition at
