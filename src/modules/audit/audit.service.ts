@@ -120,6 +120,23 @@ export async function sealAudit(db: DbOrTx, options: { limit?: number; wait?: bo
   });
 }
 
+/**
+ * Seals everything pending, in batches of `limit` rows (each its own short transaction, so the
+ * sealer lock is never held long), until the queue is empty or another instance holds the lock.
+ */
+export async function sealAllPending(db: DbOrTx, options: { limit: number; wait: boolean }): Promise<SealResult> {
+  const total: SealResult = { locked: true, sealed: 0, more: false };
+  // Bounded, so one pass after a rush ends even if writers keep queueing rows as fast as it seals.
+  for (let batch = 0; batch < 400; batch++) {
+    const result = await sealAudit(db, options);
+    total.locked = result.locked;
+    total.sealed += result.sealed;
+    total.more = result.more;
+    if (!result.locked || !result.more) break;
+  }
+  return total;
+}
+
 export type AuditChainFault = 'seq_gap' | 'prev_hash_mismatch' | 'row_missing' | 'hash_mismatch';
 
 export interface AuditVerification {

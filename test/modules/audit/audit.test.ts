@@ -242,6 +242,22 @@ t.test('the app seals in the background and stops on close', async (t) => {
 });
 
 t.test('on PostgreSQL', { skip: testDatabaseUrl ? false : 'needs DATABASE_URL (PostgreSQL)' }, async (t) => {
+  t.test('with a server URL the app seals on its own thread, and stops it on close', async (t) => {
+    const { app } = await buildTestApp(t, { db: shared, env: { DATABASE_URL: shared.url! }, deps: { auditSealIntervalMs: 20 } });
+    t.equal(app.auditSealer.runsOn, 'thread');
+    const db = app.database.db;
+    const competitionId = randomUUID();
+    await appendSome(db, competitionId, 600);
+    let result = await verifyAuditChain(db, competitionId);
+    for (let i = 0; i < 250 && result.sealedCount < 600; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      result = await verifyAuditChain(db, competitionId);
+    }
+    t.same({ valid: result.valid, sealedCount: result.sealedCount, unsealedCount: result.unsealedCount }, { valid: true, sealedCount: 600, unsealedCount: 0 }, 'sealed in batches by the thread');
+    await app.close();
+    t.equal(app.auditSealer.runsOn, 'off', 'the thread is gone after close');
+  });
+
   t.test('a sealer on another instance holds the lock: this one skips, or waits with `wait`', async (t) => {
     const { db, testDb } = await database(t);
     const competitionId = randomUUID();
