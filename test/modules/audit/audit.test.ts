@@ -223,16 +223,22 @@ t.test('listAudit pages through a competition with its seals', async (t) => {
   await t.rejects(listAudit(db, competitionId, { cursor: 'bm9wZQ' }), { status: 422, code: 'VALIDATION_FAILED' });
 });
 
+/** Polls the chain (every 20 ms, at most 5 s) until the background sealer has sealed `count` rows. */
+async function waitForSeals(db: Db, competitionId: string, count: number) {
+  let result = await verifyAuditChain(db, competitionId);
+  for (let i = 0; i < 250 && result.sealedCount < count; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    result = await verifyAuditChain(db, competitionId);
+  }
+  return result;
+}
+
 t.test('the app seals in the background and stops on close', async (t) => {
   const { app } = await buildTestApp(t, { db: shared, deps: { auditSealIntervalMs: 20 } });
   const db = app.database.db;
   const competitionId = randomUUID();
   await appendSome(db, competitionId, 3);
-  let result = await verifyAuditChain(db, competitionId);
-  for (let i = 0; i < 100 && result.sealedCount < 3; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    result = await verifyAuditChain(db, competitionId);
-  }
+  const result = await waitForSeals(db, competitionId, 3);
   t.same({ valid: result.valid, sealedCount: result.sealedCount, unsealedCount: result.unsealedCount }, { valid: true, sealedCount: 3, unsealedCount: 0 });
 
   await appendSome(db, competitionId, 1);
@@ -248,11 +254,7 @@ t.test('on PostgreSQL', { skip: testDatabaseUrl ? false : 'needs DATABASE_URL (P
     const db = app.database.db;
     const competitionId = randomUUID();
     await appendSome(db, competitionId, 600);
-    let result = await verifyAuditChain(db, competitionId);
-    for (let i = 0; i < 250 && result.sealedCount < 600; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      result = await verifyAuditChain(db, competitionId);
-    }
+    const result = await waitForSeals(db, competitionId, 600);
     t.same({ valid: result.valid, sealedCount: result.sealedCount, unsealedCount: result.unsealedCount }, { valid: true, sealedCount: 600, unsealedCount: 0 }, 'sealed in batches by the thread');
     await app.close();
     t.equal(app.auditSealer.runsOn, 'off', 'the thread is gone after close');
