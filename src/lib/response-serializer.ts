@@ -20,7 +20,8 @@ export function createResponseSerializerCompiler(options: { validate: boolean })
     const schema = zodSchemaOf(route.schema);
     let stringify: (data: unknown) => string;
     try {
-      stringify = fastJson(z.toJSONSchema(schema, { io: 'output', target: 'draft-07', unrepresentable: 'throw' }) as Parameters<typeof fastJson>[0]);
+      const jsonSchema = z.toJSONSchema(schema, { io: 'output', target: 'draft-07', unrepresentable: 'throw' });
+      stringify = fastJson(nullableAsTypeList(jsonSchema) as Parameters<typeof fastJson>[0]);
     } catch {
       // A schema JSON Schema cannot express (a transform, say): zod encodes it, as before.
       return zodSerializerCompiler(route as Parameters<typeof zodSerializerCompiler>[0]);
@@ -32,6 +33,27 @@ export function createResponseSerializerCompiler(options: { validate: boolean })
       return stringify(data);
     };
   };
+}
+
+/**
+ * zod writes `x.nullable()` as `anyOf: [x, {type: 'null'}]`, for which fast-json-stringify runs a
+ * JSON Schema validator on every value to pick the branch (a date-time regex for every nullable
+ * instant). For a plain typed `x` the same schema is `x` with `type: [x.type, 'null']`, which it
+ * serialises with a `typeof` check: a quarter less time for the submit response.
+ */
+function nullableAsTypeList(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableAsTypeList);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = nullableAsTypeList(value);
+  const branches = out['anyOf'];
+  if (!Array.isArray(branches) || branches.length !== 2) return out;
+  const isNull = (b: Record<string, unknown>) => b['type'] === 'null' && Object.keys(b).length === 1;
+  const [a, b] = branches as Record<string, unknown>[];
+  const other = isNull(a!) ? b! : isNull(b!) ? a! : undefined;
+  if (!other || typeof other['type'] !== 'string' || ['anyOf', 'oneOf', 'allOf', '$ref'].some((k) => k in other)) return out;
+  const { anyOf: _replaced, ...rest } = out;
+  return { ...rest, ...other, type: [other['type'], 'null'] };
 }
 
 function zodSchemaOf(schema: unknown): z.ZodType {
