@@ -106,8 +106,18 @@ interface Outcome {
  * shares the machine's two cores with the server and PostgreSQL, so it should cost as little as
  * it can (node:http cost it twice as much CPU per request).
  */
-async function rush(client: Pool, fixture: Fixture, start: number, until: number): Promise<{ outcomes: Outcome[]; errors: number }> {
-  const outcomes: Outcome[] = [];
+interface Answer {
+  status: number;
+  latencyMs: number;
+  /** Local monotonic time the response arrived, relative to the start of the run. */
+  at: number;
+  body: string;
+}
+
+async function rush(client: Pool, fixture: Fixture, start: number, until: number): Promise<{ answers: Answer[]; errors: number }> {
+  // Bodies are kept as text during the run and parsed after it (`outcomesOf`, after the CPU
+  // readings): JSON.parse of every answer took CPU from the cores the server and PostgreSQL share.
+  const answers: Answer[] = [];
   let errors = 0;
   await Promise.all(
     fixture.applicants.map(async (applicant) => {
@@ -116,21 +126,35 @@ async function rush(client: Pool, fixture: Fixture, start: number, until: number
         const sent = performance.now();
         try {
           const res = await client.request(request);
-          const body = (await res.body.json()) as { receipt?: Receipt; code?: string };
+          const body = await res.body.text();
           const now = performance.now();
-          outcomes.push({
-            status: res.statusCode,
-            latencyMs: now - sent,
-            at: now - start,
-            ...(res.statusCode === 201 ? { receipt: { proposalId: body.receipt!.proposalId, revision: body.receipt!.revision, receivedAt: body.receipt!.receivedAt } } : { code: body.code }),
-          });
+          answers.push({ status: res.statusCode, latencyMs: now - sent, at: now - start, body });
         } catch {
           errors++;
         }
       }
     }),
   );
-  return { outcomes, errors };
+  return { answers, errors };
+}
+
+function outcomesOf(answers: Answer[]): Outcome[] {
+  return answers.map(({ status, latencyMs, at, body }): Outcome => {
+    let parsed: { receipt?: Receipt; code?: string };
+    try {
+      parsed = JSON.parse(body) as typeof parsed;
+    } catch {
+      // Counted with the other unexpected answers (status and code are reported).
+      return { status, latencyMs, at, code: 'NOT_JSON' };
+    }
+    if (status === 201 && !parsed.receipt) return { status, latencyMs, at, code: 'NO_RECEIPT' };
+    return {
+      status,
+      latencyMs,
+      at,
+      ...(status === 201 ? { receipt: { proposalId: parsed.receipt!.proposalId, revision: parsed.receipt!.revision, receivedAt: parsed.receipt!.receivedAt } } : { code: parsed.code }),
+    };
+  });
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -195,17 +219,18 @@ export default defineBenchmark({
       // PostgreSQL's CPU is that of all its processes (backends, WAL writer...) on this machine.
       const cpuBefore = { api: processCpuMs(server.pid), pg: cpuByName('postgres'), load: processCpuMs(process.pid) };
       const start = performance.now();
-      const { outcomes, errors } = await rush(client, fixture, start, start + totalSeconds * 1000);
+      const { answers, errors } = await rush(client, fixture, start, start + totalSeconds * 1000);
       const elapsed = (performance.now() - start) / 1000;
       const cpuAfter = { api: processCpuMs(server.pid), pg: cpuByName('postgres'), load: processCpuMs(process.pid) };
+      const outcomes = outcomesOf(answers);
       const pgCpu = cpuUsedBetween(cpuBefore.pg, cpuAfter.pg);
       const perRequest = (ms: number | null | undefined) => (ms === null || ms === undefined || outcomes.length === 0 ? null : Math.round((ms / outcomes.length) * 1000) / 1000);
       const used = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
 
       // Check every answer against the database.
-      const accepted = outcomes.filter((o) => o.status === 201);
+      const accepted = outcomes.filter((o) => o.status === 201 && o.receipt !== undefined);
       const closed = outcomes.filter((o) => o.status === 409 && o.code === 'COMPETITION_CLOSED');
-      const other = outcomes.filter((o) => o.status !== 201 && !(o.status === 409 && o.code === 'COMPETITION_CLOSED'));
+      const other = outcomes.filter((o) => !(o.status === 201 && o.receipt !== undefined) && !(o.status === 409 && o.code === 'COMPETITION_CLOSED'));
       const receipts = accepted.map((o) => o.receipt!);
       const check = await withClient(ctx.databaseUrl, async (client) => {
         const deadline = await client.query<{ closes_at: string }>(
