@@ -8,12 +8,6 @@ export interface AuditSealerOptions {
   /** How often to seal; 0 disables the timer (tests call `sealNow`). */
   intervalMs?: number;
   batchSize?: number;
-  /**
-   * Seal on a worker thread with its own connection (default: whenever the app runs on a
-   * PostgreSQL server it has a URL for). The embedded PGlite database lives on the API's thread,
-   * so there the timer runs on the event loop.
-   */
-  thread?: boolean;
 }
 
 declare module 'fastify' {
@@ -55,7 +49,9 @@ export default fp(
     // (PGlite) a big batch stalls every request in flight (1000 rows was ~20 ms).
     const limit = options.batchSize ?? 250;
     const databaseUrl = app.config.databaseUrl;
-    const thread = (options.thread ?? true) && app.database.kind === 'postgres' && databaseUrl !== undefined;
+    // On a PostgreSQL server the timer runs on a worker thread with its own connection; the
+    // embedded PGlite database lives on the API's thread, so there it runs on the event loop.
+    const thread = app.database.kind === 'postgres' && databaseUrl !== undefined;
     let running: Promise<SealResult> | undefined;
     let timer: NodeJS.Timeout | undefined;
     let worker: Worker | undefined;
@@ -108,6 +104,7 @@ export default fp(
 
     app.addHook('onClose', async () => {
       if (timer) clearInterval(timer);
+      timer = undefined;
       if (worker) {
         const stopping = worker;
         worker = undefined;

@@ -235,6 +235,7 @@ async function waitForSeals(db: Db, competitionId: string, count: number) {
 
 t.test('the app seals in the background and stops on close', async (t) => {
   const { app } = await buildTestApp(t, { db: shared, deps: { auditSealIntervalMs: 20 } });
+  t.equal(app.auditSealer.runsOn, 'event-loop', 'no server URL of its own (PGlite, or a database handed in): sealed on the event loop');
   const db = app.database.db;
   const competitionId = randomUUID();
   await appendSome(db, competitionId, 3);
@@ -245,6 +246,8 @@ t.test('the app seals in the background and stops on close', async (t) => {
   const now = await app.auditSealer.sealNow({ wait: true });
   t.equal(now.locked, true);
   t.equal((await verifyAuditChain(db, competitionId)).unsealedCount, 0);
+  await app.close();
+  t.equal(app.auditSealer.runsOn, 'off');
 });
 
 t.test('on PostgreSQL', { skip: testDatabaseUrl ? false : 'needs DATABASE_URL (PostgreSQL)' }, async (t) => {
