@@ -80,8 +80,9 @@ function windowColumns(userId: string) {
   // them to the subquery's own table.
   const extension = sql<Date | null>`(select e.closes_at from competition_extensions e
     where e.competition_id = "competitions"."id" and e.user_id = ${userId})`;
-  // competition_deadline (migration 0006) is the one definition: the later of the competition's
-  // closing instant and the applicant's extension, so an extension never shortens.
+  // competition_deadline (migrations 0006, 0009: it reads applicant_deadline) is the one definition:
+  // the later of the competition's closing instant and the applicant's extension, so an
+  // extension never shortens.
   const deadline = sql`competition_deadline(${competitions.id}, ${competitions.closesAt}, ${userId})`;
   const effective = sql`(${deadline} + make_interval(secs => ${competitions.gracePeriodSeconds}))`;
   return {

@@ -184,8 +184,8 @@ const READ_FOR_SUBMIT = `
   from proposals
   join users u on u.id = proposals.applicant_id
   join competitions c on c.id = proposals.competition_id
-  cross join lateral (select competition_deadline(c.id, c.closes_at, proposals.applicant_id)
-    + make_interval(secs => c.grace_period_seconds) as effective_closes_at) d
+  cross join lateral applicant_deadline(c.id, c.closes_at, proposals.applicant_id) ad
+  cross join lateral (select ad.deadline + make_interval(secs => c.grace_period_seconds) as effective_closes_at) d
   where proposals.id = any($1::uuid[])`;
 
 function fromReadForSubmitRow(r: ReadForSubmitRow) {
@@ -266,7 +266,7 @@ const STORE_SUBMISSIONS = `
     select i.proposal_id, c.id as competition_id, c.organisation_id, now() >= d.deadline as late
     from input i
     join competitions c on c.id = i.competition_id
-    cross join lateral (select competition_deadline(c.id, c.closes_at, i.applicant_id) as deadline) d
+    cross join lateral applicant_deadline(c.id, c.closes_at, i.applicant_id) d
     where c.status = 'published' and c.version = i.competition_version and c.rules_frozen_at is not null
       and now() >= c.opens_at and now() < d.deadline + make_interval(secs => c.grace_period_seconds)
       and (now() at time zone i.timezone)::date = i.submission_date
