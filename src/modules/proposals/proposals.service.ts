@@ -462,6 +462,10 @@ export function createProposalService({ db, kind, config, receipts }: { db: Db; 
       // A submit that passes every check takes one more round trip (two for the competition's first).
       const fast = await submitAtOnce(actor, read, ifMatch);
       if (fast) return fast;
+      // Stored nothing. At the closing instant that is every submit in flight: one more shared read
+      // refuses them together, instead of a transaction each queueing for the pool.
+      const reread = read.accepting ? await readForSubmit(proposalId) : undefined;
+      if (reread?.closed) throw closedError(reread);
       const result = await db.transaction(async (tx) => {
         // Once the rules are frozen (every submit but the first few) the plain shared lock is enough.
         const window = await openWindow(tx, head.competitionId, head.applicantId, { submit: true, freezeRules: !read.rulesFrozen });
