@@ -90,12 +90,17 @@ interface Receipt {
   receivedAt: string;
 }
 
-interface Outcome {
+/** An answer as the run recorded it, body still unparsed. */
+interface Answer {
   status: number;
   latencyMs: number;
   /** Local monotonic time the response arrived, relative to the start of the run. */
   at: number;
-  /** The receipt of an accepted submit; the problem's code of a refusal. Nothing else is kept. */
+  body: string;
+}
+
+/** An answer once parsed: the receipt of an accepted submit; the problem's code of a refusal. Nothing else is kept. */
+interface Outcome extends Omit<Answer, 'body'> {
   receipt?: Receipt;
   code?: string;
 }
@@ -106,14 +111,6 @@ interface Outcome {
  * shares the machine's two cores with the server and PostgreSQL, so it should cost as little as
  * it can (node:http cost it twice as much CPU per request).
  */
-interface Answer {
-  status: number;
-  latencyMs: number;
-  /** Local monotonic time the response arrived, relative to the start of the run. */
-  at: number;
-  body: string;
-}
-
 async function rush(client: Pool, fixture: Fixture, start: number, until: number): Promise<{ answers: Answer[]; errors: number }> {
   // Bodies are kept as text during the run and parsed after it (`outcomesOf`, after the CPU
   // readings): JSON.parse of every answer took CPU from the cores the server and PostgreSQL share.
@@ -139,21 +136,18 @@ async function rush(client: Pool, fixture: Fixture, start: number, until: number
 }
 
 function outcomesOf(answers: Answer[]): Outcome[] {
-  return answers.map(({ status, latencyMs, at, body }): Outcome => {
+  return answers.map(({ body, ...answer }): Outcome => {
     let parsed: { receipt?: Receipt; code?: string };
     try {
       parsed = JSON.parse(body) as typeof parsed;
     } catch {
       // Counted with the other unexpected answers (status and code are reported).
-      return { status, latencyMs, at, code: 'NOT_JSON' };
+      return { ...answer, code: 'NOT_JSON' };
     }
-    if (status === 201 && !parsed.receipt) return { status, latencyMs, at, code: 'NO_RECEIPT' };
-    return {
-      status,
-      latencyMs,
-      at,
-      ...(status === 201 ? { receipt: { proposalId: parsed.receipt!.proposalId, revision: parsed.receipt!.revision, receivedAt: parsed.receipt!.receivedAt } } : { code: parsed.code }),
-    };
+    if (answer.status !== 201) return { ...answer, code: parsed.code };
+    if (!parsed.receipt) return { ...answer, code: 'NO_RECEIPT' };
+    const { proposalId, revision, receivedAt } = parsed.receipt;
+    return { ...answer, receipt: { proposalId, revision, receivedAt } };
   });
 }
 
