@@ -4,11 +4,9 @@ import { loadConfig } from '../src/config.js';
 import { createDatabase, type Db } from '../src/db/client.js';
 import { memberships, organisations, users } from '../src/db/schema/index.js';
 import { endOfDay } from '../src/lib/time.js';
-import { createCompetitionService } from '../src/modules/competitions/competitions.service.js';
 import { CreateCompetitionBody } from '../src/modules/competitions/competitions.schemas.js';
 import { selectCompetitionIdByTitle } from '../src/modules/competitions/competitions.queries.js';
-import { createIdentityService } from '../src/modules/identity/identity.service.js';
-import { createOrganisationService } from '../src/modules/organisations/organisations.service.js';
+import { createServices } from '../src/services.js';
 
 /**
  * Loads the reference competition of SPEC §3, "Be Social, Be Maker", with its organisation and
@@ -34,6 +32,7 @@ const config = loadConfig();
 const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
 await database.migrate();
 const { db } = database;
+const services = createServices({ config, database, signAccessToken: () => '' });
 
 try {
   // 1. The owner account.
@@ -41,7 +40,7 @@ try {
   let [owner] = await db.select({ id: users.id }).from(users).where(eq(users.email, OWNER_EMAIL));
   if (!owner) {
     password = `BeSocial-${randomBytes(9).toString('base64url')}`;
-    const identity = createIdentityService({ db, config, signAccessToken: () => '' });
+    const { identity } = services;
     await identity.register({ email: OWNER_EMAIL, password, displayName: 'Social(i)Makers partnership', country: 'IT', locale: 'en' });
     [owner] = await db
       .update(users)
@@ -61,7 +60,7 @@ try {
   const organisationId =
     existingOrg?.id ??
     (
-      await createOrganisationService({ db, config }).create(actor, {
+      await services.organisations.create(actor, {
         name: ORGANISATION_NAME,
         kind: 'ngo',
         country: 'IT',
@@ -75,7 +74,7 @@ try {
     ).id;
 
   // 3. The competition, published.
-  const competitions = createCompetitionService({ db });
+  const { competitions } = services;
   let competitionId = await selectCompetitionIdByTitle(db, organisationId, TITLE);
   let year: number | undefined;
   if (!competitionId) {

@@ -19,6 +19,7 @@ import organisationRoutes from './modules/organisations/organisations.routes.js'
 import proposalRoutes from './modules/proposals/proposals.routes.js';
 import competitionRoutes from './modules/competitions/competitions.routes.js';
 import { createResponseSerializerCompiler } from './lib/response-serializer.js';
+import { createServices } from './services.js';
 
 export interface AppDeps {
   config: Config;
@@ -89,13 +90,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before any feature routes: it attaches itself to routes declaring `config.idempotency`.
   await app.register(idempotency);
   await app.register(auditSealer, { intervalMs: deps.auditSealIntervalMs });
-  await app.register(receiptSigner, { privateKeyPem: config.receiptPrivateKey });
+  const services = createServices({ config, database, signAccessToken: app.signAccessToken });
+  await app.register(receiptSigner, { signer: services.receipts });
   await app.register(receiptRoutes);
   await app.register(mailDrainer);
-  await app.register(identityRoutes);
-  await app.register(organisationRoutes);
-  await app.register(competitionRoutes);
-  await app.register(proposalRoutes);
+  await app.register(identityRoutes, { identity: services.identity });
+  await app.register(organisationRoutes, { organisations: services.organisations });
+  await app.register(competitionRoutes, { competitions: services.competitions });
+  await app.register(proposalRoutes, { proposals: services.proposals });
 
   return app;
 }

@@ -1,24 +1,52 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ValidationError } from './errors.js';
 
 /**
- * Opaque pagination cursors: base64url of a small JSON document. Opaque to clients (they pass
- * back what they got), validated on the way in like any other input.
+ * Every list pages by keyset: the sort key of the last row, then its id. The key travels as
+ * PostgreSQL's own text form of a `timestamptz` in UTC (sessions are UTC), so microseconds
+ * survive the round trip; `s` names the sort when a list has several. The cursor is opaque to
+ * clients (base64url of that JSON) and validated on the way in like any other input.
  */
-export function encodeCursor(payload: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+export interface Keyset {
+  key: string;
+  id: string;
+  sort?: string | undefined;
 }
 
-export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>, field = 'cursor'): T {
-  const invalid = () =>
-    new ValidationError([{ field, message: 'is not a cursor this list returned', code: 'invalid_cursor', in: 'querystring' }]);
+const KeysetJson = z.object({
+  k: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00$/),
+  id: z.uuid(),
+  s: z.string().max(32).optional(),
+});
+
+export function encodeCursor(keyset: Keyset): string {
+  const json = keyset.sort === undefined ? { k: keyset.key, id: keyset.id } : { s: keyset.sort, k: keyset.key, id: keyset.id };
+  return Buffer.from(JSON.stringify(json), 'utf8').toString('base64url');
+}
+
+function invalidCursor(message = 'is not a cursor this list returned'): ValidationError {
+  return new ValidationError([{ field: 'cursor', message, code: 'invalid_cursor', in: 'querystring' }]);
+}
+
+/** The keyset of a cursor this list returned; with `sort`, the cursor must come from a list with that sort. */
+export function decodeCursor(cursor: string, sort?: string): Keyset {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw invalid();
+    throw invalidCursor();
   }
-  const result = schema.safeParse(parsed);
-  if (!result.success) throw invalid();
-  return result.data;
+  const result = KeysetJson.safeParse(parsed);
+  if (!result.success) throw invalidCursor();
+  if (result.data.s !== sort) {
+    throw invalidCursor(sort === undefined ? 'is not a cursor this list returned' : `belongs to sort=${result.data.s ?? '(none)'}, not sort=${sort}`);
+  }
+  return { key: result.data.k, id: result.data.id, sort: result.data.s };
+}
+
+/** One page of a keyset query that asked for `limit + 1` rows: the page and the cursor of the next, if any. */
+export function pageOf<T>(rows: T[], limit: number, keysetOf: (last: T) => Keyset): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keysetOf(last)) : null };
 }

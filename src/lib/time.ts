@@ -113,11 +113,15 @@ export function isRealDate(value: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-/** ISO 8601 with the zone's offset at that instant: `2026-11-01T00:00:00+01:00`. */
+/**
+ * ISO 8601 with the zone's offset at that instant: `2026-11-01T00:00:00+01:00`, the same instant
+ * as the UTC form. A fraction of a second is kept (`…:00.250+01:00`) and left out when zero.
+ */
 export function toZonedIso(instant: Date, timeZone: string): string {
   const ms = instant.getTime();
   const offset = zoneOffsetMs(ms, timeZone);
-  const local = new Date(Math.floor(ms / 1000) * 1000 + offset).toISOString().slice(0, 19);
+  const wall = new Date(ms + offset).toISOString();
+  const local = ms % 1000 === 0 ? wall.slice(0, 19) : wall.slice(0, 23);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset) / 60_000;
   const hh = String(Math.floor(abs / 60)).padStart(2, '0');

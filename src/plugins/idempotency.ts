@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import fp from 'fastify-plugin';
-import type { FastifyReply, FastifyRequest, RouteOptions, onResponseHookHandler, onSendHookHandler, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod, RouteOptions, onSendHookHandler, preHandlerHookHandler } from 'fastify';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db/client.js';
-import { idempotencyKeys } from '../db/schema/index.js';
+import { idempotencyKeys } from '../db/schema/idempotency.js';
+import { transaction } from '../db/unit-of-work.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { AppError, ValidationError } from '../lib/errors.js';
 import { problemResponse } from '../lib/problem.js';
@@ -19,11 +20,10 @@ declare module 'fastify' {
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** Keys are kept at least this long (the database clock decides). */
 const RETENTION = sql`interval '24 hours'`;
-/** An in-flight claim older than this is abandoned (its instance died mid-request) and may be taken over. */
-const IN_FLIGHT_LEASE = sql`interval '5 minutes'`;
 /** The response headers a replay restores; everything else is per-response (request id, rate limits). */
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'] as const;
 const KEY_PATTERN = /^[\x20-\x7E]{1,255}$/;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 const KeyHeaderSchema = z
   .string()
@@ -35,19 +35,27 @@ const KeyHeaderSchema = z
       'Keys are scoped to the caller.',
   );
 
-interface Claim {
+interface Scope {
   userId: string;
   key: string;
-  settled: boolean;
+  method: string;
+  route: string;
+  requestHash: string;
+  /** Set when the handler failed with a 4xx: the rendered problem is recorded once it is sent. */
+  recordProblem: boolean;
 }
 
-const claims = new WeakMap<FastifyRequest, Claim>();
+const scopes = new WeakMap<FastifyRequest, Scope>();
 
 function invalidKey(): ValidationError {
   return new ValidationError(
     [{ field: IDEMPOTENCY_HEADER, message: 'must be 1-255 printable ASCII characters', code: 'invalid_string', in: 'headers' }],
     'The Idempotency-Key header is invalid',
   );
+}
+
+function inProgress(): AppError {
+  return new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still running; retry shortly', {}, { 'retry-after': '1' });
 }
 
 function requestHash(request: FastifyRequest): string {
@@ -57,58 +65,72 @@ function requestHash(request: FastifyRequest): string {
   return createHash('sha256').update(canonicalJson({ method: request.method, url: request.url, body })).digest('hex');
 }
 
-type StoredResponse = Pick<typeof idempotencyKeys.$inferSelect, 'state' | 'requestHash' | 'responseStatus' | 'responseHeaders' | 'responseBody'>;
+type StoredResponse = Pick<typeof idempotencyKeys.$inferSelect, 'requestHash' | 'responseStatus' | 'responseHeaders' | 'responseBody'>;
 
-/** Claims the key for this request, atomically treating expired and abandoned rows as absent. */
-async function claimKey(db: DbOrTx, row: { userId: string; key: string; method: string; route: string; requestHash: string }): Promise<boolean> {
-  const claimed = await db
-    .insert(idempotencyKeys)
-    .values({ ...row, state: 'in_flight', expiresAt: sql`now() + ${RETENTION}` })
-    .onConflictDoUpdate({
-      target: [idempotencyKeys.userId, idempotencyKeys.key],
-      set: {
-        method: sql`excluded.method`,
-        route: sql`excluded.route`,
-        requestHash: sql`excluded.request_hash`,
-        state: 'in_flight',
-        responseStatus: null,
-        responseHeaders: null,
-        responseBody: null,
-        createdAt: sql`now()`,
-        expiresAt: sql`excluded.expires_at`,
-      },
-      setWhere: sql`${idempotencyKeys.expiresAt} < now() or (${idempotencyKeys.state} = 'in_flight' and ${idempotencyKeys.createdAt} < now() - ${IN_FLIGHT_LEASE})`,
-    })
-    .returning({ userId: idempotencyKeys.userId });
-  return claimed.length > 0;
+/** Holds the key for the rest of the transaction; false while another transaction (on any instance) holds it. */
+async function lockKey(tx: DbOrTx, scope: Scope): Promise<boolean> {
+  const result = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtextextended(${`${scope.userId}\n${scope.key}`}, 0)) as locked`)) as unknown as {
+    rows: Array<{ locked: boolean }>;
+  };
+  return result.rows[0]!.locked === true;
 }
 
+/** The recorded response of a key, unless it expired. */
 async function findKey(db: DbOrTx, userId: string, key: string): Promise<StoredResponse | undefined> {
   const [row] = await db
     .select({
-      state: idempotencyKeys.state,
       requestHash: idempotencyKeys.requestHash,
       responseStatus: idempotencyKeys.responseStatus,
       responseHeaders: idempotencyKeys.responseHeaders,
       responseBody: idempotencyKeys.responseBody,
     })
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)))
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), eq(idempotencyKeys.state, 'completed'), sql`${idempotencyKeys.expiresAt} >= now()`))
     .limit(1);
   return row;
 }
 
-async function completeKey(db: DbOrTx, claim: Claim, status: number, headers: Record<string, string>, body: string): Promise<void> {
+/** Records a response; an expired record (or a claim left by an older version) of the same key is replaced. */
+async function recordKey(db: DbOrTx, scope: Scope, status: number, headers: Record<string, string>, body: string): Promise<void> {
+  const values = {
+    userId: scope.userId,
+    key: scope.key,
+    method: scope.method,
+    route: scope.route,
+    requestHash: scope.requestHash,
+    state: 'completed' as const,
+    responseStatus: status,
+    responseHeaders: headers,
+    responseBody: body,
+    expiresAt: sql`now() + ${RETENTION}`,
+  };
   await db
-    .update(idempotencyKeys)
-    .set({ state: 'completed', responseStatus: status, responseHeaders: headers, responseBody: body })
-    .where(and(eq(idempotencyKeys.userId, claim.userId), eq(idempotencyKeys.key, claim.key), eq(idempotencyKeys.state, 'in_flight')));
+    .insert(idempotencyKeys)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.userId, idempotencyKeys.key],
+      set: { ...values, createdAt: sql`now()`, expiresAt: sql`excluded.expires_at` },
+      setWhere: sql`${idempotencyKeys.expiresAt} < now() or ${idempotencyKeys.state} = 'in_flight'`,
+    });
 }
 
-async function releaseKey(db: DbOrTx, claim: Claim): Promise<void> {
-  await db
-    .delete(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, claim.userId), eq(idempotencyKeys.key, claim.key), eq(idempotencyKeys.state, 'in_flight')));
+function replayedHeaders(reply: FastifyReply): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = reply.getHeader(name);
+    if (value !== undefined) headers[name] = String(value);
+  }
+  return headers;
+}
+
+function replay(reply: FastifyReply, stored: StoredResponse, scope: Scope): string {
+  if (stored.requestHash !== scope.requestHash) {
+    throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request; use a new key');
+  }
+  reply.code(stored.responseStatus!);
+  for (const [name, value] of Object.entries(stored.responseHeaders ?? {})) reply.header(name, value);
+  reply.header('idempotent-replayed', 'true');
+  return stored.responseBody ?? '';
 }
 
 /** Deletes a batch of expired keys; returns how many went. */
@@ -147,89 +169,89 @@ function documentRoute(route: RouteOptions): void {
 }
 
 /**
- * Idempotency-Key support for routes with `config: { idempotency: true }`. The key is claimed
- * in PostgreSQL (primary key on caller + key) before the handler runs, so concurrent retries on
- * any instance see each other; the response is stored once it is sent and replayed verbatim.
+ * Idempotency-Key support for routes with `config: { idempotency: true }`. The handler of a
+ * request with a key runs inside a transaction that first takes the key (an advisory lock, so a
+ * concurrent retry on any instance gets 409) and ends by recording the response: the write and
+ * its record commit together, or neither does. Handlers of such routes return their payload
+ * (they do not call `reply.send`), so it is serialised, recorded and only then sent. A 4xx is
+ * recorded once sent (it wrote nothing); a 5xx is not recorded, so a retry runs again.
  */
 export default fp(
   async (app, options: { purgeIntervalMs?: number } = {}) => {
     const db = () => app.database.db;
+    // Requests of this process holding a key: exact on one process, and on PGlite (one session,
+    // where advisory locks do not exclude) the only guard.
+    const running = new Set<string>();
 
-    const claimHook = async (request: FastifyRequest, reply: FastifyReply) => {
+    const scopeHook = async (request: FastifyRequest) => {
       const header = request.headers[IDEMPOTENCY_HEADER];
       if (header === undefined) return;
       if (typeof header !== 'string' || !KEY_PATTERN.test(header)) throw invalidKey();
       // Keys are per caller; a route that lets anonymous callers through simply gets no idempotency.
       const userId = request.user?.sub;
       if (!userId) return;
-
-      const identity = {
+      scopes.set(request, {
         userId,
         key: header,
         method: request.method,
         route: request.routeOptions.url ?? request.url,
         requestHash: requestHash(request),
+        recordProblem: false,
+      });
+    };
+
+    const wrap = (handler: RouteHandlerMethod): RouteHandlerMethod =>
+      async function idempotent(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+        const scope = scopes.get(request);
+        if (!scope) return handler.call(this, request, reply);
+        const held = `${scope.userId}\n${scope.key}`;
+        if (running.has(held)) throw inProgress();
+        running.add(held);
+        try {
+          const outcome = await transaction(db(), async (tx) => {
+            if (!(await lockKey(tx, scope))) throw inProgress();
+            const stored = await findKey(tx, scope.userId, scope.key);
+            if (stored) return { body: replay(reply, stored, scope) };
+            let payload: unknown;
+            try {
+              payload = await transaction(db(), () => Promise.resolve(handler.call(this, request, reply)));
+            } catch (err) {
+              if (err instanceof AppError && err.status < 500) return { problem: err };
+              throw err;
+            }
+            if (payload === reply || reply.sent) throw new Error(`the handler of ${scope.route} must return its payload for idempotency`);
+            const body = typeof payload === 'string' ? payload : String(reply.serialize(payload));
+            if (typeof payload !== 'string') reply.type(JSON_TYPE);
+            await recordKey(tx, scope, reply.statusCode, replayedHeaders(reply), body);
+            return { body };
+          });
+          if ('problem' in outcome) {
+            scope.recordProblem = true;
+            throw outcome.problem;
+          }
+          return outcome.body;
+        } finally {
+          running.delete(held);
+        }
       };
-      // A row can disappear between the failed claim and the read (its request failed with a 5xx): try again.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        if (await claimKey(db(), identity)) {
-          claims.set(request, { userId, key: header, settled: false });
-          return;
-        }
-        const stored = await findKey(db(), userId, header);
-        if (!stored) continue;
-        if (stored.requestHash !== identity.requestHash) {
-          throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request; use a new key');
-        }
-        if (stored.state === 'in_flight') {
-          throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still running; retry shortly', {}, { 'retry-after': '1' });
-        }
-        reply.code(stored.responseStatus!);
-        for (const [name, value] of Object.entries(stored.responseHeaders ?? {})) reply.header(name, value);
-        reply.header('idempotent-replayed', 'true');
-        return reply.send(stored.responseBody ?? '');
-      }
-      throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'The Idempotency-Key is contended; retry shortly', {}, { 'retry-after': '1' });
-    };
 
-    const storeHook = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-      const claim = claims.get(request);
-      if (!claim || claim.settled) return payload;
-      claim.settled = true;
-      try {
-        // Server failures are not remembered, so that a retry runs again; nor are streams, which cannot be replayed.
-        if (reply.statusCode >= 500 || (payload !== null && payload !== undefined && typeof payload !== 'string')) {
-          await releaseKey(db(), claim);
-          return payload;
-        }
-        const headers: Record<string, string> = {};
-        for (const name of REPLAYED_HEADERS) {
-          const value = reply.getHeader(name);
-          if (value !== undefined) headers[name] = String(value);
-        }
-        await completeKey(db(), claim, reply.statusCode, headers, payload ?? '');
-      } catch (err) {
-        // The response itself is fine; a failed bookkeeping write must not turn it into an error.
-        request.log.error({ err }, 'could not store the idempotent response');
-        await releaseKey(db(), claim).catch(() => undefined);
-      }
+    // A refusal wrote nothing, so recording it after it is sent loses nothing; a concurrent first record wins.
+    const recordProblemHook = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      const scope = scopes.get(request);
+      if (!scope?.recordProblem || typeof payload !== 'string' || reply.statusCode >= 500) return payload;
+      scope.recordProblem = false;
+      await recordKey(db(), scope, reply.statusCode, replayedHeaders(reply), payload).catch((err: unknown) =>
+        request.log.error({ err }, 'could not record the refused idempotent request'),
+      );
       return payload;
-    };
-
-    // If nothing was sent through onSend (hijacked or broken reply), free the key for a retry.
-    const cleanupHook = async (request: FastifyRequest) => {
-      const claim = claims.get(request);
-      if (!claim || claim.settled) return;
-      claim.settled = true;
-      await releaseKey(db(), claim).catch((err: unknown) => request.log.error({ err }, 'could not release an idempotency key'));
     };
 
     app.addHook('onRoute', (route) => {
       if (!route.config?.idempotency) return;
-      // Last in line, so the route's own authentication and authorization run before the key is claimed.
-      route.preHandler = [...asArray(route.preHandler), claimHook as preHandlerHookHandler];
-      route.onSend = [...asArray(route.onSend), storeHook as onSendHookHandler];
-      route.onResponse = [...asArray(route.onResponse), cleanupHook as onResponseHookHandler];
+      // Last in line, so the route's own authentication and authorization run before the key is read.
+      route.preHandler = [...asArray(route.preHandler), scopeHook as preHandlerHookHandler];
+      route.onSend = [...asArray(route.onSend), recordProblemHook as onSendHookHandler];
+      route.handler = wrap(route.handler);
       documentRoute(route);
     });
 

@@ -36,18 +36,21 @@ async function buildApp(t: Test) {
       app.post('/test/counter', { ...guarded, schema: { body } }, async (request, reply) => {
         runs.counter += 1;
         reply.header('location', `/test/counter/${runs.counter}`).header('etag', `"v${runs.counter}"`);
-        return reply.code(201).send({ run: runs.counter, value: request.body.value, at: process.hrtime.bigint().toString() });
+        reply.code(201);
+        return { run: runs.counter, value: request.body.value, at: process.hrtime.bigint().toString() };
       });
       app.post('/test/other', { ...guarded, schema: { body } }, async () => ({ ok: true }));
       app.post('/test/slow', { ...guarded, schema: { body } }, async (_request, reply) => {
         runs.slow += 1;
         await gate.wait;
-        return reply.code(201).send({ run: runs.slow });
+        reply.code(201);
+        return { run: runs.slow };
       });
       app.post('/test/flaky', { ...guarded, schema: { body } }, async (_request, reply) => {
         runs.flaky += 1;
         if (runs.flaky === 1) throw new Error('database went away');
-        return reply.code(201).send({ run: runs.flaky });
+        reply.code(201);
+        return { run: runs.flaky };
       });
       app.post('/test/missing', { ...guarded, schema: { body } }, async () => {
         runs.missing += 1;

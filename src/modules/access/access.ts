@@ -1,7 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+/**
+ * The one answer to "may this caller see or do this?". Services call it first, before they read
+ * or write anything of the object. It owns no table: the facts it decides on come from the
+ * features that own them (organisation roles from organisations, a competition's owner from
+ * competitions, a proposal's applicant and team from proposals), handed in as dependencies by
+ * the composition root or as arguments. 404 for a caller who may not know the object exists, 403
+ * for one who may know it but lacks the role.
+ */
 import type { FastifyRequest } from 'fastify';
-import type { DbOrTx } from '../../db/client.js';
-import { memberships, type MEMBER_ROLES } from '../../db/schema/index.js';
+import type { MEMBER_ROLES } from '../../db/schema/organisations.js';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../lib/errors.js';
 
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -24,35 +30,100 @@ export function optionalActorOf(request: FastifyRequest): Actor | undefined {
 export const MANAGERS: readonly MemberRole[] = ['owner', 'manager'];
 export const ANY_MEMBER: readonly MemberRole[] = ['owner', 'manager', 'member'];
 
-export async function organisationRole(db: DbOrTx, userId: string, organisationId: string): Promise<MemberRole | null> {
-  const [row] = await db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
-    .limit(1);
-  return row?.role ?? null;
+/** How a caller relates to a proposal; decides what of it they see. */
+export type ProposalRelation = 'applicant' | 'member' | 'organiser';
+
+export interface CompetitionRef {
+  id: string;
+  organisationId: string;
+  status: string;
 }
 
-/**
- * The one answer to "may this caller act for this organisation in this way".
- * Non-members may not know a private object exists (404); members without the role get 403.
- * Platform admins pass (moderation); their actions are audited by the callers.
- */
-export async function requireOrganisationRole(
-  db: DbOrTx,
-  actor: Actor,
-  organisationId: string,
-  allowed: readonly MemberRole[],
-  what = 'Organisation',
-): Promise<MemberRole | 'admin'> {
-  const role = await organisationRole(db, actor.userId, organisationId);
-  if (role === null) {
-    if (actor.isAdmin) return 'admin';
-    throw new NotFoundError(what);
-  }
-  if (!allowed.includes(role)) {
-    if (actor.isAdmin) return 'admin';
-    throw new ForbiddenError(`This needs one of the roles ${allowed.join(', ')} in the organisation; you are ${role}`);
-  }
-  return role;
+/** What access needs to know, from the features that own it. */
+export interface AccessFacts {
+  /** The user's role in the organisation (organisations' memberships), null if none. */
+  roleIn(userId: string, organisationId: string): Promise<MemberRole | null>;
+  /** The competition's owning organisation (competitions), undefined if it does not exist. */
+  competitionRef(competitionId: string): Promise<CompetitionRef | undefined>;
 }
+
+/** The facts about a proposal that decide who may see it; gathered by proposals from its own tables. */
+export interface ProposalFacts {
+  competitionId: string;
+  applicantId: string;
+  /** Whether the caller is an accepted team member. */
+  callerIsTeamMember: boolean;
+  /** Whether anything was submitted yet: organisers see submitted revisions, never a draft in progress. */
+  hasRevision: boolean;
+}
+
+export function createAccess(facts: AccessFacts) {
+  async function requireOrganisationRole(actor: Actor, organisationId: string, allowed: readonly MemberRole[], what = 'Organisation'): Promise<MemberRole | 'admin'> {
+    const role = await facts.roleIn(actor.userId, organisationId);
+    if (role === null) {
+      // Platform admins pass (moderation); their actions are audited by the callers.
+      if (actor.isAdmin) return 'admin';
+      throw new NotFoundError(what);
+    }
+    if (!allowed.includes(role)) {
+      if (actor.isAdmin) return 'admin';
+      throw new ForbiddenError(`This needs one of the roles ${allowed.join(', ')} in the organisation; you are ${role}`);
+    }
+    return role;
+  }
+
+  /** Owners and managers of the owning organisation (platform admins pass). 404 for outsiders, 403 for plain members. */
+  async function requireCompetitionOrganiser(actor: Actor, competitionId: string): Promise<CompetitionRef & { role: MemberRole | 'admin' }> {
+    const competition = await facts.competitionRef(competitionId);
+    if (!competition) throw new NotFoundError('Competition');
+    const role = await requireOrganisationRole(actor, competition.organisationId, MANAGERS, 'Competition');
+    return { ...competition, role };
+  }
+
+  async function isCompetitionOrganiser(actor: Actor, competitionId: string): Promise<boolean> {
+    const competition = await facts.competitionRef(competitionId);
+    if (!competition) return false;
+    if (actor.isAdmin) return true;
+    const role = await facts.roleIn(actor.userId, competition.organisationId);
+    return role !== null && MANAGERS.includes(role);
+  }
+
+  return {
+    requireOrganisationRole,
+    requireCompetitionOrganiser,
+
+    /** Whether the caller may act for the organisation at all (any role): submitting a proposal on its behalf. */
+    async isOrganisationMember(actor: Actor, organisationId: string): Promise<boolean> {
+      return (await facts.roleIn(actor.userId, organisationId)) !== null;
+    },
+
+    /** A draft competition is visible to any member of its organisation (and admins); published ones to everyone. */
+    async requireCompetitionMember(actor: Actor | undefined, organisationId: string): Promise<void> {
+      if (!actor) throw new NotFoundError('Competition');
+      await requireOrganisationRole(actor, organisationId, ANY_MEMBER, 'Competition');
+    },
+
+    /** The caller's relation to a proposal; null means they may not know it exists (404). */
+    async proposalRelation(actor: Actor, proposal: ProposalFacts): Promise<ProposalRelation | null> {
+      if (proposal.applicantId === actor.userId) return 'applicant';
+      if (proposal.callerIsTeamMember) return 'member';
+      if (!proposal.hasRevision) return null;
+      return (await isCompetitionOrganiser(actor, proposal.competitionId)) ? 'organiser' : null;
+    },
+
+    /**
+     * The applicant, or (with `members`) an accepted team member, may change the proposal; other
+     * team members get 403 naming the action, everyone else 404.
+     */
+    requireProposalAuthor(actor: Actor, proposal: Pick<ProposalFacts, 'applicantId' | 'callerIsTeamMember'>, options: { members: boolean; action: string }): ProposalRelation {
+      if (proposal.applicantId === actor.userId) return 'applicant';
+      if (proposal.callerIsTeamMember) {
+        if (options.members) return 'member';
+        throw new ForbiddenError(`Only the applicant can ${options.action}`, 'APPLICANT_ONLY');
+      }
+      throw new NotFoundError('Proposal');
+    },
+  };
+}
+
+export type Access = ReturnType<typeof createAccess>;

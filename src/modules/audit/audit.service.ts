@@ -52,6 +52,18 @@ export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<{ id: 
   });
 }
 
+/**
+ * For a statement that records many changes at once (proposals' submission writer): the INSERT
+ * of their audit rows, reading `source`, a CTE with the columns `competition_id, actor_id,
+ * subject_id, data`, all with the given action and subject type. The same row `appendAudit`
+ * writes; the sealer chains it later in the same way.
+ */
+export function auditRowsSql(source: string, action: string, subjectType: string): string {
+  if (!/^[a-z_.]+$/.test(action) || !/^[a-z_]+$/.test(subjectType)) throw new Error('audit action and subject type are identifiers');
+  return `insert into audit_log (competition_id, actor_id, action, subject_type, subject_id, data)
+    select s.competition_id, s.actor_id, '${action}', '${subjectType}', s.subject_id, s.data from ${source} s`;
+}
+
 /** The hash a seal at `seq` carries for `row` after `prevHash`; documented in docs/audit.md. */
 export function auditSealHash(prevHash: string, seq: number, row: AuditRow): string {
   const content = canonicalJson({

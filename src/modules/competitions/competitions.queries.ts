@@ -1,23 +1,20 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { competitionExtensions, competitions, domainEvents, organisations, users } from '../../db/schema/index.js';
-import type { CompetitionPhase, CompetitionStatus } from './competitions.access.js';
+import { competitionExtensions, competitions, type EligibilityRules, type FormQuestion, type JudgingSettings, type RubricCriterion } from '../../db/schema/competitions.js';
+
+export type CompetitionStatus = (typeof competitions.$inferSelect)['status'];
+export type CompetitionPhase = 'upcoming' | 'open' | 'closed';
 
 export type CompetitionRow = typeof competitions.$inferSelect;
 export type NewCompetitionRow = typeof competitions.$inferInsert;
 
 const asTimestamp = competitions.closesAt;
-const graceInterval = sql`make_interval(secs => ${competitions.gracePeriodSeconds})`;
-export const effectiveClosesAtSql = sql`(${competitions.closesAt} + ${graceInterval})`;
+/** closesAt plus grace (`with_grace`, migration 0010): nothing is accepted at or after it. */
+export const effectiveClosesAtSql = sql`with_grace(${competitions.closesAt}, ${competitions.gracePeriodSeconds})`;
 
-/** The phase as of the database clock; drafts have none, judging and later are closed. */
-export const phaseSql = sql<CompetitionPhase | null>`case
-  when ${competitions.status} = 'draft' then null
-  when ${competitions.status} <> 'published' then 'closed'
-  when now() < ${competitions.opensAt} then 'upcoming'
-  when now() < ${effectiveClosesAtSql} then 'open'
-  else 'closed' end`;
+/** The phase as of the database clock (`competition_phase`, migration 0010); drafts have none. */
+export const phaseSql = sql<CompetitionPhase | null>`competition_phase(${competitions.status}, ${competitions.opensAt}, ${effectiveClosesAtSql})`;
 
 /** Everything a read needs: the row plus what only the database clock can say about it. */
 const derived = {
@@ -81,27 +78,17 @@ export interface ListFilters {
   limit: number;
 }
 
-function phaseFilter(phase: CompetitionPhase): SQL {
-  switch (phase) {
-    case 'upcoming':
-      return sql`${competitions.status} = 'published' and now() < ${competitions.opensAt}`;
-    case 'open':
-      return sql`${competitions.status} = 'published' and now() >= ${competitions.opensAt} and now() < ${effectiveClosesAtSql}`;
-    case 'closed':
-      return sql`(${competitions.status} <> 'published' and ${competitions.status} <> 'draft') or (${competitions.status} = 'published' and now() >= ${effectiveClosesAtSql})`;
-  }
-}
-
 /**
  * One page in a stable order: the sort key, then the id. The key travels in the cursor as
  * PostgreSQL's own text form (sessions are UTC), so microseconds survive the round trip.
  */
-export async function listCompetitions(db: DbOrTx, f: ListFilters) {
+/** `organisationName`: the organisations feature's SQL for an organisation's name (it owns the table). */
+export async function listCompetitions(db: DbOrTx, f: ListFilters, organisationName: (organisationIdExpr: string) => string) {
   const key = f.sort === 'closing_soon' ? sql`${competitions.closesAt}` : sql`coalesce(${competitions.publishedAt}, ${competitions.createdAt})`;
   const conditions: (SQL | undefined)[] = [
     inArray(competitions.status, [...f.statuses]),
     f.organisationId ? eq(competitions.organisationId, f.organisationId) : undefined,
-    f.phase ? sql`(${phaseFilter(f.phase)})` : undefined,
+    f.phase ? sql`${phaseSql} = ${f.phase}` : undefined,
     f.theme ? sql`${f.theme} = any(${competitions.themes})` : undefined,
     f.country
       ? sql`(${f.country} = any(${competitions.countries}) or (${competitions.eligibility} -> 'allowedCountries') @> jsonb_build_array(${f.country}::text))`
@@ -115,23 +102,21 @@ export async function listCompetitions(db: DbOrTx, f: ListFilters) {
     );
   }
   return db
-    .select({ competition: competitions, organisationName: organisations.name, ...derived, sortKey: sql<string>`(${key})::text` })
+    .select({
+      competition: competitions,
+      organisationName: sql<string>`${sql.raw(organisationName('"competitions"."organisation_id"'))}`,
+      ...derived,
+      sortKey: sql<string>`(${key})::text`,
+    })
     .from(competitions)
-    .innerJoin(organisations, eq(organisations.id, competitions.organisationId))
     .where(and(...conditions))
     .orderBy(...(f.sort === 'closing_soon' ? [asc(competitions.closesAt), asc(competitions.id)] : [desc(key), desc(competitions.id)]))
     .limit(f.limit);
 }
 
-export async function userExists(db: DbOrTx, userId: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
-  return row !== undefined;
-}
-
 const extensionColumns = {
   competitionId: competitionExtensions.competitionId,
   userId: competitionExtensions.userId,
-  displayName: users.displayName,
   closesAt: competitionExtensions.closesAt,
   reason: competitionExtensions.reason,
   grantedBy: competitionExtensions.grantedBy,
@@ -142,7 +127,6 @@ export async function selectExtension(db: DbOrTx, competitionId: string, userId:
   const [row] = await db
     .select(extensionColumns)
     .from(competitionExtensions)
-    .leftJoin(users, eq(users.id, competitionExtensions.userId))
     .where(and(eq(competitionExtensions.competitionId, competitionId), eq(competitionExtensions.userId, userId)))
     .limit(1);
   return row;
@@ -152,7 +136,6 @@ export async function selectExtensions(db: DbOrTx, competitionId: string) {
   return db
     .select(extensionColumns)
     .from(competitionExtensions)
-    .leftJoin(users, eq(users.id, competitionExtensions.userId))
     .where(eq(competitionExtensions.competitionId, competitionId))
     .orderBy(asc(competitionExtensions.closesAt), asc(competitionExtensions.userId));
 }
@@ -193,24 +176,6 @@ export async function countRunningExtensions(tx: DbOrTx, competitionId: string, 
   return { n: row?.n ?? 0, latest: row?.latest ?? null };
 }
 
-export interface DomainEvent {
-  type: string;
-  organisationId: string;
-  competitionId: string;
-  subjectId?: string | null;
-  payload: Record<string, unknown>;
-}
-
-/** Outbox: written in the caller's transaction, delivered later (webhooks issue). */
-export async function insertEvent(tx: DbOrTx, event: DomainEvent): Promise<void> {
-  await tx.insert(domainEvents).values({ ...event, subjectId: event.subjectId ?? null });
-}
-
-export async function selectOrganisationExists(db: DbOrTx, organisationId: string): Promise<boolean> {
-  const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
-  return row !== undefined;
-}
-
 /** For the seed: a competition of an organisation by title, so running twice finds the first. */
 export async function selectCompetitionIdByTitle(db: DbOrTx, organisationId: string, title: string): Promise<string | undefined> {
   const [row] = await db
@@ -219,4 +184,141 @@ export async function selectCompetitionIdByTitle(db: DbOrTx, organisationId: str
     .where(and(eq(competitions.organisationId, organisationId), eq(competitions.title, title)))
     .limit(1);
   return row?.id;
+}
+
+/** A competition's id, owner and status: what access decisions need. */
+export async function selectCompetitionRef(db: DbOrTx, competitionId: string) {
+  const [row] = await db
+    .select({ id: competitions.id, organisationId: competitions.organisationId, status: competitions.status })
+    .from(competitions)
+    .where(eq(competitions.id, competitionId))
+    .limit(1);
+  return row;
+}
+
+/** What a write to a proposal needs to know of its competition, for one applicant, as of the database clock. */
+export interface SubmissionWindow {
+  id: string;
+  organisationId: string;
+  title: string;
+  status: CompetitionStatus;
+  /** Phase for this applicant: their deadline with extension and grace. */
+  phase: CompetitionPhase | null;
+  opensAt: Date;
+  /** The competition's own closing instant. */
+  closesAt: Date;
+  gracePeriodSeconds: number;
+  timezone: string;
+  /** The later of closesAt and the applicant's extension (`applicant_deadline`): submissions at or after it are late. */
+  deadline: Date;
+  /** deadline plus grace (`with_grace`): nothing is accepted at or after it. */
+  effectiveClosesAt: Date;
+  /** PostgreSQL's clock for this transaction. */
+  dbNow: Date;
+  eligibility: EligibilityRules;
+  form: FormQuestion[];
+  rubric: RubricCriterion[];
+  judging: JudgingSettings;
+  rulesFrozenAt: Date | null;
+  version: number;
+}
+
+/**
+ * The competition row FOR SHARE with the applicant's deadline: a concurrent rules/form edit (FOR
+ * UPDATE) waits for the proposal write, or the write for the edit. Drafts are not returned.
+ */
+export async function lockSubmissionWindow(tx: DbOrTx, competitionId: string, applicantId: string): Promise<SubmissionWindow | undefined> {
+  const deadline = sql`competition_deadline(${competitions.id}, ${competitions.closesAt}, ${applicantId}::uuid)`;
+  const effective = sql`with_grace(${deadline}, ${competitions.gracePeriodSeconds})`;
+  const [row] = await tx
+    .select({
+      id: competitions.id,
+      organisationId: competitions.organisationId,
+      title: competitions.title,
+      status: competitions.status,
+      opensAt: competitions.opensAt,
+      closesAt: competitions.closesAt,
+      gracePeriodSeconds: competitions.gracePeriodSeconds,
+      timezone: competitions.timezone,
+      eligibility: competitions.eligibility,
+      form: competitions.form,
+      rubric: competitions.rubric,
+      judging: competitions.judging,
+      rulesFrozenAt: competitions.rulesFrozenAt,
+      version: competitions.version,
+      deadline: sql<Date>`${deadline}`.mapWith(asTimestamp),
+      effectiveClosesAt: sql<Date>`${effective}`.mapWith(asTimestamp),
+      dbNow: sql<Date>`now()`.mapWith(asTimestamp),
+      phase: sql<CompetitionPhase | null>`competition_phase(${competitions.status}, ${competitions.opensAt}, ${effective})`,
+    })
+    .from(competitions)
+    .where(and(eq(competitions.id, competitionId), sql`${competitions.status} <> 'draft'`))
+    .for('share');
+  return row;
+}
+
+/**
+ * Sets `rules_frozen_at = now()` if it is not set yet and the competition is published. A
+ * conditional UPDATE, not a lock held for a whole submit: concurrent first submitters wait only
+ * for the first to commit, then match no row. Rule edits lock the row FOR UPDATE and re-check
+ * rules_frozen_at, so they cannot race it.
+ */
+export async function freezeRules(dbx: DbOrTx, competitionId: string): Promise<void> {
+  await dbx
+    .update(competitions)
+    .set({ rulesFrozenAt: sql`now()` })
+    .where(and(eq(competitions.id, competitionId), sql`${competitions.rulesFrozenAt} is null`, eq(competitions.status, 'published')));
+}
+
+/**
+ * For the statement that reads everything a submit decides on (proposals' submission facts): a
+ * join of the competition `c` of `competitionIdExpr` with the deadline `d` of the applicant
+ * `applicantIdExpr`, and the columns it exposes, in the shape `SubmissionFactsColumns` names.
+ */
+export function submissionFactsJoinSql(competitionIdExpr: string, applicantIdExpr: string): string {
+  return `join competitions c on c.id = ${competitionIdExpr}
+  cross join lateral applicant_deadline(c.id, c.closes_at, ${applicantIdExpr}) ad
+  cross join lateral (select ad.deadline, with_grace(ad.deadline, c.grace_period_seconds) as effective_closes_at) d`;
+}
+
+export const SUBMISSION_FACTS_COLUMNS_SQL = `c.organisation_id, c.title as competition_title, c.timezone, c.version as competition_version,
+    c.rules_frozen_at is not null as rules_frozen, c.eligibility, c.form, c.opens_at, c.closes_at, d.effective_closes_at,
+    competition_phase(c.status, c.opens_at, d.effective_closes_at) as phase,
+    now() >= d.deadline as late,
+    competition_local_date(c.timezone)::text as local_date`;
+
+/** The columns `SUBMISSION_FACTS_COLUMNS_SQL` exposes, as the driver returns them. */
+export interface SubmissionFactsColumns {
+  organisation_id: string;
+  competition_title: string;
+  timezone: string;
+  competition_version: number;
+  rules_frozen: boolean;
+  eligibility: EligibilityRules;
+  form: FormQuestion[];
+  opens_at: Date;
+  closes_at: Date;
+  effective_closes_at: Date;
+  phase: CompetitionPhase | null;
+  late: boolean;
+  local_date: string;
+}
+
+/**
+ * For the statement that stores submissions (proposals' submission writer): per row of `input`
+ * (columns `proposal_id, competition_id, applicant_id, competition_version, local_date`), the
+ * competition FOR SHARE and whether it still takes the submission by the statement's `now()`.
+ * Re-checks only what can change after the read: the competition's version (status, rules and
+ * timing edits bump it), its frozen rules, the applicant's deadline and the local date the age
+ * rules were checked on. Exposes `proposal_id, competition_id, organisation_id, late`.
+ */
+export function submissionGuardSql(input: string): string {
+  return `select i.proposal_id, c.id as competition_id, c.organisation_id, now() >= d.deadline as late
+    from ${input} i
+    join competitions c on c.id = i.competition_id
+    cross join lateral applicant_deadline(c.id, c.closes_at, i.applicant_id) d
+    where c.version = i.competition_version and c.rules_frozen_at is not null
+      and now() < with_grace(d.deadline, c.grace_period_seconds)
+      and competition_local_date(c.timezone) = i.local_date
+    for share of c`;
 }

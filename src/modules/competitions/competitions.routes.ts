@@ -23,7 +23,8 @@ import {
   TransitionBody,
   UpdateCompetitionBody,
 } from './competitions.schemas.js';
-import { createCompetitionService, etagOf } from './competitions.service.js';
+import { etagOf } from '../../lib/etag.js';
+import type { CompetitionService } from './competitions.service.js';
 
 const tags = ['competitions'];
 const notFound = problemResponse('No such competition, or it is a draft of an organisation you are not a member of (`NOT_FOUND`)');
@@ -32,8 +33,7 @@ const stale = problemResponse('`If-Match` names an older version (`PRECONDITION_
 const etagHeader = { etag: { type: 'string', description: 'The competition version; send it back in If-Match' } } as const;
 const withEtag = (description: string) => ({ description, headers: etagHeader, content: { 'application/json': { schema: Competition } } });
 
-const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const competitions = createCompetitionService({ db: app.database.db });
+const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionService }> = async (app, { competitions }) => {
   const auth = { onRequest: app.requireUser };
 
   app.post(
@@ -59,7 +59,8 @@ const competitionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const competition = await competitions.create(actorOf(request), request.params.organisationId, request.body);
-      return reply.code(201).header('location', `/v1/competitions/${competition.id}`).header('etag', etagOf(competition.version)).send(competition);
+      reply.code(201).header('location', `/v1/competitions/${competition.id}`).header('etag', etagOf(competition.version));
+      return competition;
     },
   );
 

@@ -4,7 +4,7 @@
  */
 import type { FieldError } from '../../lib/errors.js';
 import { isValidTimeZone, resolveInstant } from '../../lib/time.js';
-import type { CompetitionStatus } from './competitions.access.js';
+import type { CompetitionStatus } from './competitions.queries.js';
 
 /** The whole lifecycle in one place: `transition` refuses anything not listed here. */
 export const TRANSITIONS = {
@@ -43,6 +43,14 @@ const TEXT_TYPES = new Set(['text', 'longtext']);
 const CHAR_LIMITED = new Set(['text', 'longtext', 'url']);
 const CHOICE_TYPES = new Set(['choice', 'multichoice']);
 const RANGED = new Set(['number', 'multichoice']);
+
+/**
+ * A deadline plus the grace period, for presenting an instant PostgreSQL did not compute (an
+ * extension being granted). Decisions use SQL's `with_grace` (migration 0010), the same rule.
+ */
+export function withGrace(deadline: Date, gracePeriodSeconds: number): Date {
+  return new Date(deadline.getTime() + gracePeriodSeconds * 1000);
+}
 
 /** Even split of `amount` over `winners`; the remainder goes one unit each to the top ranks. */
 export function evenSplit(amount: number, winners: number): number[] {

@@ -1,18 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
-import type { EligibilityRules, FormQuestion, JudgingSettings, RubricCriterion } from '../../db/schema/index.js';
+import { COMPETITION_STATUSES, type EligibilityRules, type FormQuestion, type JudgingSettings, type RubricCriterion } from '../../db/schema/competitions.js';
+import { ambientTransaction, current, transaction } from '../../db/unit-of-work.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
-import { AppError, ConflictError, NotFoundError, ValidationError, type FieldError } from '../../lib/errors.js';
+import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { requireIfMatch } from '../../lib/etag.js';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../lib/errors.js';
 import { canonicalTimeZone, resolveInstant, toZonedIso } from '../../lib/time.js';
-import { ANY_MEMBER, MANAGERS, requireOrganisationRole, type Actor } from '../access/access.js';
+import { ANY_MEMBER, MANAGERS, type Access, type Actor } from '../access/access.js';
 import { appendAudit, listAudit, verifyAuditChain } from '../audit/audit.service.js';
-import { requireCompetitionOrganiser, type CompetitionPhase, type CompetitionStatus } from './competitions.access.js';
+import { recordEvent } from '../events/events.js';
+import type { IdentityService } from '../identity/identity.service.js';
 import * as q from './competitions.queries.js';
-import { canTransition, competitionConfigProblems, evenSplit, publishProblems, TRANSITIONS, type CompetitionConfigInput, type Transition } from './competitions.rules.js';
+import type { CompetitionPhase, CompetitionStatus } from './competitions.queries.js';
+import { canTransition, competitionConfigProblems, evenSplit, publishProblems, TRANSITIONS, withGrace, type CompetitionConfigInput, type Transition } from './competitions.rules.js';
 import { PUBLIC_STATUSES, type CreateCompetitionInput, type UpdateCompetitionInput } from './competitions.schemas.js';
-import { COMPETITION_STATUSES } from '../../db/schema/index.js';
+
+export type { CompetitionPhase, CompetitionStatus, SubmissionWindow } from './competitions.queries.js';
 
 type ListQuery = {
   phase?: CompetitionPhase | undefined;
@@ -24,29 +28,6 @@ type ListQuery = {
   limit: number;
   cursor?: string | undefined;
 };
-
-const CursorSchema = z.object({
-  s: z.enum(['closing_soon', 'newest']),
-  k: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00$/),
-  id: z.uuid(),
-});
-
-/** The ETag of a competition is its version, quoted as RFC 9110 wants. */
-export const etagOf = (version: number) => `"${version}"`;
-
-/** `If-Match` is optional; when sent it must name the current version (or be `*`). Weak tags compare by value. */
-function checkIfMatch(ifMatch: string | undefined, version: number): void {
-  if (ifMatch === undefined) return;
-  const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
-  if (tags.includes('*') || tags.includes(etagOf(version))) return;
-  throw new AppError(
-    412,
-    'PRECONDITION_FAILED',
-    `The competition has changed since you read it (now version ${version}); read it again and retry`,
-    { currentVersion: version },
-    { etag: etagOf(version) },
-  );
-}
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -187,7 +168,22 @@ function fieldLocked(fields: string[], why: string): ConflictError {
   return new ConflictError('FIELD_LOCKED', `${fields.join(', ')} cannot change: ${why}`, { fields });
 }
 
-export function createCompetitionService({ db }: { db: Db }) {
+/** Competitions' facts for the access module, which is built before the service (it needs them). */
+export function createCompetitionDirectory(db: Db) {
+  return {
+    competitionRef: (competitionId: string) => q.selectCompetitionRef(current(db), competitionId),
+  };
+}
+
+export interface CompetitionDeps {
+  db: Db;
+  access: Access;
+  identity: Pick<IdentityService, 'profiles' | 'exists'>;
+  /** The organisations feature's SQL for an organisation's name, shown in lists. */
+  organisationName: (organisationIdExpr: string) => string;
+}
+
+export function createCompetitionService({ db, access, identity, organisationName }: CompetitionDeps) {
   async function read(tx: DbOrTx, competitionId: string) {
     const row = await q.selectCompetition(tx, competitionId);
     if (!row) throw new NotFoundError('Competition');
@@ -201,28 +197,61 @@ export function createCompetitionService({ db }: { db: Db }) {
   }
 
   async function list(filters: Omit<q.ListFilters, 'after' | 'limit'>, limit: number, cursor: string | undefined) {
-    let after: q.ListFilters['after'];
-    if (cursor) {
-      const c = decodeCursor(cursor, CursorSchema);
-      if (c.s !== filters.sort) {
-        throw new ValidationError([{ field: 'cursor', message: `belongs to sort=${c.s}, not sort=${filters.sort}`, code: 'invalid_cursor', in: 'querystring' }]);
-      }
-      after = { key: c.k, id: c.id };
-    }
-    const rows = await q.listCompetitions(db, { ...filters, after, limit: limit + 1 });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const after = cursor === undefined ? undefined : decodeCursor(cursor, filters.sort);
+    const rows = await q.listCompetitions(db, { ...filters, after: after && { key: after.key, id: after.id }, limit: limit + 1 }, organisationName);
+    const { page, nextCursor } = pageOf(rows, limit, (last) => ({ sort: filters.sort, key: last.sortKey, id: last.competition.id }));
     return {
       items: page.map((r) => toSummary({ ...r.competition, organisationName: r.organisationName, phase: r.phase, effectiveClosesAt: r.effectiveClosesAt, dbNow: r.dbNow })),
-      nextCursor: rows.length > limit && last ? encodeCursor({ s: filters.sort, k: last.sortKey, id: last.competition.id }) : null,
+      nextCursor,
     };
   }
 
+  async function extensionsView(rows: Awaited<ReturnType<typeof q.selectExtensions>>, competition: { timezone: string; gracePeriodSeconds: number }) {
+    const people = await identity.profiles(rows.map((e) => e.userId));
+    return rows.map((e) => toExtension({ ...e, displayName: people.get(e.userId)?.displayName ?? null }, competition));
+  }
+
+  // The first submitters of a competition arrive together: one freezing UPDATE per competition at
+  // a time (the others wait for it) instead of a queue of them on the competition's row lock.
+  const freezing = new Map<string, Promise<void>>();
+
   return {
+    /**
+     * For proposal writes: the competition's window for one applicant (deadline with extension and
+     * grace, phase, rules) as of the database clock, locked FOR SHARE until the caller's
+     * transaction ends. Must run inside one (see db/unit-of-work.ts).
+     */
+    async lockSubmissionWindow(competitionId: string, applicantId: string): Promise<q.SubmissionWindow> {
+      const tx = ambientTransaction();
+      if (!tx) throw new Error('lockSubmissionWindow needs a transaction');
+      const window = await q.lockSubmissionWindow(tx, competitionId, applicantId);
+      if (!window) throw new NotFoundError('Competition');
+      return window;
+    },
+
+    /** The competition's first valid submission freezes its rules and form (SPEC §3); a no-op once frozen. */
+    freezeRules(competitionId: string): Promise<void> {
+      const tx = ambientTransaction();
+      if (tx) return q.freezeRules(tx, competitionId);
+      let pending = freezing.get(competitionId);
+      if (!pending) {
+        pending = q.freezeRules(db, competitionId).finally(() => freezing.delete(competitionId));
+        freezing.set(competitionId, pending);
+      }
+      return pending;
+    },
+
+    /** Competitions' SQL for the statements of the submit path, which read and guard a competition in the same round trip. */
+    sql: {
+      submissionFactsJoin: q.submissionFactsJoinSql,
+      submissionFactsColumns: q.SUBMISSION_FACTS_COLUMNS_SQL,
+      submissionGuard: q.submissionGuardSql,
+    },
+
     async create(actor: Actor, organisationId: string, input: CreateCompetitionInput): Promise<CompetitionView> {
-      const role = await requireOrganisationRole(db, actor, organisationId, MANAGERS);
+      const role = await access.requireOrganisationRole(actor, organisationId, MANAGERS);
       const config = normalise(input as ConfigInput);
-      return db.transaction(async (tx) => {
+      return transaction(db, async (tx) => {
         const { id } = await q.insertCompetition(tx, {
           organisationId,
           challengeId: input.challengeId ?? null,
@@ -263,10 +292,7 @@ export function createCompetitionService({ db }: { db: Db }) {
       if (!row) throw new NotFoundError('Competition');
       // Archiving keeps a published competition public; an archived draft never was.
       const isPublic = row.status !== 'draft' && (row.status !== 'archived' || row.publishedAt !== null);
-      if (!isPublic) {
-        if (!actor) throw new NotFoundError('Competition');
-        await requireOrganisationRole(db, actor, row.organisationId, ANY_MEMBER, 'Competition');
-      }
+      if (!isPublic) await access.requireCompetitionMember(actor, row.organisationId);
       return toCompetition(row);
     },
 
@@ -276,19 +302,19 @@ export function createCompetitionService({ db }: { db: Db }) {
     },
 
     async listForOrganisation(actor: Actor, organisationId: string, query: Omit<ListQuery, 'organisationId'>) {
-      await requireOrganisationRole(db, actor, organisationId, ANY_MEMBER);
+      await access.requireOrganisationRole(actor, organisationId, ANY_MEMBER);
       const statuses = query.status ? [query.status] : COMPETITION_STATUSES;
       return list({ ...query, organisationId, statuses }, query.limit, query.cursor);
     },
 
     async update(actor: Actor, competitionId: string, patch: UpdateCompetitionInput, ifMatch: string | undefined): Promise<CompetitionView> {
-      await requireCompetitionOrganiser(db, actor, competitionId);
+      await access.requireCompetitionOrganiser(actor, competitionId);
       type Outcome = { view: CompetitionView } | { refused: { fields: string[]; rulesFrozenAt: Date | null; status: CompetitionStatus } };
-      const outcome = await db.transaction(async (tx): Promise<Outcome> => {
+      const outcome = await transaction(db, async (tx): Promise<Outcome> => {
         // FOR UPDATE: a first submission (FOR SHARE, then freezing the rules) either happened before, and we see
         // rules_frozen_at, or waits until this edit commits and is checked against the new rules.
         const row = await lockOrNotFound(tx, competitionId);
-        checkIfMatch(ifMatch, row.version);
+        requireIfMatch(ifMatch, row.version, 'competition');
 
         const ruleChanges = RULE_FIELDS.filter((f) => patch[f] !== undefined && !same(patch[f], row[f]));
         const frozen = row.rulesFrozenAt !== null || (row.status !== 'draft' && row.status !== 'published');
@@ -359,7 +385,7 @@ export function createCompetitionService({ db }: { db: Db }) {
           if (changed.includes('timing.closesAt') || changed.includes('timing.gracePeriodSeconds')) {
             await recordExtension(tx, actor, row, config.closesAt, config.gracePeriodSeconds, undefined);
           }
-          await q.insertEvent(tx, {
+          await recordEvent(tx, {
             type: 'competition.updated',
             organisationId: row.organisationId,
             competitionId,
@@ -383,11 +409,11 @@ export function createCompetitionService({ db }: { db: Db }) {
     },
 
     async transition(actor: Actor, competitionId: string, kind: Exclude<Transition, 'publishResults'>, ifMatch: string | undefined, reason?: string) {
-      await requireCompetitionOrganiser(db, actor, competitionId);
+      await access.requireCompetitionOrganiser(actor, competitionId);
       const { from, to, event } = TRANSITIONS[kind];
-      return db.transaction(async (tx) => {
+      return transaction(db, async (tx) => {
         const row = await lockOrNotFound(tx, competitionId);
-        checkIfMatch(ifMatch, row.version);
+        requireIfMatch(ifMatch, row.version, 'competition');
         if (!canTransition(kind, row.status)) {
           throw new ConflictError('INVALID_TRANSITION', `Cannot ${kind} a competition in ${row.status} (needs ${from.join(' or ')})`, {
             competitionStatus: row.status,
@@ -416,7 +442,7 @@ export function createCompetitionService({ db }: { db: Db }) {
         const moved = await q.updateCompetition(tx, competitionId, { status: to, ...(kind === 'publish' ? { publishedAt: sql`now()` } : {}) }, from);
         if (!moved) throw new ConflictError('INVALID_TRANSITION', 'The competition changed status concurrently; read it again');
         await appendAudit(tx, { competitionId, actorId: actor.userId, action: event, subjectType: 'competition', subjectId: competitionId, data });
-        await q.insertEvent(tx, {
+        await recordEvent(tx, {
           type: event,
           organisationId: row.organisationId,
           competitionId,
@@ -429,10 +455,10 @@ export function createCompetitionService({ db }: { db: Db }) {
 
     /** Moves closesAt later (while published); never earlier. */
     async extend(actor: Actor, competitionId: string, input: { closesAt: string; reason?: string | undefined }, ifMatch: string | undefined) {
-      await requireCompetitionOrganiser(db, actor, competitionId);
-      return db.transaction(async (tx) => {
+      await access.requireCompetitionOrganiser(actor, competitionId);
+      return transaction(db, async (tx) => {
         const row = await lockOrNotFound(tx, competitionId);
-        checkIfMatch(ifMatch, row.version);
+        requireIfMatch(ifMatch, row.version, 'competition');
         if (row.status !== 'published') {
           throw new ConflictError('COMPETITION_NOT_PUBLISHED', row.status === 'draft' ? 'Edit the closing instant of a draft with PATCH' : `The competition is in ${row.status}`, {
             competitionStatus: row.status,
@@ -455,22 +481,21 @@ export function createCompetitionService({ db }: { db: Db }) {
     },
 
     async listExtensions(actor: Actor, competitionId: string) {
-      const competition = await requireCompetitionOrganiser(db, actor, competitionId);
+      const competition = await access.requireCompetitionOrganiser(actor, competitionId);
       const row = (await q.selectCompetition(db, competition.id))!;
-      const rows = await q.selectExtensions(db, competitionId);
-      return { items: rows.map((e) => toExtension(e, row)) };
+      return { items: await extensionsView(await q.selectExtensions(db, competitionId), row) };
     },
 
     async grantExtension(actor: Actor, competitionId: string, userId: string, input: { closesAt: string; reason: string }) {
-      await requireCompetitionOrganiser(db, actor, competitionId);
-      return db.transaction(async (tx) => {
+      await access.requireCompetitionOrganiser(actor, competitionId);
+      return transaction(db, async (tx) => {
         // Shared lock: keeps closesAt and status fixed while we compare, without blocking submitters.
         const current = await q.lockCompetition(tx, competitionId, 'share');
         if (!current) throw new NotFoundError('Competition');
         if (current.status !== 'draft' && current.status !== 'published') {
           throw new ConflictError('COMPETITION_NOT_PUBLISHED', `Extensions can no longer be granted: the competition is in ${current.status}`, { competitionStatus: current.status });
         }
-        if (!(await q.userExists(tx, userId))) throw new NotFoundError('User', 'USER_NOT_FOUND');
+        if (!(await identity.exists(userId))) throw new NotFoundError('User', 'USER_NOT_FOUND');
         const closesAt = resolveInstant(input.closesAt, current.timezone, 'end')!;
         if (closesAt.getTime() <= current.closesAt.getTime()) {
           throw new ValidationError(
@@ -480,7 +505,7 @@ export function createCompetitionService({ db }: { db: Db }) {
         }
         const previous = await q.selectExtension(tx, competitionId, userId);
         await q.upsertExtension(tx, { competitionId, userId, closesAt, reason: input.reason, grantedBy: actor.userId });
-        const effectiveClosesAt = new Date(closesAt.getTime() + current.gracePeriodSeconds * 1000);
+        const effectiveClosesAt = withGrace(closesAt, current.gracePeriodSeconds);
         await appendAudit(tx, {
           competitionId,
           actorId: actor.userId,
@@ -489,7 +514,7 @@ export function createCompetitionService({ db }: { db: Db }) {
           subjectId: userId,
           data: { userId, closesAt: iso(closesAt), previousClosesAt: previous ? iso(previous.closesAt) : null, reason: input.reason },
         });
-        await q.insertEvent(tx, {
+        await recordEvent(tx, {
           type: 'competition.extension_granted',
           organisationId: current.organisationId,
           competitionId,
@@ -497,13 +522,13 @@ export function createCompetitionService({ db }: { db: Db }) {
           payload: { competitionId, userId, closesAt: iso(closesAt), effectiveClosesAt: iso(effectiveClosesAt) },
         });
         const saved = await q.selectExtension(tx, competitionId, userId);
-        return { created: previous === undefined, extension: toExtension(saved!, current) };
+        return { created: previous === undefined, extension: (await extensionsView([saved!], current))[0]! };
       });
     },
 
     async revokeExtension(actor: Actor, competitionId: string, userId: string) {
-      const competition = await requireCompetitionOrganiser(db, actor, competitionId);
-      await db.transaction(async (tx) => {
+      const competition = await access.requireCompetitionOrganiser(actor, competitionId);
+      await transaction(db, async (tx) => {
         const removed = await q.deleteExtension(tx, competitionId, userId);
         if (!removed) throw new NotFoundError('Extension');
         await appendAudit(tx, {
@@ -514,7 +539,7 @@ export function createCompetitionService({ db }: { db: Db }) {
           subjectId: userId,
           data: { userId, closesAt: iso(removed.closesAt) },
         });
-        await q.insertEvent(tx, {
+        await recordEvent(tx, {
           type: 'competition.extension_revoked',
           organisationId: competition.organisationId,
           competitionId,
@@ -525,12 +550,12 @@ export function createCompetitionService({ db }: { db: Db }) {
     },
 
     async audit(actor: Actor, competitionId: string, query: { limit: number; cursor?: string | undefined }) {
-      await requireCompetitionOrganiser(db, actor, competitionId);
+      await access.requireCompetitionOrganiser(actor, competitionId);
       return listAudit(db, competitionId, query);
     },
 
     async verifyAudit(actor: Actor, competitionId: string) {
-      await requireCompetitionOrganiser(db, actor, competitionId);
+      await access.requireCompetitionOrganiser(actor, competitionId);
       return { competitionId, ...(await verifyAuditChain(db, competitionId)) };
     },
   };
@@ -538,7 +563,7 @@ export function createCompetitionService({ db }: { db: Db }) {
 
 /** Audit and event for a published competition's deadline moving later (extend, or PATCH of closesAt/grace). */
 async function recordExtension(tx: DbOrTx, actor: Actor, row: q.CompetitionRecord, closesAt: Date, gracePeriodSeconds: number, reason: string | undefined) {
-  const effectiveClosesAt = new Date(closesAt.getTime() + gracePeriodSeconds * 1000);
+  const effectiveClosesAt = withGrace(closesAt, gracePeriodSeconds);
   await appendAudit(tx, {
     competitionId: row.id,
     actorId: actor.userId,
@@ -553,7 +578,7 @@ async function recordExtension(tx: DbOrTx, actor: Actor, row: q.CompetitionRecor
       ...(reason ? { reason } : {}),
     },
   });
-  await q.insertEvent(tx, {
+  await recordEvent(tx, {
     type: 'competition.extended',
     organisationId: row.organisationId,
     competitionId: row.id,
@@ -571,7 +596,7 @@ function toExtension(
     userId: e.userId,
     displayName: e.displayName,
     closesAt: iso(e.closesAt),
-    effectiveClosesAt: iso(new Date(e.closesAt.getTime() + competition.gracePeriodSeconds * 1000)),
+    effectiveClosesAt: iso(withGrace(e.closesAt, competition.gracePeriodSeconds)),
     localClosesAt: toZonedIso(e.closesAt, competition.timezone),
     reason: e.reason,
     grantedBy: e.grantedBy,

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { refreshTokens, users, userTokens } from '../../db/schema/index.js';
 
@@ -92,4 +92,22 @@ export async function countRecentUserTokens(db: DbOrTx, userId: string, purpose:
     .from(userTokens)
     .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), gt(userTokens.createdAt, sql`now() - interval '1 hour'`)));
   return row?.n ?? 0;
+}
+
+/** What other features may know of users: names, addresses and the facts eligibility rules read. */
+export async function selectProfiles(db: DbOrTx, userIds: readonly string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .select({ id: users.id, displayName: users.displayName, email: users.email, country: users.country, birthDate: users.birthDate })
+    .from(users)
+    .where(inArray(users.id, [...userIds]));
+}
+
+/**
+ * For statements of other features that must read a user's public facts in the same round trip
+ * (the submit path): a lateral join exposing `display_name`, `email`, `country` and `birth_date`
+ * (as text) of the user whose id is `userIdExpr`, under `alias`.
+ */
+export function personJoinSql(alias: string, userIdExpr: string): string {
+  return `left join lateral (select u.display_name, u.email, u.country, u.birth_date::text as birth_date from users u where u.id = ${userIdExpr}) ${alias} on true`;
 }

@@ -5,7 +5,7 @@ import { problemResponse } from '../../lib/problem.js';
 import { AppError } from '../../lib/errors.js';
 import { bearerSecurity } from '../../plugins/auth.js';
 import { actorOf } from '../access/access.js';
-import { createIdentityService } from './identity.service.js';
+import type { IdentityService } from './identity.service.js';
 import {
   AcceptedResponse,
   ChangePasswordBody,
@@ -22,8 +22,7 @@ import {
 
 const tags = ['accounts'];
 
-const identityRoutes: FastifyPluginAsyncZod = async (app) => {
-  const identity = createIdentityService({ db: app.database.db, config: app.config, signAccessToken: app.signAccessToken });
+const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = async (app, { identity }) => {
   const { authMax, windowMs } = app.config.rateLimit;
   // Credential endpoints: a tight per-address limit, and per-account limits where the body names one.
   const perIp = { rateLimit: { max: authMax, timeWindow: windowMs, keyGenerator: (r: FastifyRequest) => `auth-ip:${r.ip}` } };

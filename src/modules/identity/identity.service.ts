@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { users } from '../../db/schema/index.js';
+import { users } from '../../db/schema/users.js';
 import { AppError, UnauthorizedError, ValidationError, type FieldError } from '../../lib/errors.js';
 import { hashPassword, needsRehash, passwordProblems, verifyPassword } from '../../lib/password.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import { enqueueEmail } from '../mail/mail.service.js';
 import type { AccessTokenClaims } from '../../plugins/auth.js';
 import * as q from './identity.queries.js';
+import { current } from '../../db/unit-of-work.js';
+
+export type Profile = Awaited<ReturnType<typeof q.selectProfiles>>[number];
 
 const LOCK_AFTER_FAILURES = 5;
 const LOCK_MINUTES = 15;
@@ -100,6 +103,19 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
   }
 
   return {
+    /** Names, addresses and eligibility facts of users, for the features that show or check them. */
+    async profiles(userIds: readonly string[]): Promise<Map<string, Profile>> {
+      const rows = await q.selectProfiles(current(db), [...new Set(userIds)]);
+      return new Map(rows.map((r) => [r.id, r]));
+    },
+
+    async exists(userId: string): Promise<boolean> {
+      return (await q.selectProfiles(current(db), [userId])).length > 0;
+    },
+
+    /** SQL of identity's for statements that read users' facts in the same round trip (see `personJoinSql`). */
+    sql: { personJoin: q.personJoinSql },
+
     /** Always "accepted": the answer never tells whether the address already has an account. */
     async register(input: RegisterInput): Promise<void> {
       const problems = passwordFieldErrors('password', input.password, [input.email.split('@')[0] ?? '', input.displayName]);

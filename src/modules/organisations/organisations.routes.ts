@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { problemResponse } from '../../lib/problem.js';
 import { bearerSecurity } from '../../plugins/auth.js';
 import { actorOf } from '../access/access.js';
-import { createOrganisationService } from './organisations.service.js';
+import type { OrganisationService } from './organisations.service.js';
 import {
   AcceptInvitationBody,
   ChangeRoleBody,
@@ -26,8 +26,7 @@ const tags = ['organisations'];
 const notFound = problemResponse('No such organisation, or you are not a member (`NOT_FOUND`)');
 const forbidden = problemResponse('Your role in the organisation does not allow this (`FORBIDDEN`)');
 
-const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const organisations = createOrganisationService({ db: app.database.db, config: app.config });
+const organisationRoutes: FastifyPluginAsyncZod<{ organisations: OrganisationService }> = async (app, { organisations }) => {
   const auth = { onRequest: app.requireUser };
 
   app.post(

@@ -4,7 +4,8 @@ import { problemResponse } from '../../lib/problem.js';
 import { bearerSecurity } from '../../plugins/auth.js';
 import { actorOf } from '../access/access.js';
 import { ALLOWED_ATTACHMENT_TYPES, baseMediaType, cleanFilename } from './attachment-types.js';
-import { createProposalService, etagOf } from './proposals.service.js';
+import { etagOf } from '../../lib/etag.js';
+import type { ProposalService } from './proposals.service.js';
 import {
   Attachment,
   AttachmentParams,
@@ -44,8 +45,7 @@ const stale = problemResponse('`If-Match` does not match the current ETag: someo
 
 const idempotent = { idempotency: true };
 
-const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
-  const proposals = createProposalService({ db: app.database.db, kind: app.database.kind, config: app.config, receipts: app.receipts });
+const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = async (app, { proposals }) => {
   const auth = { onRequest: app.requireUser };
 
   app.post(
@@ -72,7 +72,8 @@ const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const proposal = await proposals.create(actorOf(request), request.params.competitionId, request.body);
-      return reply.code(201).header('location', `/v1/proposals/${proposal.id}`).header('etag', etagOf(proposal.version)).send(proposal);
+      reply.code(201).header('location', `/v1/proposals/${proposal.id}`).header('etag', etagOf(proposal.version));
+      return proposal;
     },
   );
 
@@ -183,7 +184,8 @@ const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const result = await proposals.submit(actorOf(request), request.params.id, request.headers['if-match']);
-      return reply.code(201).header('etag', etagOf(result.proposal.version)).send(result);
+      reply.code(201).header('etag', etagOf(result.proposal.version));
+      return result;
     },
   );
 

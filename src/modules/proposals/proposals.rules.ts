@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Answers, AnswerValue, EligibilityRules, FormQuestion, RevisionContent } from '../../db/schema/index.js';
+import type { EligibilityRules, FormQuestion } from '../../db/schema/competitions.js';
+import type { Answers, AnswerValue, RevisionContent } from '../../db/schema/proposals.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 import type { FieldError } from '../../lib/errors.js';
 
@@ -32,20 +33,6 @@ export function ageAt(birthDate: string, referenceDate: string): number {
   let age = ry - by;
   if (rm < bm || (rm === bm && rd < bd)) age--;
   return age;
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date of an instant in an IANA time zone. */
-export function dateInZone(instant: Date, timeZone: string): string {
-  // Building a formatter costs far more than using one; there are only a few zones.
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    // en-CA formats as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormats.set(timeZone, format);
-  }
-  return format.format(instant);
 }
 
 const rule = (field: string, code: string, message: string): FieldError => ({ field, code, message, in: 'rule' });
@@ -119,10 +106,38 @@ export function checkEligibility(input: EligibilityInput): FieldError[] {
   return failures;
 }
 
-/** Whether this applicant, with this birth date, needs a guardian's consent (used before the count query). */
-export function needsGuardianConsent(rules: EligibilityRules, birthDate: string | null, submissionDate: string): boolean {
-  if (rules.guardianConsentUnderAge == null || !birthDate) return false;
-  return ageAt(birthDate, rules.ageReferenceDate ?? submissionDate) < rules.guardianConsentUnderAge;
+/** Everything the submission rules decide on, gathered by one read (see submission.queries.ts). */
+export interface SubmissionFacts {
+  rules: EligibilityRules;
+  form: FormQuestion[];
+  title: string;
+  answers: Answers;
+  applicant: Person;
+  /** Accepted team members, the applicant excluded. */
+  team: Person[];
+  /** Today in the competition's time zone by the database clock (`competition_local_date`): the age rules' reference date unless the competition sets one. */
+  localDate: string;
+  /** The applicant's submitted proposals in this competition (the quota counter). */
+  submittedCount: number;
+  /** Whether this proposal is submitted already (it counts in `submittedCount`). */
+  alreadyCounted: boolean;
+  hasGuardianConsent: boolean;
+}
+
+/** Every eligibility rule and form field a submission fails, all at once (for one 422). */
+export function submissionProblems(f: SubmissionFacts): FieldError[] {
+  return [
+    ...checkEligibility({
+      rules: f.rules,
+      applicant: f.applicant,
+      team: f.team,
+      submissionDate: f.localDate,
+      otherSubmitted: f.alreadyCounted ? 0 : f.submittedCount,
+      alreadyCounted: f.alreadyCounted,
+      hasGuardianConsent: f.hasGuardianConsent,
+    }),
+    ...checkForm(f.form, f.title, f.answers),
+  ];
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

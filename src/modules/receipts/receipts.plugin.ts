@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { createReceiptSigner, type ReceiptSigner } from '../../lib/receipts.js';
+import type { ReceiptSigner } from '../../lib/receipts.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -9,8 +9,8 @@ declare module 'fastify' {
 }
 
 export default fp(
-  async (app, options: { privateKeyPem: string }) => {
-    app.decorate('receipts', createReceiptSigner(options.privateKeyPem));
+  async (app, options: { signer: ReceiptSigner }) => {
+    app.decorate('receipts', options.signer);
   },
   { name: 'receipts' },
 );

@@ -1,9 +1,13 @@
 import t from 'tap';
 import { addMember, createOrganisation, createUser } from '../../helpers/factories.js';
-import { lockCompetitionForSubmission } from '../../../src/modules/competitions/competitions.access.js';
+import { transaction } from '../../../src/db/unit-of-work.js';
+import { createServices } from '../../../src/services.js';
 import { buildCompetitionsApp, competitionBody, createCompetition, daysFromNow, eventsOf, publishCompetition, shiftWindow } from './helpers.js';
 
 const { app } = await buildCompetitionsApp(t);
+const services = createServices({ config: app.config, database: app.database, signAccessToken: app.signAccessToken });
+/** What the proposals feature sees inside its transaction. */
+const lockWindow = (competitionId: string, userId: string) => transaction(app.database.db, () => services.competitions.lockSubmissionWindow(competitionId, userId));
 const owner = await createUser(app);
 const org = await createOrganisation(app, owner);
 const member = await createUser(app);
@@ -165,20 +169,19 @@ t.test('individual extensions: granted, replaced, listed, revoked; honoured by t
 
   // What the proposals feature sees inside its transaction.
   await shiftWindow(app, c.id, -86_400 * 5, -3600);
-  const mine = await app.database.db.transaction((tx) => lockCompetitionForSubmission(tx, c.id, applicant.id));
+  const mine = await lockWindow(c.id, applicant.id);
   t.equal(mine.phase, 'open', 'the competition closed an hour ago, but not for this applicant');
-  t.equal(mine.accepting, true);
-  t.equal(mine.late, false);
-  t.same(mine.extensionClosesAt, mine.deadline);
-  const other = await app.database.db.transaction((tx) => lockCompetitionForSubmission(tx, c.id, owner.id));
+  t.ok(mine.dbNow.getTime() < mine.deadline.getTime(), 'not late');
+  t.ok(mine.deadline.getTime() > mine.closesAt.getTime(), 'the extension is the deadline');
+  const other = await lockWindow(c.id, owner.id);
   t.equal(other.phase, 'closed');
-  t.equal(other.accepting, false);
+  t.same(other.deadline, other.closesAt);
   t.ok(other.dbNow.getTime() >= other.effectiveClosesAt.getTime());
 
   t.equal((await app.inject({ method: 'DELETE', url, headers: owner.auth })).statusCode, 204);
   t.equal((await app.inject({ method: 'DELETE', url, headers: owner.auth })).statusCode, 404);
-  const after = await app.database.db.transaction((tx) => lockCompetitionForSubmission(tx, c.id, applicant.id));
-  t.equal(after.accepting, false, 'revoked: closed for them too');
+  const after = await lockWindow(c.id, applicant.id);
+  t.equal(after.phase, 'closed', 'revoked: closed for them too');
 
   const types = (await eventsOf(app, c.id)).map((e) => e.type);
   t.same(types.filter((e) => e.startsWith('competition.extension')), ['competition.extension_granted', 'competition.extension_granted', 'competition.extension_revoked']);
@@ -187,12 +190,15 @@ t.test('individual extensions: granted, replaced, listed, revoked; honoured by t
 t.test('the submission lock refuses drafts and unknown competitions', async (t) => {
   const draft = await createCompetition(app, owner, org.id);
   const statusOf = (p: Promise<unknown>) => p.then(() => 200, (err: { status?: number }) => err.status);
-  t.equal(await statusOf(app.database.db.transaction((tx) => lockCompetitionForSubmission(tx, draft.id, applicant.id))), 404);
-  t.equal(await statusOf(app.database.db.transaction((tx) => lockCompetitionForSubmission(tx, '00000000-0000-4000-8000-000000000000', applicant.id))), 404);
+  t.equal(await statusOf(lockWindow(draft.id, applicant.id)), 404);
+  t.equal(await statusOf(lockWindow('00000000-0000-4000-8000-000000000000', applicant.id)), 404);
+  await t.rejects(services.competitions.lockSubmissionWindow(draft.id, applicant.id), /needs a transaction/, 'a lock outside a transaction would be no lock');
   await publishCompetition(app, owner, draft.id);
-  const frozen = await app.database.db.transaction((tx) => lockCompetitionForSubmission(tx, draft.id, applicant.id, { freezeRules: true }));
+  await services.competitions.freezeRules(draft.id);
+  const frozen = await lockWindow(draft.id, applicant.id);
   t.ok(frozen.rulesFrozenAt, 'freezeRules sets rules_frozen_at');
-  const again = await app.database.db.transaction((tx) => lockCompetitionForSubmission(tx, draft.id, applicant.id, { freezeRules: true }));
+  await transaction(app.database.db, () => services.competitions.freezeRules(draft.id));
+  const again = await lockWindow(draft.id, applicant.id);
   t.same(again.rulesFrozenAt, frozen.rulesFrozenAt, 'only the first time');
 });
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const tz = { withTimezone: true } as const;
 
@@ -19,23 +19,6 @@ export const emailOutbox = pgTable(
   },
   (t) => [index('email_outbox_pending_idx').on(t.createdAt).where(sqlPending())],
 );
-
-/** Domain events, written in the same transaction as the change they describe. */
-export const domainEvents = pgTable(
-  'domain_events',
-  {
-    id: bigserial({ mode: 'number' }).primaryKey(),
-    type: text().notNull(),
-    organisationId: uuid(),
-    competitionId: uuid(),
-    subjectId: uuid(),
-    payload: jsonb().$type<Record<string, unknown>>().notNull(),
-    occurredAt: timestamp(tz).notNull().defaultNow(),
-    dispatchedAt: timestamp(tz),
-  },
-  (t) => [index('domain_events_type_idx').on(t.type, t.occurredAt)],
-);
-
 
 function sqlPending() {
   return sql`sent_at is null`;

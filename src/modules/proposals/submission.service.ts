@@ -1,0 +1,287 @@
+/**
+ * The one writer of submissions. A submit reads every fact the rules need (one statement,
+ * shared by the submits of the same event-loop turn), decides with one pure function
+ * (`submissionProblems`), and stores with one statement that re-checks in SQL only what can
+ * change in between (versions, the deadline, the quota). When that statement stores nothing,
+ * something changed since the read: the submit reads again and either explains (409/412/422) or
+ * tries again, a bounded number of times, then answers 409 SUBMISSION_CONFLICT.
+ * Inside an ambient transaction (an idempotent request) both statements run in it, unbatched, so
+ * the submission commits with the idempotency record.
+ */
+import DataLoader from 'dataloader';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { runStatement, statement } from '../../db/statements.js';
+import { ambientTransaction } from '../../db/unit-of-work.js';
+import { requireIfMatch } from '../../lib/etag.js';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors.js';
+import type { Receipt, ReceiptSigner } from '../../lib/receipts.js';
+import type { Access, Actor } from '../access/access.js';
+import type { CompetitionService } from '../competitions/competitions.service.js';
+import { submittedPayloadBase } from '../events/events.js';
+import type { ProposalRow } from './proposals.queries.js';
+import { contentHash, normaliseAnswers, submissionProblems, type SubmissionFacts } from './proposals.rules.js';
+import { storeSubmissionsSql, submissionFactsSql, type StoredRow, type SubmissionFactsRow, type SubmissionInput, type SubmissionSqlParts } from './submission.queries.js';
+
+/** How many times a submit reads and tries again when the store finds something changed since its read. */
+export const SUBMIT_ATTEMPTS = 3;
+
+export interface Submitted {
+  revision: number;
+  contentHash: string;
+  receivedAt: string;
+  late: boolean;
+}
+
+export type TeamFact = SubmissionFactsRow['team'][number];
+export type AttachmentFact = SubmissionFactsRow['attachments'][number];
+
+/** The facts of one proposal as the submit path uses them. */
+export interface ProposalSubmitFacts {
+  proposal: ProposalRow;
+  competition: {
+    id: string;
+    organisationId: string;
+    title: string;
+    version: number;
+    rulesFrozen: boolean;
+    phase: SubmissionFactsRow['phase'];
+    opensAt: Date;
+    closesAt: Date;
+    effectiveClosesAt: Date;
+  };
+  rules: SubmissionFacts;
+  team: TeamFact[];
+  attachments: AttachmentFact[];
+}
+
+function toFacts(r: SubmissionFactsRow): ProposalSubmitFacts {
+  const proposal: ProposalRow = {
+    id: r.id,
+    competitionId: r.competition_id,
+    applicantId: r.applicant_id,
+    organisationId: r.organisation_id_of_proposal,
+    status: r.status,
+    title: r.title,
+    answers: r.answers,
+    currentRevision: r.current_revision,
+    unsubmittedChanges: r.unsubmitted_changes,
+    late: r.proposal_late,
+    firstSubmittedAt: r.first_submitted_at,
+    lastSubmittedAt: r.last_submitted_at,
+    withdrawnAt: r.withdrawn_at,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+  const accepted = r.team.filter((m) => m.status === 'accepted' && m.userId !== null);
+  return {
+    proposal,
+    competition: {
+      id: r.competition_id,
+      organisationId: r.organisation_id,
+      title: r.competition_title,
+      version: r.competition_version,
+      rulesFrozen: r.rules_frozen,
+      phase: r.phase,
+      opensAt: r.opens_at,
+      closesAt: r.closes_at,
+      effectiveClosesAt: r.effective_closes_at,
+    },
+    rules: {
+      rules: r.eligibility,
+      form: r.form,
+      title: r.title,
+      answers: r.answers,
+      applicant: { userId: r.applicant_id, country: r.applicant_country, birthDate: r.applicant_birth_date },
+      team: accepted.map((m) => ({ userId: m.userId!, country: m.country ?? '', birthDate: m.birthDate })),
+      localDate: r.local_date,
+      submittedCount: r.submitted_count,
+      alreadyCounted: r.status === 'submitted',
+      hasGuardianConsent: r.has_guardian_consent,
+    },
+    team: r.team,
+    attachments: r.attachments,
+  };
+}
+
+export function closedError(window: { closesAt: Date; effectiveClosesAt: Date }): ConflictError {
+  return new ConflictError(
+    'COMPETITION_CLOSED',
+    `The competition no longer accepts changes to proposals: it closed at ${window.effectiveClosesAt.toISOString()}`,
+    { closesAt: window.closesAt.toISOString(), effectiveClosesAt: window.effectiveClosesAt.toISOString() },
+  );
+}
+
+export function withdrawnError(): ConflictError {
+  return new ConflictError('PROPOSAL_WITHDRAWN', 'The proposal was withdrawn; it can no longer be changed or submitted');
+}
+
+/** What a revision freezes: canonical content, so its hash is reproducible from the revision alone. */
+export function revisionContent(
+  p: ProposalRow,
+  acceptedTeam: Array<{ userId: string }>,
+  attachments: Array<{ id: string; filename: string; contentType: string; size: number; sha256: string }>,
+): RevisionContent {
+  return {
+    proposalId: p.id,
+    competitionId: p.competitionId,
+    applicantId: p.applicantId,
+    organisationId: p.organisationId,
+    title: p.title,
+    answers: normaliseAnswers(p.answers),
+    team: acceptedTeam.map((m) => m.userId).sort(),
+    attachments: attachments
+      .map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256 }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+}
+
+type RevisionContent = import('../../db/schema/proposals.js').RevisionContent;
+
+export interface SubmissionDeps {
+  db: Db;
+  access: Access;
+  competitions: Pick<CompetitionService, 'freezeRules'>;
+  receipts: ReceiptSigner;
+  sql: SubmissionSqlParts;
+}
+
+export function createSubmissions({ db, access, competitions, receipts, sql }: SubmissionDeps) {
+  const factsStatement = statement('proposals_submission_facts', submissionFactsSql(sql));
+  const storeStatement = statement('proposals_store_submissions', storeSubmissionsSql(sql));
+
+  async function readRows(dbx: DbOrTx, proposalIds: readonly string[]): Promise<Map<string, SubmissionFactsRow>> {
+    const rows = await runStatement<SubmissionFactsRow>(dbx, factsStatement, [[...new Set(proposalIds)]]);
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  async function storeRows(dbx: DbOrTx, batch: readonly SubmissionInput[]): Promise<Map<string, StoredRow>> {
+    const rows = await runStatement<StoredRow>(dbx, storeStatement, [JSON.stringify(batch)]);
+    return new Map(rows.map((r) => [r.proposal_id, r]));
+  }
+
+  // The reads of one turn of the event loop share a round trip (and one `now()`). Loaders always
+  // use the pool: a batch must not run in the ambient transaction of whichever caller started it.
+  const factsLoader = new DataLoader<string, SubmissionFactsRow | undefined>(
+    async (ids) => {
+      const found = await readRows(db, ids);
+      return ids.map((id) => found.get(id));
+    },
+    { cache: false, maxBatchSize: 100, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+  );
+
+  // Group commit: the submissions of one turn are stored by one statement (its own transaction),
+  // at most one per applicant (the counter upsert may touch a row once per statement); if the
+  // statement fails as a whole, each submission is tried alone so one bad one cannot sink the rest.
+  const storeLoader = new DataLoader<SubmissionInput, StoredRow | undefined>(
+    async (submissions) => {
+      const results = new Map<SubmissionInput, StoredRow | undefined | Error>();
+      let pending = [...submissions];
+      while (pending.length > 0) {
+        const seen = new Set<string>();
+        const round = pending.filter((v) => !seen.has(v.applicant_id) && seen.add(v.applicant_id));
+        pending = pending.filter((v) => !round.includes(v));
+        try {
+          const stored = await storeRows(db, round);
+          for (const v of round) results.set(v, stored.get(v.proposal_id));
+        } catch (err) {
+          if (round.length === 1) {
+            results.set(round[0]!, err as Error);
+            continue;
+          }
+          for (const v of round) {
+            results.set(v, await storeRows(db, [v]).then((stored) => stored.get(v.proposal_id), (e: unknown) => e as Error));
+          }
+        }
+      }
+      return submissions.map((v) => results.get(v));
+    },
+    { cache: false, maxBatchSize: 100, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+  );
+
+  async function readFacts(proposalId: string): Promise<ProposalSubmitFacts | undefined> {
+    const tx = ambientTransaction();
+    const row = tx ? (await readRows(tx, [proposalId])).get(proposalId) : await factsLoader.load(proposalId);
+    return row && toFacts(row);
+  }
+
+  async function store(input: SubmissionInput): Promise<StoredRow | undefined> {
+    const tx = ambientTransaction();
+    return tx ? (await storeRows(tx, [input])).get(input.proposal_id) : storeLoader.load(input);
+  }
+
+  /** Throws the answer for a submit the facts refuse; returns when the rules let it through. */
+  function refuse(facts: ProposalSubmitFacts, ifMatch: string | undefined): void {
+    const c = facts.competition;
+    if (c.phase === 'upcoming') {
+      throw new ConflictError('COMPETITION_NOT_OPEN', `Submissions open at ${c.opensAt.toISOString()}; drafts can be prepared until then`, {
+        opensAt: c.opensAt.toISOString(),
+      });
+    }
+    if (c.phase !== 'open') throw closedError(c);
+    requireIfMatch(ifMatch, facts.proposal.version, 'proposal');
+    if (facts.proposal.status === 'withdrawn') throw withdrawnError();
+    const problems = submissionProblems(facts.rules);
+    if (problems.length > 0) {
+      throw new ValidationError(problems, `The proposal cannot be submitted: ${problems.length} rule(s) or field(s) fail`, 'SUBMISSION_INVALID');
+    }
+  }
+
+  return {
+    /**
+     * Freezes the draft as a new revision (see the module comment); returns the facts of the read
+     * that led to the stored submission, for the caller to build its answer from.
+     */
+    async submit(actor: Actor, proposalId: string, ifMatch: string | undefined): Promise<{ facts: ProposalSubmitFacts; submitted: Submitted; receipt: Receipt }> {
+      for (let attempt = 1; ; attempt++) {
+        const facts = await readFacts(proposalId);
+        if (!facts) throw new NotFoundError('Proposal');
+        const p = facts.proposal;
+        // Nothing of the read is used before the caller is known to be the applicant.
+        access.requireProposalAuthor(actor, { applicantId: p.applicantId, callerIsTeamMember: facts.team.some((m) => m.userId === actor.userId && m.status === 'accepted') }, {
+          members: false,
+          action: 'submit',
+        });
+        refuse(facts, ifMatch);
+        // The competition's first valid submission freezes its rules just before it is stored; if
+        // the store then fails (the deadline passed in between, the quota), they stay frozen: the safe side.
+        if (!facts.competition.rulesFrozen) await competitions.freezeRules(facts.competition.id);
+        const accepted = facts.rules.team.map((m) => ({ userId: m.userId }));
+        const content = revisionContent(p, accepted, facts.attachments);
+        const hash = contentHash(content);
+        const revision = (p.currentRevision ?? 0) + 1;
+        const stored = await store({
+          proposal_id: p.id,
+          proposal_version: p.version,
+          revision,
+          competition_id: p.competitionId,
+          competition_version: facts.competition.version,
+          applicant_id: p.applicantId,
+          submitted_by: actor.userId,
+          local_date: facts.rules.localDate,
+          content,
+          content_hash: hash,
+          payload: { ...submittedPayloadBase({ proposalId: p.id, competitionId: p.competitionId, revision, contentHash: hash }) },
+          first_submit: p.status === 'draft',
+          max_proposals: facts.rules.rules.maxProposalsPerApplicant,
+        });
+        if (stored) {
+          const submitted: Submitted = { revision, contentHash: hash, receivedAt: stored.received_at, late: stored.late };
+          const receipt = await receipts.sign({ proposalId: p.id, competitionId: p.competitionId, revision, contentHash: hash, receivedAt: stored.received_at });
+          return { facts, submitted, receipt };
+        }
+        if (attempt >= SUBMIT_ATTEMPTS) {
+          throw new AppError(
+            409,
+            'SUBMISSION_CONFLICT',
+            'The proposal or its competition kept changing while it was being submitted; read it again and retry',
+            {},
+            { 'retry-after': '1' },
+          );
+        }
+      }
+    },
+  };
+}
+
+export type Submissions = ReturnType<typeof createSubmissions>;

@@ -1,0 +1,53 @@
+/**
+ * The composition root: every service is built here once, in dependency order, and receives the
+ * services it needs as typed dependencies. Route plugins get their service from here; no feature
+ * builds another's. Per-process state (the proposal identity cache, the submit path's batching,
+ * the rules-freeze de-duplication) therefore exists once per app.
+ */
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { createReceiptSigner } from './lib/receipts.js';
+import { createAccess } from './modules/access/access.js';
+import { auditRowsSql } from './modules/audit/audit.service.js';
+import { createCompetitionDirectory, createCompetitionService } from './modules/competitions/competitions.service.js';
+import { eventsInsertSql, submittedPayloadSql } from './modules/events/events.js';
+import { createIdentityService } from './modules/identity/identity.service.js';
+import { createMembershipDirectory, createOrganisationService } from './modules/organisations/organisations.service.js';
+import { createProposalService } from './modules/proposals/proposals.service.js';
+import { createSubmissions } from './modules/proposals/submission.service.js';
+import type { AccessTokenClaims } from './plugins/auth.js';
+
+export interface ServiceDeps {
+  config: Config;
+  database: Database;
+  /** Signs access tokens (the auth plugin's, built on @fastify/jwt). */
+  signAccessToken(claims: AccessTokenClaims): string;
+}
+
+export function createServices({ config, database, signAccessToken }: ServiceDeps) {
+  const { db } = database;
+  const receipts = createReceiptSigner(config.receiptPrivateKey);
+  const identity = createIdentityService({ db, config, signAccessToken });
+  // Access decides on facts owned by organisations (roles) and competitions (owners): their
+  // read-only directories come first, so the full services can depend on access.
+  const access = createAccess({ ...createMembershipDirectory(db), ...createCompetitionDirectory(db) });
+  const organisations = createOrganisationService({ db, config, access, identity });
+  const competitions = createCompetitionService({ db, access, identity, organisationName: organisations.sql.organisationName });
+  const submissions = createSubmissions({
+    db,
+    access,
+    competitions,
+    receipts,
+    sql: {
+      personJoin: identity.sql.personJoin,
+      ...competitions.sql,
+      submittedPayload: submittedPayloadSql,
+      eventsInsert: eventsInsertSql,
+      auditRows: auditRowsSql,
+    },
+  });
+  const proposals = createProposalService({ db, config, access, competitions, identity, receipts, submissions });
+  return { receipts, identity, access, organisations, competitions, proposals };
+}
+
+export type Services = ReturnType<typeof createServices>;
