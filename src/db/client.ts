@@ -21,6 +21,7 @@ export type DbOrTx = Db | Tx;
 
 export interface Database {
   db: Db;
+  /** Which driver runs: for db/ and start-up messages only; features never branch on it. */
   kind: 'postgres' | 'pglite';
   migrate(): Promise<void>;
   ping(): Promise<void>;

@@ -35,7 +35,6 @@ export const THEMES = [
 ] as const;
 export const Theme = z.enum(THEMES);
 
-export const IdParams = z.object({ id: Uuid });
 
 /** Cursor pagination, the same on every list: `limit` at most 100, an opaque `cursor` from `nextCursor`. */
 export const PageLimit = z.coerce.number().int().min(1).max(100).default(20);

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { auditLog, auditPending, auditSeals } from '../../db/schema/index.js';
+import { auditLog, auditPending, auditSeals } from '../../db/schema/audit.js';
 
 /** `created_at` exactly as stored (microseconds, UTC), so hashing loses nothing to JS dates. */
 const createdAtIso = sql<string>`to_char(${auditLog.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -48,10 +48,11 @@ export default fp(
     // Small batches: each one's hashing runs on the sealing thread's event loop; on the API's
     // (PGlite) a big batch stalls every request in flight (1000 rows was ~20 ms).
     const limit = options.batchSize ?? 250;
+    // Where another thread can open a connection of its own (DATABASE_URL, a PostgreSQL server),
+    // the timer runs on a worker thread; the embedded database lives on the API's thread, so there
+    // it runs on the event loop.
     const databaseUrl = app.config.databaseUrl;
-    // On a PostgreSQL server the timer runs on a worker thread with its own connection; the
-    // embedded PGlite database lives on the API's thread, so there it runs on the event loop.
-    const thread = app.database.kind === 'postgres' && databaseUrl !== undefined;
+    const thread = databaseUrl !== undefined;
     let running: Promise<SealResult> | undefined;
     let timer: NodeJS.Timeout | undefined;
     let worker: Worker | undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPETITION_STATUSES } from '../../db/schema/index.js';
+import { COMPETITION_STATUSES } from '../../db/schema/competitions.js';
 import { CountryCode, Instant, IsoDate, PageCursor, PageLimit, Theme, Uuid } from '../../lib/schemas.js';
 import { isDateOnly, isRealDate, resolveInstant } from '../../lib/time.js';
 import { competitionConfigProblems } from './competitions.rules.js';

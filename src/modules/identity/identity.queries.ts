@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { refreshTokens, users, userTokens } from '../../db/schema/index.js';
+import { refreshTokens, users, userTokens } from '../../db/schema/users.js';
 
 export type UserRow = typeof users.$inferSelect;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEMBER_ROLES, ORGANISATION_KINDS } from '../../db/schema/index.js';
+import { MEMBER_ROLES, ORGANISATION_KINDS } from '../../db/schema/organisations.js';
 import { CountryCode, Email, Instant, Sdg, Theme, Uuid } from '../../lib/schemas.js';
 
 export const OrganisationKind = z.enum(ORGANISATION_KINDS);

@@ -13,7 +13,7 @@ import type { Access, Actor, ProposalRelation } from '../access/access.js';
 import { appendAudit } from '../audit/audit.service.js';
 import type { CompetitionService, SubmissionWindow } from '../competitions/competitions.service.js';
 import { recordEvent } from '../events/events.js';
-import type { IdentityService, Profile } from '../identity/identity.service.js';
+import type { IdentityService } from '../identity/identity.service.js';
 import { enqueueEmail } from '../mail/mail.service.js';
 import { bytesMatchType, isAllowedAttachmentType, ALLOWED_ATTACHMENT_TYPES, type AttachmentType } from './attachment-types.js';
 import * as q from './proposals.queries.js';
@@ -242,7 +242,7 @@ export function createProposalService({ db, config, access, competitions, identi
     return toProposal(p, 'organiser', { team, attachments: content.attachments, submitted: summary, content });
   }
 
-  async function requireOrganisationMember(actor: Actor, organisationId: string | null): Promise<void> {
+  async function checkSubmittingOrganisation(actor: Actor, organisationId: string | null): Promise<void> {
     if (organisationId === null) return;
     if (!(await access.isOrganisationMember(actor, organisationId))) {
       throw new ValidationError([{ field: 'organisationId', code: 'not_a_member', message: 'You can only submit for an organisation you are a member of', in: 'body' }]);
@@ -253,7 +253,7 @@ export function createProposalService({ db, config, access, competitions, identi
     async create(actor: Actor, competitionId: string, input: { title: string; answers: Answers; organisationId: string | null }) {
       return transaction(db, async (tx) => {
         await openWindow(competitions, competitionId, actor.userId);
-        await requireOrganisationMember(actor, input.organisationId);
+        await checkSubmittingOrganisation(actor, input.organisationId);
         const row = await q.insertProposal(tx, { competitionId, applicantId: actor.userId, organisationId: input.organisationId, title: input.title, answers: input.answers });
         return toProposal(row, 'applicant', { team: [], attachments: [], submitted: null });
       });
@@ -283,7 +283,7 @@ export function createProposalService({ db, config, access, competitions, identi
           changes.answers = answers;
         }
         if (patch.organisationId !== undefined) {
-          await requireOrganisationMember(actor, patch.organisationId);
+          await checkSubmittingOrganisation(actor, patch.organisationId);
           changes.organisationId = patch.organisationId;
         }
         const row = await q.touchProposal(tx, proposalId, changes);

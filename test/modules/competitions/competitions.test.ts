@@ -25,7 +25,7 @@ t.test('an organiser creates a draft with a full configuration, echoed back', as
   t.equal(res.statusCode, 201, res.body);
   const c = res.json();
   t.equal(res.headers.location, `/v1/competitions/${c.id}`);
-  t.equal(res.headers.etag, '"1"');
+  t.equal(res.headers.etag, '"v1"');
   t.match(c, {
     organisationId: org.id,
     title: body.title,
@@ -49,7 +49,7 @@ t.test('an organiser creates a draft with a full configuration, echoed back', as
 
   const read = await app.inject({ url: `/v1/competitions/${c.id}`, headers: owner.auth });
   t.equal(read.statusCode, 200);
-  t.equal(read.headers.etag, '"1"');
+  t.equal(read.headers.etag, '"v1"');
   t.same(read.json(), c, 'the stored competition reads back as created');
 });
 
@@ -172,22 +172,23 @@ t.test('who may create and see drafts', async (t) => {
 
 t.test('drafts are edited freely; If-Match guards against lost updates', async (t) => {
   const c = await createCompetition(app, owner, org.id);
-  const stale = await patch(c.id, { title: 'Edited twice' }, owner, { 'if-match': '"0"' });
+  const stale = await patch(c.id, { title: 'Edited twice' }, owner, { 'if-match': '"v0"' });
   t.equal(stale.statusCode, 412);
   t.equal(stale.json().code, 'PRECONDITION_FAILED');
-  t.equal(stale.headers.etag, '"1"', 'the current version comes back');
+  t.equal(stale.headers.etag, '"v1"', 'the current version comes back');
 
-  const ok = await patch(c.id, { title: 'Edited once', prize: { amount: 900, currency: 'CHF' }, timing: { closesAt: '2027-01-31' } }, owner, { 'if-match': '"1"' });
+  const ok = await patch(c.id, { title: 'Edited once', prize: { amount: 900, currency: 'CHF' }, timing: { closesAt: '2027-01-31' } }, owner, { 'if-match': '"v1"' });
   t.equal(ok.statusCode, 200, ok.body);
-  t.equal(ok.headers.etag, '"2"');
+  t.equal(ok.headers.etag, '"v2"');
   t.match(ok.json(), { title: 'Edited once', version: 2, prize: { amount: 900, currency: 'CHF', winners: 1, split: [900] } });
   t.equal(ok.json().timing.closesAt, '2027-01-31T23:00:00.000Z', 'date-only in the stored time zone');
 
-  t.equal((await patch(c.id, { title: 'Again' }, owner, { 'if-match': '"1"' })).statusCode, 412, 'the old version is now stale');
+  t.equal((await patch(c.id, { title: 'Again' }, owner, { 'if-match': '"v1"' })).statusCode, 412, 'the old version is now stale');
   t.equal((await patch(c.id, { title: 'Without If-Match' })).statusCode, 200, 'If-Match is optional');
-  t.equal((await patch(c.id, { title: 'Weak tag' }, owner, { 'if-match': 'W/"3"' })).statusCode, 200, 'weak tags compare by value');
+  t.equal((await patch(c.id, { title: 'Weak tag' }, owner, { 'if-match': 'W/"v3"' })).statusCode, 412, 'If-Match compares strongly: a weak tag never matches');
+  t.equal((await patch(c.id, { title: 'Strong tag' }, owner, { 'if-match': '"v3"' })).statusCode, 200, 'the strong tag of the current version does');
 
-  const noop = await patch(c.id, { title: 'Weak tag' });
+  const noop = await patch(c.id, { title: 'Strong tag' });
   t.equal(noop.json().version, 4, 'an edit that changes nothing keeps the version');
 
   const invalid = await patch(c.id, { timing: { closesAt: daysFromNow(-30) }, rubric: [{ id: 'a', label: 'A', weight: 1, scaleMin: 3, scaleMax: 2 }] });

@@ -51,7 +51,7 @@ t.test('publishing needs a complete competition and happens once', async (t) => 
   t.same(late.json().errors.map((e: { field: string }) => e.field), ['timing.closesAt']);
 
   const c = await createCompetition(app, owner, org.id);
-  t.equal((await post(c.id, 'publish', undefined, owner, { 'if-match': '"7"' })).statusCode, 412, 'If-Match applies to transitions');
+  t.equal((await post(c.id, 'publish', undefined, owner, { 'if-match': '"v7"' })).statusCode, 412, 'If-Match applies to transitions');
   // Two publishes at once: the row lock and the status guard let exactly one through.
   const both = await Promise.all([post(c.id, 'publish'), post(c.id, 'publish')]);
   t.same(both.map((r) => r.statusCode).sort(), [200, 409]);
@@ -121,7 +121,7 @@ t.test('extending the deadline: later only, audited, with an event', async (t) =
   const extended = await post(c.id, 'extend', { closesAt: '2099-11-07', reason: 'More time for schools' });
   t.equal(extended.statusCode, 200, extended.body);
   t.equal(extended.json().timing.closesAt, '2099-11-07T23:00:00.000Z', 'the end of 7 November in Rome');
-  t.equal(extended.headers.etag, `"${extended.json().version}"`);
+  t.equal(extended.headers.etag, `"v${extended.json().version}"`);
 
   const events = await eventsOf(app, c.id);
   const event = events.find((e) => e.type === 'competition.extended');
