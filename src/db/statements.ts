@@ -20,12 +20,12 @@ type PgLike = { query(config: { name: string; text: string; values: unknown[] })
 type PgliteLike = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
 
 /** The connection behind a Drizzle database or transaction (pool, pooled client, PGlite or its transaction). */
-function clientOf(dbx: DbOrTx): PgLike | PgliteLike {
-  return (dbx as unknown as { session: { client: PgLike | PgliteLike } }).session.client;
+function clientOf(db: DbOrTx): PgLike | PgliteLike {
+  return (db as unknown as { session: { client: PgLike | PgliteLike } }).session.client;
 }
 
-export async function runStatement<T>(dbx: DbOrTx, st: Statement, values: unknown[]): Promise<T[]> {
-  const client = clientOf(dbx);
+export async function runStatement<T>(db: DbOrTx, st: Statement, values: unknown[]): Promise<T[]> {
+  const client = clientOf(db);
   const result =
     client instanceof pg.Pool || client instanceof pg.Client
       ? await (client as PgLike).query({ name: st.name, text: st.text, values })

@@ -39,3 +39,12 @@ export const Theme = z.enum(THEMES);
 /** Cursor pagination, the same on every list: `limit` at most 100, an opaque `cursor` from `nextCursor`. */
 export const PageLimit = z.coerce.number().int().min(1).max(100).default(20);
 export const PageCursor = z.string().max(512).optional().describe('Opaque cursor from `nextCursor` of the previous page');
+
+/** `If-Match` on every versioned write (src/lib/etag.ts): optional; when sent, compared strongly. */
+export const IfMatchHeaders = z.looseObject({
+  'if-match': z
+    .string()
+    .max(200)
+    .optional()
+    .describe('The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match.'),
+});

@@ -263,8 +263,8 @@ export async function lockSubmissionWindow(tx: DbOrTx, competitionId: string, ap
  * for the first to commit, then match no row. Rule edits lock the row FOR UPDATE and re-check
  * rules_frozen_at, so they cannot race it.
  */
-export async function freezeRules(dbx: DbOrTx, competitionId: string): Promise<void> {
-  await dbx
+export async function freezeRules(db: DbOrTx, competitionId: string): Promise<void> {
+  await db
     .update(competitions)
     .set({ rulesFrozenAt: sql`now()` })
     .where(and(eq(competitions.id, competitionId), sql`${competitions.rulesFrozenAt} is null`, eq(competitions.status, 'published')));

@@ -29,8 +29,10 @@ import type { CompetitionService } from './competitions.service.js';
 const tags = ['competitions'];
 const notFound = problemResponse('No such competition, or it is a draft of an organisation you are not a member of (`NOT_FOUND`)');
 const forbidden = problemResponse('Only owners and managers of the owning organisation may do this (`FORBIDDEN`)');
-const stale = problemResponse('`If-Match` names an older version (`PRECONDITION_FAILED`); the current ETag is in the `etag` header');
-const etagHeader = { etag: { type: 'string', description: 'The competition version; send it back in If-Match' } } as const;
+const stale = problemResponse(
+  '`If-Match` names an older version, or a weak `W/` tag (compared strongly) (`PRECONDITION_FAILED`, with `currentVersion`); the current ETag is in the `etag` header',
+);
+const etagHeader = { etag: { type: 'string', description: 'The competition version as a strong ETag, `"v<version>"`; send it back in If-Match' } } as const;
 const withEtag = (description: string) => ({ description, headers: etagHeader, content: { 'application/json': { schema: Competition } } });
 
 const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionService }> = async (app, { competitions }) => {
@@ -150,7 +152,7 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
   const transitions = [
     {
       path: 'publish',
-      kind: 'publish',
+      transition: 'publish',
       operationId: 'publishCompetition',
       summary: 'Publish a draft: it becomes public, upcoming or open by the clock',
       errors: {
@@ -160,7 +162,7 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
     },
     {
       path: 'start-judging',
-      kind: 'startJudging',
+      transition: 'startJudging',
       operationId: 'startCompetitionJudging',
       summary: 'Move a closed competition into judging',
       errors: {
@@ -171,7 +173,7 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
     },
     {
       path: 'archive',
-      kind: 'archive',
+      transition: 'archive',
       operationId: 'archiveCompetition',
       summary: 'Archive a competition (from any status); it stays readable if it was ever published',
       errors: { 409: problemResponse('Already archived (`INVALID_TRANSITION`)') },
@@ -198,7 +200,7 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         const competition = await competitions.transition(
           actorOf(request),
           request.params.competitionId,
-          t.kind,
+          t.transition,
           request.headers['if-match'],
           request.body?.reason,
         );

@@ -328,9 +328,7 @@ export const AuditVerification = z
 export const CompetitionParams = z.object({ competitionId: Uuid });
 export const ExtensionParams = z.object({ competitionId: Uuid, userId: Uuid });
 export const OrganisationParams = z.object({ organisationId: Uuid });
-export const IfMatchHeaders = z.looseObject({
-  'if-match': z.string().max(200).optional().describe('The ETag (version) you read; a stale one is refused with 412'),
-});
+export { IfMatchHeaders } from '../../lib/schemas.js';
 
 export type CreateCompetitionInput = z.infer<typeof CreateCompetitionBody>;
 export type UpdateCompetitionInput = z.infer<typeof UpdateCompetitionBody>;

@@ -11,7 +11,7 @@ import { ANY_MEMBER, MANAGERS, type Access, type Actor } from '../access/access.
 import { appendAudit, listAudit, verifyAuditChain } from '../audit/audit.service.js';
 import { recordEvent } from '../events/events.js';
 import type { IdentityService } from '../identity/identity.service.js';
-import * as q from './competitions.queries.js';
+import * as queries from './competitions.queries.js';
 import type { CompetitionPhase, CompetitionStatus } from './competitions.queries.js';
 import { canTransition, competitionConfigProblems, evenSplit, publishProblems, TRANSITIONS, withGrace, type CompetitionConfigInput, type Transition } from './competitions.rules.js';
 import { PUBLIC_STATUSES, type CreateCompetitionInput, type UpdateCompetitionInput } from './competitions.schemas.js';
@@ -47,11 +47,11 @@ function timingOf(row: { opensAt: Date; closesAt: Date; timezone: string; graceP
   };
 }
 
-function prizeOf(row: q.CompetitionRow) {
+function prizeOf(row: queries.CompetitionRow) {
   return { amount: row.prizeAmount, currency: row.prizeCurrency, winners: row.prizeWinners, split: row.prizeSplit };
 }
 
-export function toCompetition(row: q.CompetitionRecord) {
+export function toCompetition(row: queries.CompetitionRecord) {
   return {
     id: row.id,
     organisationId: row.organisationId,
@@ -79,7 +79,7 @@ export function toCompetition(row: q.CompetitionRecord) {
 
 export type CompetitionView = ReturnType<typeof toCompetition>;
 
-function toSummary(row: q.CompetitionRecord & { organisationName: string }) {
+function toSummary(row: queries.CompetitionRecord & { organisationName: string }) {
   return {
     id: row.id,
     organisationId: row.organisationId,
@@ -146,7 +146,7 @@ function normalise(input: ConfigInput): NormalisedConfig {
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 /** The configuration a patch would produce, in the shape `normalise` takes. */
-function mergedConfig(row: q.CompetitionRow, patch: UpdateCompetitionInput): ConfigInput {
+function mergedConfig(row: queries.CompetitionRow, patch: UpdateCompetitionInput): ConfigInput {
   return {
     prize: patch.prize ?? prizeOf(row),
     timing: {
@@ -171,7 +171,7 @@ function fieldLocked(fields: string[], why: string): ConflictError {
 /** Competitions' facts for the access module, which is built before the service (it needs them). */
 export function createCompetitionDirectory(db: Db) {
   return {
-    competitionRef: (competitionId: string) => q.selectCompetitionRef(current(db), competitionId),
+    competitionRef: (competitionId: string) => queries.selectCompetitionRef(current(db), competitionId),
   };
 }
 
@@ -185,20 +185,20 @@ export interface CompetitionDeps {
 
 export function createCompetitionService({ db, access, identity, organisationName }: CompetitionDeps) {
   async function read(tx: DbOrTx, competitionId: string) {
-    const row = await q.selectCompetition(tx, competitionId);
+    const row = await queries.selectCompetition(tx, competitionId);
     if (!row) throw new NotFoundError('Competition');
     return toCompetition(row);
   }
 
   async function lockOrNotFound(tx: DbOrTx, competitionId: string) {
-    const row = await q.lockCompetition(tx, competitionId);
+    const row = await queries.lockCompetition(tx, competitionId);
     if (!row) throw new NotFoundError('Competition');
     return row;
   }
 
-  async function list(filters: Omit<q.ListFilters, 'after' | 'limit'>, limit: number, cursor: string | undefined) {
+  async function list(filters: Omit<queries.ListFilters, 'after' | 'limit'>, limit: number, cursor: string | undefined) {
     const after = cursor === undefined ? undefined : decodeCursor(cursor, filters.sort);
-    const rows = await q.listCompetitions(db, { ...filters, after: after && { key: after.key, id: after.id }, limit: limit + 1 }, organisationName);
+    const rows = await queries.listCompetitions(db, { ...filters, after: after && { key: after.key, id: after.id }, limit: limit + 1 }, organisationName);
     const { page, nextCursor } = pageOf(rows, limit, (last) => ({ sort: filters.sort, key: last.sortKey, id: last.competition.id }));
     return {
       items: page.map((r) => toSummary({ ...r.competition, organisationName: r.organisationName, phase: r.phase, effectiveClosesAt: r.effectiveClosesAt, dbNow: r.dbNow })),
@@ -206,7 +206,7 @@ export function createCompetitionService({ db, access, identity, organisationNam
     };
   }
 
-  async function extensionsView(rows: Awaited<ReturnType<typeof q.selectExtensions>>, competition: { timezone: string; gracePeriodSeconds: number }) {
+  async function extensionsView(rows: Awaited<ReturnType<typeof queries.selectExtensions>>, competition: { timezone: string; gracePeriodSeconds: number }) {
     const people = await identity.profiles(rows.map((e) => e.userId));
     return rows.map((e) => toExtension({ ...e, displayName: people.get(e.userId)?.displayName ?? null }, competition));
   }
@@ -221,10 +221,10 @@ export function createCompetitionService({ db, access, identity, organisationNam
      * grace, phase, rules) as of the database clock, locked FOR SHARE until the caller's
      * transaction ends. Must run inside one (see db/unit-of-work.ts).
      */
-    async lockSubmissionWindow(competitionId: string, applicantId: string): Promise<q.SubmissionWindow> {
+    async lockSubmissionWindow(competitionId: string, applicantId: string): Promise<queries.SubmissionWindow> {
       const tx = ambientTransaction();
       if (!tx) throw new Error('lockSubmissionWindow needs a transaction');
-      const window = await q.lockSubmissionWindow(tx, competitionId, applicantId);
+      const window = await queries.lockSubmissionWindow(tx, competitionId, applicantId);
       if (!window) throw new NotFoundError('Competition');
       return window;
     },
@@ -232,10 +232,10 @@ export function createCompetitionService({ db, access, identity, organisationNam
     /** The competition's first valid submission freezes its rules and form (SPEC §3); a no-op once frozen. */
     freezeRules(competitionId: string): Promise<void> {
       const tx = ambientTransaction();
-      if (tx) return q.freezeRules(tx, competitionId);
+      if (tx) return queries.freezeRules(tx, competitionId);
       let pending = freezing.get(competitionId);
       if (!pending) {
-        pending = q.freezeRules(db, competitionId).finally(() => freezing.delete(competitionId));
+        pending = queries.freezeRules(db, competitionId).finally(() => freezing.delete(competitionId));
         freezing.set(competitionId, pending);
       }
       return pending;
@@ -243,16 +243,16 @@ export function createCompetitionService({ db, access, identity, organisationNam
 
     /** Competitions' SQL for the statements of the submit path, which read and guard a competition in the same round trip. */
     sql: {
-      submissionFactsJoin: q.submissionFactsJoinSql,
-      submissionFactsColumns: q.SUBMISSION_FACTS_COLUMNS_SQL,
-      submissionGuard: q.submissionGuardSql,
+      submissionFactsJoin: queries.submissionFactsJoinSql,
+      submissionFactsColumns: queries.SUBMISSION_FACTS_COLUMNS_SQL,
+      submissionGuard: queries.submissionGuardSql,
     },
 
     async create(actor: Actor, organisationId: string, input: CreateCompetitionInput): Promise<CompetitionView> {
       const role = await access.requireOrganisationRole(actor, organisationId, MANAGERS);
       const config = normalise(input as ConfigInput);
       return transaction(db, async (tx) => {
-        const { id } = await q.insertCompetition(tx, {
+        const { id } = await queries.insertCompetition(tx, {
           organisationId,
           challengeId: input.challengeId ?? null,
           title: input.title,
@@ -288,7 +288,7 @@ export function createCompetitionService({ db, access, identity, organisationNam
 
     /** Public once published (even after archiving); before that only members of the owning organisation see it. */
     async get(actor: Actor | undefined, competitionId: string): Promise<CompetitionView> {
-      const row = await q.selectCompetition(db, competitionId);
+      const row = await queries.selectCompetition(db, competitionId);
       if (!row) throw new NotFoundError('Competition');
       // Archiving keeps a published competition public; an archived draft never was.
       const isPublic = row.status !== 'draft' && (row.status !== 'archived' || row.publishedAt !== null);
@@ -372,7 +372,7 @@ export function createCompetitionService({ db, access, identity, organisationNam
           }
         }
 
-        await q.updateCompetition(tx, competitionId, changes);
+        await queries.updateCompetition(tx, competitionId, changes);
         await appendAudit(tx, {
           competitionId,
           actorId: actor.userId,
@@ -408,30 +408,30 @@ export function createCompetitionService({ db, access, identity, organisationNam
       return outcome.view;
     },
 
-    async transition(actor: Actor, competitionId: string, kind: Exclude<Transition, 'publishResults'>, ifMatch: string | undefined, reason?: string) {
+    async transition(actor: Actor, competitionId: string, transition: Exclude<Transition, 'publishResults'>, ifMatch: string | undefined, reason?: string) {
       await access.requireCompetitionOrganiser(actor, competitionId);
-      const { from, to, event } = TRANSITIONS[kind];
+      const { from, to, event } = TRANSITIONS[transition];
       return transaction(db, async (tx) => {
         const row = await lockOrNotFound(tx, competitionId);
         requireIfMatch(ifMatch, row.version, 'competition');
-        if (!canTransition(kind, row.status)) {
-          throw new ConflictError('INVALID_TRANSITION', `Cannot ${kind} a competition in ${row.status} (needs ${from.join(' or ')})`, {
+        if (!canTransition(transition, row.status)) {
+          throw new ConflictError('INVALID_TRANSITION', `Cannot ${transition} a competition in ${row.status} (needs ${from.join(' or ')})`, {
             competitionStatus: row.status,
             allowedFrom: from,
           });
         }
         const data: Record<string, unknown> = { from: row.status, to, ...(reason ? { reason } : {}) };
-        if (kind === 'publish') {
+        if (transition === 'publish') {
           const problems = publishProblems(row, row.dbNow);
           if (problems.length > 0) throw new ValidationError(problems, 'The competition is not ready to publish', 'COMPETITION_INCOMPLETE');
         }
-        if (kind === 'startJudging') {
+        if (transition === 'startJudging') {
           if (row.phase !== 'closed') {
             throw new ConflictError('COMPETITION_NOT_CLOSED', `Judging can start once the competition has closed (${iso(row.effectiveClosesAt)} including grace)`, {
               effectiveClosesAt: iso(row.effectiveClosesAt),
             });
           }
-          const running = await q.countRunningExtensions(tx, competitionId, row.gracePeriodSeconds);
+          const running = await queries.countRunningExtensions(tx, competitionId, row.gracePeriodSeconds);
           if (running.n > 0) {
             throw new ConflictError('EXTENSIONS_RUNNING', `${running.n} individual extension(s) are still running (the last until ${isoOrNull(running.latest)})`, {
               runningExtensions: running.n,
@@ -439,7 +439,7 @@ export function createCompetitionService({ db, access, identity, organisationNam
             });
           }
         }
-        const moved = await q.updateCompetition(tx, competitionId, { status: to, ...(kind === 'publish' ? { publishedAt: sql`now()` } : {}) }, from);
+        const moved = await queries.updateCompetition(tx, competitionId, { status: to, ...(transition === 'publish' ? { publishedAt: sql`now()` } : {}) }, from);
         if (!moved) throw new ConflictError('INVALID_TRANSITION', 'The competition changed status concurrently; read it again');
         await appendAudit(tx, { competitionId, actorId: actor.userId, action: event, subjectType: 'competition', subjectId: competitionId, data });
         await recordEvent(tx, {
@@ -474,7 +474,7 @@ export function createCompetitionService({ db, access, identity, organisationNam
           (p): FieldError => (p.field === 'timing.closesAt' ? { ...p, field: 'closesAt' } : p),
         );
         if (problems.length > 0) throw new ValidationError(problems, 'The new closing instant conflicts with the configuration');
-        await q.updateCompetition(tx, competitionId, { closesAt });
+        await queries.updateCompetition(tx, competitionId, { closesAt });
         await recordExtension(tx, actor, row, closesAt, row.gracePeriodSeconds, input.reason);
         return read(tx, competitionId);
       });
@@ -482,15 +482,15 @@ export function createCompetitionService({ db, access, identity, organisationNam
 
     async listExtensions(actor: Actor, competitionId: string) {
       const competition = await access.requireCompetitionOrganiser(actor, competitionId);
-      const row = (await q.selectCompetition(db, competition.id))!;
-      return { items: await extensionsView(await q.selectExtensions(db, competitionId), row) };
+      const row = (await queries.selectCompetition(db, competition.id))!;
+      return { items: await extensionsView(await queries.selectExtensions(db, competitionId), row) };
     },
 
     async grantExtension(actor: Actor, competitionId: string, userId: string, input: { closesAt: string; reason: string }) {
       await access.requireCompetitionOrganiser(actor, competitionId);
       return transaction(db, async (tx) => {
         // Shared lock: keeps closesAt and status fixed while we compare, without blocking submitters.
-        const current = await q.lockCompetition(tx, competitionId, 'share');
+        const current = await queries.lockCompetition(tx, competitionId, 'share');
         if (!current) throw new NotFoundError('Competition');
         if (current.status !== 'draft' && current.status !== 'published') {
           throw new ConflictError('COMPETITION_NOT_PUBLISHED', `Extensions can no longer be granted: the competition is in ${current.status}`, { competitionStatus: current.status });
@@ -503,8 +503,8 @@ export function createCompetitionService({ db, access, identity, organisationNam
             'An individual extension must end after the competition closes',
           );
         }
-        const previous = await q.selectExtension(tx, competitionId, userId);
-        await q.upsertExtension(tx, { competitionId, userId, closesAt, reason: input.reason, grantedBy: actor.userId });
+        const previous = await queries.selectExtension(tx, competitionId, userId);
+        await queries.upsertExtension(tx, { competitionId, userId, closesAt, reason: input.reason, grantedBy: actor.userId });
         const effectiveClosesAt = withGrace(closesAt, current.gracePeriodSeconds);
         await appendAudit(tx, {
           competitionId,
@@ -521,7 +521,7 @@ export function createCompetitionService({ db, access, identity, organisationNam
           subjectId: userId,
           payload: { competitionId, userId, closesAt: iso(closesAt), effectiveClosesAt: iso(effectiveClosesAt) },
         });
-        const saved = await q.selectExtension(tx, competitionId, userId);
+        const saved = await queries.selectExtension(tx, competitionId, userId);
         return { created: previous === undefined, extension: (await extensionsView([saved!], current))[0]! };
       });
     },
@@ -529,7 +529,7 @@ export function createCompetitionService({ db, access, identity, organisationNam
     async revokeExtension(actor: Actor, competitionId: string, userId: string) {
       const competition = await access.requireCompetitionOrganiser(actor, competitionId);
       await transaction(db, async (tx) => {
-        const removed = await q.deleteExtension(tx, competitionId, userId);
+        const removed = await queries.deleteExtension(tx, competitionId, userId);
         if (!removed) throw new NotFoundError('Extension');
         await appendAudit(tx, {
           competitionId,
@@ -562,7 +562,7 @@ export function createCompetitionService({ db, access, identity, organisationNam
 }
 
 /** Audit and event for a published competition's deadline moving later (extend, or PATCH of closesAt/grace). */
-async function recordExtension(tx: DbOrTx, actor: Actor, row: q.CompetitionRecord, closesAt: Date, gracePeriodSeconds: number, reason: string | undefined) {
+async function recordExtension(tx: DbOrTx, actor: Actor, row: queries.CompetitionRecord, closesAt: Date, gracePeriodSeconds: number, reason: string | undefined) {
   const effectiveClosesAt = withGrace(closesAt, gracePeriodSeconds);
   await appendAudit(tx, {
     competitionId: row.id,

@@ -8,10 +8,10 @@ import { hashPassword, needsRehash, passwordProblems, verifyPassword } from '../
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import { enqueueEmail } from '../mail/mail.service.js';
 import type { AccessTokenClaims } from '../../plugins/auth.js';
-import * as q from './identity.queries.js';
+import * as queries from './identity.queries.js';
 import { current } from '../../db/unit-of-work.js';
 
-export type Profile = Awaited<ReturnType<typeof q.selectProfiles>>[number];
+export type Profile = Awaited<ReturnType<typeof queries.selectProfiles>>[number];
 
 const LOCK_AFTER_FAILURES = 5;
 const LOCK_MINUTES = 15;
@@ -34,7 +34,7 @@ export interface RegisterInput {
   locale?: string | undefined;
 }
 
-export function toMe(u: q.UserRow) {
+export function toMe(u: queries.UserRow) {
   return {
     id: u.id,
     email: u.email,
@@ -57,9 +57,9 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
   let decoy: Promise<string> | undefined;
   const link = (path: string, token: string) => `${config.publicBaseUrl}${path}?token=${encodeURIComponent(token)}`;
 
-  async function issueTokens(user: q.UserRow, familyId: string = randomUUID(), tx: DbOrTx = db) {
+  async function issueTokens(user: queries.UserRow, familyId: string = randomUUID(), tx: DbOrTx = db) {
     const refreshToken = newSecretToken();
-    const stored = await q.insertRefreshToken(tx, {
+    const stored = await queries.insertRefreshToken(tx, {
       userId: user.id,
       familyId,
       tokenHash: hashToken(refreshToken),
@@ -89,32 +89,32 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
 
   /** Stores a single-use token's hash and emails the token, in the caller's transaction. */
   async function emailToken(tx: DbOrTx, user: { id: string; email: string }, purpose: keyof typeof EMAILED_TOKENS) {
-    const kind = EMAILED_TOKENS[purpose];
+    const message = EMAILED_TOKENS[purpose];
     const token = newSecretToken();
-    await q.insertUserToken(tx, { userId: user.id, purpose, tokenHash: hashToken(token), ttlSeconds: kind.ttlSeconds });
-    await enqueueEmail(tx, { to: user.email, template: purpose, subject: kind.subject, body: kind.body(token), data: { token } });
+    await queries.insertUserToken(tx, { userId: user.id, purpose, tokenHash: hashToken(token), ttlSeconds: message.ttlSeconds });
+    await enqueueEmail(tx, { to: user.email, template: purpose, subject: message.subject, body: message.body(token), data: { token } });
   }
 
   /** The same, at most a few times an hour per account; requests for one account are serialised by a row lock. */
   async function emailTokenCapped(tx: DbOrTx, user: { id: string; email: string }, purpose: keyof typeof EMAILED_TOKENS) {
     await tx.execute(sql`select 1 from ${users} where ${users.id} = ${user.id} for update`);
-    if ((await q.countRecentUserTokens(tx, user.id, purpose)) >= MAX_EMAILS_PER_HOUR) return;
+    if ((await queries.countRecentUserTokens(tx, user.id, purpose)) >= MAX_EMAILS_PER_HOUR) return;
     await emailToken(tx, user, purpose);
   }
 
   return {
     /** Names, addresses and eligibility facts of users, for the features that show or check them. */
     async profiles(userIds: readonly string[]): Promise<Map<string, Profile>> {
-      const rows = await q.selectProfiles(current(db), [...new Set(userIds)]);
+      const rows = await queries.selectProfiles(current(db), [...new Set(userIds)]);
       return new Map(rows.map((r) => [r.id, r]));
     },
 
     async exists(userId: string): Promise<boolean> {
-      return (await q.selectProfiles(current(db), [userId])).length > 0;
+      return (await queries.selectProfiles(current(db), [userId])).length > 0;
     },
 
     /** SQL of identity's for statements that read users' facts in the same round trip (see `personJoinSql`). */
-    sql: { personJoin: q.personJoinSql },
+    sql: { personJoin: queries.personJoinSql },
 
     /** Always "accepted": the answer never tells whether the address already has an account. */
     async register(input: RegisterInput): Promise<void> {
@@ -148,7 +148,7 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
     },
 
     async login(email: string, password: string) {
-      const user = await q.findUserByEmail(db, email);
+      const user = await queries.findUserByEmail(db, email);
       if (!user) {
         // Spend the same time as a real check so response timing does not reveal registered addresses.
         decoy ??= hashPassword(newSecretToken(), cost);
@@ -190,16 +190,16 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
     async refresh(refreshToken: string) {
       const tokenHash = hashToken(refreshToken);
       const pair = await db.transaction(async (tx) => {
-        const consumed = await q.consumeRefreshToken(tx, tokenHash);
+        const consumed = await queries.consumeRefreshToken(tx, tokenHash);
         if (!consumed) return undefined;
-        const user = await q.findUserById(tx, consumed.userId);
+        const user = await queries.findUserById(tx, consumed.userId);
         if (!user) return undefined;
         return issueTokens(user, consumed.familyId, tx);
       });
       if (pair) return pair;
-      const known = await q.findRefreshToken(db, tokenHash);
+      const known = await queries.findRefreshToken(db, tokenHash);
       if (known?.usedAt && !known.revokedAt) {
-        await q.revokeFamily(db, known.familyId);
+        await queries.revokeFamily(db, known.familyId);
         throw new UnauthorizedError('This refresh token was already used; every session of its login is now revoked', 'REFRESH_TOKEN_REUSED');
       }
       if (known?.revokedAt) throw new UnauthorizedError('This refresh token has been revoked', 'REFRESH_TOKEN_REVOKED');
@@ -208,12 +208,12 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
     },
 
     async logout(refreshToken: string): Promise<void> {
-      const known = await q.findRefreshToken(db, hashToken(refreshToken));
-      if (known) await q.revokeFamily(db, known.familyId);
+      const known = await queries.findRefreshToken(db, hashToken(refreshToken));
+      if (known) await queries.revokeFamily(db, known.familyId);
     },
 
     async me(userId: string) {
-      const user = await q.findUserById(db, userId);
+      const user = await queries.findUserById(db, userId);
       if (!user) throw new UnauthorizedError('The account no longer exists', 'TOKEN_INVALID');
       return toMe(user);
     },
@@ -229,7 +229,7 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
     },
 
     async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
-      const user = await q.findUserById(db, userId);
+      const user = await queries.findUserById(db, userId);
       if (!user) throw new UnauthorizedError('The account no longer exists', 'TOKEN_INVALID');
       const errors: FieldError[] = [];
       if (!(await verifyPassword(currentPassword, user.passwordHash))) {
@@ -240,13 +240,13 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
       const passwordHash = await hashPassword(newPassword, cost);
       await db.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash, passwordChangedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(users.id, userId));
-        await q.revokeAllSessions(tx, userId);
+        await queries.revokeAllSessions(tx, userId);
       });
     },
 
     /** Always "accepted"; at most a few reset emails an hour per account. */
     async requestPasswordReset(email: string): Promise<void> {
-      const user = await q.findUserByEmail(db, email);
+      const user = await queries.findUserByEmail(db, email);
       if (!user) return;
       await db.transaction((tx) => emailTokenCapped(tx, user, 'reset_password'));
     },
@@ -256,19 +256,19 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
       if (problems.length) throw new ValidationError(problems);
       const passwordHash = await hashPassword(newPassword, cost);
       await db.transaction(async (tx) => {
-        const used = await q.consumeUserToken(tx, 'reset_password', hashToken(token));
+        const used = await queries.consumeUserToken(tx, 'reset_password', hashToken(token));
         if (!used) throw new AppError(400, 'TOKEN_INVALID', 'The reset link is invalid, used or expired');
         await tx
           .update(users)
           .set({ passwordHash, passwordChangedAt: sql`now()`, failedLoginCount: 0, lockedUntil: null, updatedAt: sql`now()` })
           .where(eq(users.id, used.userId));
-        await q.revokeAllSessions(tx, used.userId);
+        await queries.revokeAllSessions(tx, used.userId);
       });
     },
 
     async verifyEmail(token: string): Promise<void> {
       await db.transaction(async (tx) => {
-        const used = await q.consumeUserToken(tx, 'verify_email', hashToken(token));
+        const used = await queries.consumeUserToken(tx, 'verify_email', hashToken(token));
         if (!used) throw new AppError(400, 'TOKEN_INVALID', 'The verification link is invalid, used or expired');
         await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, used.userId));
       });
@@ -276,7 +276,7 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
 
     async resendVerification(userId: string): Promise<void> {
       await db.transaction(async (tx) => {
-        const user = await q.findUserById(tx, userId);
+        const user = await queries.findUserById(tx, userId);
         if (!user || user.emailVerifiedAt) return;
         await emailTokenCapped(tx, user, 'verify_email');
       });

@@ -7,12 +7,12 @@ import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import { ANY_MEMBER, MANAGERS, type Access, type Actor, type MemberRole } from '../access/access.js';
 import type { IdentityService } from '../identity/identity.service.js';
 import { enqueueEmail } from '../mail/mail.service.js';
-import * as q from './organisations.queries.js';
+import * as queries from './organisations.queries.js';
 
 const INVITATION_TTL_SECONDS = 60 * 60 * 24 * 14;
 
-type OrganisationRow = q.OrganisationRow;
-type InvitationRow = q.InvitationRow;
+type OrganisationRow = queries.OrganisationRow;
+type InvitationRow = queries.InvitationRow;
 
 export interface OrganisationProfile {
   name: string;
@@ -55,7 +55,7 @@ function toInvitation(i: InvitationRow, now: Date) {
 /** Organisations' membership facts, for the access module (built before it in the composition root). */
 export function createMembershipDirectory(db: Db) {
   return {
-    roleIn: (userId: string, organisationId: string): Promise<MemberRole | null> => q.selectRole(current(db), userId, organisationId),
+    roleIn: (userId: string, organisationId: string): Promise<MemberRole | null> => queries.selectRole(current(db), userId, organisationId),
   };
 }
 
@@ -69,38 +69,38 @@ export interface OrganisationDeps {
 export function createOrganisationService({ db, config, access, identity }: OrganisationDeps) {
   return {
     /** Organisations' SQL for statements of other features that show an organisation's name. */
-    sql: { organisationName: q.organisationNameSql },
+    sql: { organisationName: queries.organisationNameSql },
 
     async create(actor: Actor, input: OrganisationProfile) {
       return transaction(db, async (tx) => {
-        const org = await q.insertOrganisation(tx, input);
-        await q.insertMember(tx, { organisationId: org.id, userId: actor.userId, role: 'owner' });
+        const org = await queries.insertOrganisation(tx, input);
+        await queries.insertMember(tx, { organisationId: org.id, userId: actor.userId, role: 'owner' });
         return { ...toOrganisation(org), myRole: 'owner' as const };
       });
     },
 
     /** Organisation profiles are public; members and invitations are not. */
     async get(organisationId: string) {
-      const org = await q.selectOrganisation(db, organisationId);
+      const org = await queries.selectOrganisation(db, organisationId);
       if (!org) throw new NotFoundError('Organisation');
       return toOrganisation(org);
     },
 
     async listMine(actor: Actor) {
-      const rows = await q.selectMyOrganisations(db, actor.userId);
+      const rows = await queries.selectMyOrganisations(db, actor.userId);
       return { items: rows.map((r) => ({ ...toOrganisation(r.org), myRole: r.role })) };
     },
 
     async update(actor: Actor, organisationId: string, patch: Partial<OrganisationProfile>) {
       await access.requireOrganisationRole(actor, organisationId, MANAGERS);
-      const org = await q.updateOrganisation(db, organisationId, patch);
+      const org = await queries.updateOrganisation(db, organisationId, patch);
       if (!org) throw new NotFoundError('Organisation');
       return toOrganisation(org);
     },
 
     async listMembers(actor: Actor, organisationId: string) {
       await access.requireOrganisationRole(actor, organisationId, ANY_MEMBER);
-      const rows = await q.selectMembers(db, organisationId);
+      const rows = await queries.selectMembers(db, organisationId);
       const people = await identity.profiles(rows.map((r) => r.userId));
       return {
         items: rows.map((r) => ({
@@ -118,8 +118,8 @@ export function createOrganisationService({ db, config, access, identity }: Orga
       if (input.role === 'owner' && myRole === 'manager') throw new ForbiddenError('Only an owner can invite an owner');
       const token = newSecretToken();
       return transaction(db, async (tx) => {
-        const org = await q.selectOrganisation(tx, organisationId);
-        const invitation = await q.insertInvitation(tx, {
+        const org = await queries.selectOrganisation(tx, organisationId);
+        const invitation = await queries.insertInvitation(tx, {
           organisationId,
           email: input.email,
           role: input.role,
@@ -140,29 +140,29 @@ export function createOrganisationService({ db, config, access, identity }: Orga
 
     async listInvitations(actor: Actor, organisationId: string) {
       await access.requireOrganisationRole(actor, organisationId, MANAGERS);
-      const rows = await q.selectInvitations(db, organisationId);
+      const rows = await queries.selectInvitations(db, organisationId);
       const now = await databaseNow(db);
       return { items: rows.map((r) => toInvitation(r, now)) };
     },
 
     async revokeInvitation(actor: Actor, organisationId: string, invitationId: string) {
       await access.requireOrganisationRole(actor, organisationId, MANAGERS);
-      if (!(await q.revokeInvitation(db, organisationId, invitationId))) throw new NotFoundError('Invitation');
+      if (!(await queries.revokeInvitation(db, organisationId, invitationId))) throw new NotFoundError('Invitation');
     },
 
     /** The emailed token proves control of the address; the caller must be logged in with that address. */
     async acceptInvitation(actor: Actor, token: string) {
       const me = (await identity.profiles([actor.userId])).get(actor.userId);
       return transaction(db, async (tx) => {
-        const invitation = await q.lockLiveInvitation(tx, hashToken(token));
+        const invitation = await queries.lockLiveInvitation(tx, hashToken(token));
         if (!invitation) throw new NotFoundError('Invitation', 'INVITATION_NOT_FOUND');
         if (me?.email !== invitation.email) {
           throw new ForbiddenError('This invitation was sent to another email address', 'INVITATION_EMAIL_MISMATCH');
         }
-        await q.insertMember(tx, { organisationId: invitation.organisationId, userId: actor.userId, role: invitation.role });
-        await q.markInvitationAccepted(tx, invitation.id);
-        const org = await q.selectOrganisation(tx, invitation.organisationId);
-        const member = await q.selectMember(tx, invitation.organisationId, actor.userId);
+        await queries.insertMember(tx, { organisationId: invitation.organisationId, userId: actor.userId, role: invitation.role });
+        await queries.markInvitationAccepted(tx, invitation.id);
+        const org = await queries.selectOrganisation(tx, invitation.organisationId);
+        const member = await queries.selectMember(tx, invitation.organisationId, actor.userId);
         return { ...toOrganisation(org!), myRole: member!.role };
       });
     },
@@ -170,16 +170,16 @@ export function createOrganisationService({ db, config, access, identity }: Orga
     async changeRole(actor: Actor, organisationId: string, userId: string, role: MemberRole) {
       const myRole = await access.requireOrganisationRole(actor, organisationId, MANAGERS);
       const updated = await transaction(db, async (tx) => {
-        await q.lockOrganisation(tx, organisationId);
-        const target = await q.selectMember(tx, organisationId, userId);
+        await queries.lockOrganisation(tx, organisationId);
+        const target = await queries.selectMember(tx, organisationId, userId);
         if (!target) throw new NotFoundError('Member');
         if (myRole === 'manager' && (target.role === 'owner' || role === 'owner')) {
           throw new ForbiddenError('Only an owner can grant or take away the owner role');
         }
-        if (target.role === 'owner' && role !== 'owner' && (await q.ownerCount(tx, organisationId)) <= 1) {
+        if (target.role === 'owner' && role !== 'owner' && (await queries.ownerCount(tx, organisationId)) <= 1) {
           throw new ConflictError('LAST_OWNER', 'An organisation must keep at least one owner');
         }
-        return q.updateMemberRole(tx, organisationId, userId, role);
+        return queries.updateMemberRole(tx, organisationId, userId, role);
       });
       const person = (await identity.profiles([userId])).get(userId);
       return { userId, role: updated.role, joinedAt: updated.createdAt.toISOString(), displayName: person?.displayName ?? '', email: person?.email ?? '' };
@@ -190,14 +190,14 @@ export function createOrganisationService({ db, config, access, identity }: Orga
       const leaving = userId === actor.userId;
       const myRole = await access.requireOrganisationRole(actor, organisationId, leaving ? ANY_MEMBER : MANAGERS);
       await transaction(db, async (tx) => {
-        await q.lockOrganisation(tx, organisationId);
-        const target = await q.selectMember(tx, organisationId, userId);
+        await queries.lockOrganisation(tx, organisationId);
+        const target = await queries.selectMember(tx, organisationId, userId);
         if (!target) throw new NotFoundError('Member');
         if (!leaving && myRole === 'manager' && target.role === 'owner') throw new ForbiddenError('Only an owner can remove an owner');
-        if (target.role === 'owner' && (await q.ownerCount(tx, organisationId)) <= 1) {
+        if (target.role === 'owner' && (await queries.ownerCount(tx, organisationId)) <= 1) {
           throw new ConflictError('LAST_OWNER', 'An organisation must keep at least one owner; make someone else owner first');
         }
-        await q.deleteMember(tx, organisationId, userId);
+        await queries.deleteMember(tx, organisationId, userId);
       });
     },
   };

@@ -41,7 +41,9 @@ const closed = problemResponse(
   'The deadline (closesAt, plus grace and any individual extension) has passed by the database clock (`COMPETITION_CLOSED`, with `closesAt` and `effectiveClosesAt`), ' +
     'or the proposal was withdrawn (`PROPOSAL_WITHDRAWN`)',
 );
-const stale = problemResponse('`If-Match` does not match the current ETag: someone changed the proposal since you read it (`PRECONDITION_FAILED`)');
+const stale = problemResponse(
+  '`If-Match` does not match the current ETag (`"v<version>"`, compared strongly: a weak `W/` tag never matches): someone changed the proposal since you read it (`PRECONDITION_FAILED`, with `currentVersion`; the current ETag is in the `etag` header)',
+);
 
 const idempotent = { idempotency: true };
 
@@ -164,8 +166,8 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
         tags,
         summary: 'Submit the draft as a new immutable revision and get a signed receipt',
         description:
-          'Checks, in one transaction against the database clock: the deadline, every eligibility rule and every form field. ' +
-          'A refusal lists every failure (`errors[]`, eligibility ones with `in: "rule"`).',
+          'Checks against the database clock the deadline, every eligibility rule and every form field, and stores the revision in one statement that ' +
+          're-checks the deadline, the quota and that nothing changed since the check. A refusal lists every failure (`errors[]`, eligibility ones with `in: "rule"`).',
         security: bearerSecurity,
         params: ProposalParams,
         headers: IfMatchHeaders,
@@ -175,6 +177,7 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
           404: notFound,
           409: problemResponse(
             'Deadline passed (`COMPETITION_CLOSED`, with `closesAt`), not open yet (`COMPETITION_NOT_OPEN`), withdrawn (`PROPOSAL_WITHDRAWN`), ' +
+              'the proposal or competition kept changing while it was stored (`SUBMISSION_CONFLICT`, with `Retry-After`: read and retry), ' +
               'or a retry of a request still running (`IDEMPOTENCY_IN_PROGRESS`)',
           ),
           412: stale,

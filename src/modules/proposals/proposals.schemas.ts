@@ -38,9 +38,7 @@ export const UpdateProposalBody = z
   })
   .meta({ id: 'UpdateProposal' });
 
-export const IfMatchHeaders = z.looseObject({
-  'if-match': z.string().max(100).optional().describe('The ETag you read; the change is refused with 412 if the proposal changed since'),
-});
+export { IfMatchHeaders } from '../../lib/schemas.js';
 
 export const TeamMember = z
   .object({

@@ -16,7 +16,7 @@ import { recordEvent } from '../events/events.js';
 import type { IdentityService } from '../identity/identity.service.js';
 import { enqueueEmail } from '../mail/mail.service.js';
 import { bytesMatchType, isAllowedAttachmentType, ALLOWED_ATTACHMENT_TYPES, type AttachmentType } from './attachment-types.js';
-import * as q from './proposals.queries.js';
+import * as queries from './proposals.queries.js';
 import { closedError, withdrawnError, type Submissions, type Submitted } from './submission.service.js';
 
 const INVITATION_TTL_SECONDS = 60 * 60 * 24 * 14;
@@ -32,7 +32,7 @@ interface ProposalIdentity {
   applicantId: string;
 }
 
-type AttachmentMeta = Awaited<ReturnType<typeof q.selectDraftAttachments>>[number];
+type AttachmentMeta = Awaited<ReturnType<typeof queries.selectDraftAttachments>>[number];
 
 /** A team member as views show them: the membership row and, once accepted, the person's name. */
 interface TeamRow {
@@ -53,7 +53,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * when, by PostgreSQL's clock, the applicant's deadline (closesAt, or their extension, plus
  * grace) has passed or the competition no longer takes proposals.
  */
-async function openWindow(competitions: Pick<CompetitionService, 'lockSubmissionWindow'>, competitionId: string, applicantId: string): Promise<SubmissionWindow> {
+async function requireAcceptingWindow(competitions: Pick<CompetitionService, 'lockSubmissionWindow'>, competitionId: string, applicantId: string): Promise<SubmissionWindow> {
   const window = await competitions.lockSubmissionWindow(competitionId, applicantId);
   if (window.status !== 'published' || window.phase === 'closed') throw closedError(window);
   return window;
@@ -85,7 +85,7 @@ function toAttachment(a: AttachmentMeta) {
 }
 
 /** The proposal row as the statement that stored `submitted` left it (it held the row's lock, so no read-back is needed). */
-function asSubmitted(p: q.ProposalRow, submitted: Submitted): q.ProposalRow {
+function asSubmitted(p: queries.ProposalRow, submitted: Submitted): queries.ProposalRow {
   const receivedAt = new Date(submitted.receivedAt);
   return {
     ...p,
@@ -101,7 +101,7 @@ function asSubmitted(p: q.ProposalRow, submitted: Submitted): q.ProposalRow {
 }
 
 function toProposal(
-  p: q.ProposalRow,
+  p: queries.ProposalRow,
   relation: Relation,
   parts: { team: ReturnType<typeof toTeam>; attachments: Array<ReturnType<typeof toAttachment> | RevisionContent['attachments'][number]>; submitted: Submitted | null; content?: RevisionContent },
 ) {
@@ -167,15 +167,15 @@ export function createProposalService({ db, config, access, competitions, identi
   async function proposalIdentity(proposalId: string): Promise<ProposalIdentity | undefined> {
     const cached = heads.get(proposalId);
     if (cached) return cached;
-    const head = await q.selectProposalHead(current(db), proposalId);
+    const head = await queries.selectProposalHead(current(db), proposalId);
     if (head) heads.set(head);
     return head;
   }
 
-  const isTeamMember = (proposalId: string, userId: string) => q.isAcceptedMember(current(db), proposalId, userId);
+  const isTeamMember = (proposalId: string, userId: string) => queries.isAcceptedMember(current(db), proposalId, userId);
 
   /** How the caller relates to the proposal; null means they may not know it exists (404). */
-  async function relationTo(actor: Actor, p: q.ProposalRow): Promise<Relation | null> {
+  async function relationTo(actor: Actor, p: queries.ProposalRow): Promise<Relation | null> {
     return access.proposalRelation(actor, {
       competitionId: p.competitionId,
       applicantId: p.applicantId,
@@ -194,8 +194,8 @@ export function createProposalService({ db, config, access, competitions, identi
 
   /** Inside a transaction: the window (refusing after the deadline), then the proposal locked, If-Match and not withdrawn. */
   async function lockForWrite(tx: DbOrTx, head: ProposalIdentity, options: { ifMatch?: string | undefined } = {}) {
-    const window = await openWindow(competitions, head.competitionId, head.applicantId);
-    const proposal = await q.lockProposal(tx, head.id);
+    const window = await requireAcceptingWindow(competitions, head.competitionId, head.applicantId);
+    const proposal = await queries.lockProposal(tx, head.id);
     if (!proposal) throw new NotFoundError('Proposal');
     requireIfMatch(options.ifMatch, proposal.version, 'proposal');
     if (proposal.status === 'withdrawn') throw withdrawnError();
@@ -206,28 +206,28 @@ export function createProposalService({ db, config, access, competitions, identi
     return (await identity.profiles([applicantId])).get(applicantId)?.email;
   }
 
-  async function teamOf(dbx: DbOrTx, proposalId: string): Promise<TeamRow[]> {
-    const members = await q.selectTeam(dbx, proposalId);
+  async function teamOf(proposalId: string): Promise<TeamRow[]> {
+    const members = await queries.selectTeam(current(db), proposalId);
     const people = await identity.profiles(members.flatMap((m) => (m.userId ? [m.userId] : [])));
     return members.map((m) => ({ ...m, displayName: m.userId ? (people.get(m.userId)?.displayName ?? null) : null }));
   }
 
-  async function submittedSummary(dbx: DbOrTx, p: q.ProposalRow): Promise<{ summary: Submitted | null; content?: RevisionContent }> {
+  async function submittedSummary(p: queries.ProposalRow): Promise<{ summary: Submitted | null; content?: RevisionContent }> {
     if (p.currentRevision === null) return { summary: null };
-    const rev = await q.selectRevision(dbx, p.id, p.currentRevision);
+    const rev = await queries.selectRevision(current(db), p.id, p.currentRevision);
     if (!rev) return { summary: null };
     return { summary: { revision: rev.revision, contentHash: rev.contentHash, receivedAt: rev.receivedAt, late: rev.late }, content: rev.content };
   }
 
-  async function draftView(dbx: DbOrTx, p: q.ProposalRow, relation: Relation): Promise<ProposalView> {
-    const team = await teamOf(dbx, p.id);
-    const attachments = await q.selectDraftAttachments(dbx, p.id);
-    const { summary } = await submittedSummary(dbx, p);
+  async function draftView(p: queries.ProposalRow, relation: Relation): Promise<ProposalView> {
+    const team = await teamOf(p.id);
+    const attachments = await queries.selectDraftAttachments(current(db), p.id);
+    const { summary } = await submittedSummary(p);
     return toProposal(p, relation, { team: toTeam(team, relation), attachments: attachments.map(toAttachment), submitted: summary });
   }
 
-  async function organiserView(p: q.ProposalRow): Promise<ProposalView> {
-    const { summary, content } = await submittedSummary(db, p);
+  async function organiserView(p: queries.ProposalRow): Promise<ProposalView> {
+    const { summary, content } = await submittedSummary(p);
     if (!content) throw new NotFoundError('Proposal');
     const names = await identity.profiles(content.team);
     const team = content.team.map((userId) => ({
@@ -252,19 +252,19 @@ export function createProposalService({ db, config, access, competitions, identi
   return {
     async create(actor: Actor, competitionId: string, input: { title: string; answers: Answers; organisationId: string | null }) {
       return transaction(db, async (tx) => {
-        await openWindow(competitions, competitionId, actor.userId);
+        await requireAcceptingWindow(competitions, competitionId, actor.userId);
         await checkSubmittingOrganisation(actor, input.organisationId);
-        const row = await q.insertProposal(tx, { competitionId, applicantId: actor.userId, organisationId: input.organisationId, title: input.title, answers: input.answers });
+        const row = await queries.insertProposal(tx, { competitionId, applicantId: actor.userId, organisationId: input.organisationId, title: input.title, answers: input.answers });
         return toProposal(row, 'applicant', { team: [], attachments: [], submitted: null });
       });
     },
 
     async get(actor: Actor, proposalId: string): Promise<ProposalView> {
-      const p = await q.selectProposal(db, proposalId);
+      const p = await queries.selectProposal(db, proposalId);
       if (!p) throw new NotFoundError('Proposal');
       const relation = await relationTo(actor, p);
       if (!relation) throw new NotFoundError('Proposal');
-      return relation === 'organiser' ? organiserView(p) : draftView(db, p, relation);
+      return relation === 'organiser' ? organiserView(p) : draftView(p, relation);
     },
 
     async update(actor: Actor, proposalId: string, patch: { title?: string | undefined; answers?: Record<string, Answers[string] | null> | undefined; organisationId?: string | null | undefined }, ifMatch?: string) {
@@ -272,7 +272,7 @@ export function createProposalService({ db, config, access, competitions, identi
       if (patch.organisationId !== undefined && relation !== 'applicant') throw new ForbiddenError('Only the applicant can change the organisation', 'APPLICANT_ONLY');
       return transaction(db, async (tx) => {
         const { proposal } = await lockForWrite(tx, head, { ifMatch });
-        const changes: Parameters<typeof q.touchProposal>[2] = {};
+        const changes: Parameters<typeof queries.touchProposal>[2] = {};
         if (patch.title !== undefined) changes.title = patch.title;
         if (patch.answers !== undefined) {
           const answers: Answers = { ...proposal.answers };
@@ -286,14 +286,14 @@ export function createProposalService({ db, config, access, competitions, identi
           await checkSubmittingOrganisation(actor, patch.organisationId);
           changes.organisationId = patch.organisationId;
         }
-        const row = await q.touchProposal(tx, proposalId, changes);
-        return draftView(tx, row, relation);
+        const row = await queries.touchProposal(tx, proposalId, changes);
+        return draftView(row, relation);
       });
     },
 
     async listMine(actor: Actor, query: { competitionId?: string | undefined; limit: number; cursor?: string | undefined }) {
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-      const rows = await q.selectMyProposals(db, actor.userId, { competitionId: query.competitionId, limit: query.limit, after });
+      const rows = await queries.selectMyProposals(db, actor.userId, { competitionId: query.competitionId, limit: query.limit, after });
       const { page, nextCursor } = pageOf(rows, query.limit, (last) => ({ key: last.updatedAtKey, id: last.proposal.id }));
       return {
         items: page.map(({ proposal: p }) => ({
@@ -317,7 +317,7 @@ export function createProposalService({ db, config, access, competitions, identi
     async listForCompetition(actor: Actor, competitionId: string, query: { status: 'submitted' | 'withdrawn'; limit: number; cursor?: string | undefined }) {
       await access.requireCompetitionOrganiser(actor, competitionId);
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-      const rows = await q.selectCompetitionProposals(db, competitionId, { status: query.status, limit: query.limit, after });
+      const rows = await queries.selectCompetitionProposals(db, competitionId, { status: query.status, limit: query.limit, after });
       const { page, nextCursor } = pageOf(rows, query.limit, (last) => ({ key: last.firstSubmittedKey, id: last.id }));
       const applicants = await identity.profiles(page.map((r) => r.applicantId));
       return {
@@ -350,31 +350,31 @@ export function createProposalService({ db, config, access, competitions, identi
       const { head } = await requireAuthor(actor, proposalId, { members: false, action: 'withdraw' });
       return transaction(db, async (tx) => {
         const { window, proposal } = await lockForWrite(tx, head, { ifMatch });
-        const row = await q.markWithdrawn(tx, proposalId);
-        if (proposal.status === 'submitted') await q.uncountSubmission(tx, head.competitionId, head.applicantId);
+        const row = await queries.markWithdrawn(tx, proposalId);
+        if (proposal.status === 'submitted') await queries.uncountSubmission(tx, head.competitionId, head.applicantId);
         const facts = { proposalId, competitionId: head.competitionId, revision: row.currentRevision };
         await appendAudit(tx, { competitionId: head.competitionId, actorId: actor.userId, action: 'proposal.withdrawn', subjectType: 'proposal', subjectId: proposalId, data: facts });
         await recordEvent(tx, { type: 'proposal.withdrawn', organisationId: window.organisationId, competitionId: head.competitionId, subjectId: proposalId, payload: facts });
-        return draftView(tx, row, 'applicant');
+        return draftView(row, 'applicant');
       });
     },
 
     async listRevisions(actor: Actor, proposalId: string) {
-      const p = await q.selectProposal(db, proposalId);
+      const p = await queries.selectProposal(db, proposalId);
       if (!p) throw new NotFoundError('Proposal');
       const relation = await relationTo(actor, p);
       if (!relation) throw new NotFoundError('Proposal');
-      const rows = await q.selectRevisions(db, proposalId);
+      const rows = await queries.selectRevisions(db, proposalId);
       return { items: rows.map((r) => ({ ...r, current: r.revision === p.currentRevision })) };
     },
 
     /** One revision with its content and its receipt (Ed25519 is deterministic: the same receipt as at submit). */
     async getRevision(actor: Actor, proposalId: string, revision: number) {
-      const p = await q.selectProposal(db, proposalId);
+      const p = await queries.selectProposal(db, proposalId);
       if (!p) throw new NotFoundError('Proposal');
       const relation = await relationTo(actor, p);
       if (!relation) throw new NotFoundError('Proposal');
-      const rev = await q.selectRevision(db, proposalId, revision);
+      const rev = await queries.selectRevision(db, proposalId, revision);
       if (!rev) throw new NotFoundError('Revision');
       const receipt = await receipts.sign({ proposalId, competitionId: rev.competitionId, revision: rev.revision, contentHash: rev.contentHash, receivedAt: rev.receivedAt });
       return { ...rev, current: rev.revision === p.currentRevision, receipt };
@@ -388,13 +388,13 @@ export function createProposalService({ db, config, access, competitions, identi
         if (email === (await applicantEmail(head.applicantId))) {
           throw new ValidationError([{ field: 'email', code: 'is_applicant', message: 'You are the applicant; invite your team mates', in: 'body' }]);
         }
-        const seats = await q.countTeamSeats(tx, proposalId);
+        const seats = await queries.countTeamSeats(tx, proposalId);
         if (1 + seats.accepted + seats.pending >= window.eligibility.maxTeamSize) {
           throw new ConflictError('TEAM_FULL', `Teams may have at most ${window.eligibility.maxTeamSize} people including you; cancel a pending invitation first`, {
             maxTeamSize: window.eligibility.maxTeamSize,
           });
         }
-        const member = await q.insertMemberInvitation(tx, { proposalId, email, tokenHash: hashToken(token), invitedBy: actor.userId, ttlSeconds: INVITATION_TTL_SECONDS });
+        const member = await queries.insertMemberInvitation(tx, { proposalId, email, tokenHash: hashToken(token), invitedBy: actor.userId, ttlSeconds: INVITATION_TTL_SECONDS });
         if (!member) throw new ConflictError('ALREADY_INVITED', 'This address is already invited to or part of the team');
         await enqueueEmail(tx, {
           to: email,
@@ -409,7 +409,7 @@ export function createProposalService({ db, config, access, competitions, identi
 
     /** Accepting or declining needs the invited address: the emailed token proves control of it. */
     async respondToInvitation(actor: Actor, token: string, answer: 'accepted' | 'declined') {
-      const member = await q.selectMemberByToken(db, hashToken(token));
+      const member = await queries.selectMemberByToken(db, hashToken(token));
       if (!member) throw new NotFoundError('Invitation', 'INVITATION_NOT_FOUND');
       const email = (await identity.profiles([actor.userId])).get(actor.userId)?.email;
       if (email !== member.email) throw new ForbiddenError('This invitation was sent to another email address', 'INVITATION_EMAIL_MISMATCH');
@@ -418,16 +418,16 @@ export function createProposalService({ db, config, access, competitions, identi
       return transaction(db, async (tx) => {
         const { window } = await lockForWrite(tx, head);
         if (answer === 'accepted') {
-          const seats = await q.countTeamSeats(tx, head.id);
+          const seats = await queries.countTeamSeats(tx, head.id);
           if (1 + seats.accepted >= window.eligibility.maxTeamSize) {
             throw new ConflictError('TEAM_FULL', `The team already has the maximum of ${window.eligibility.maxTeamSize} people`, { maxTeamSize: window.eligibility.maxTeamSize });
           }
         }
-        const updated = await q.respondToInvitation(tx, member.id, actor.userId, answer);
+        const updated = await queries.respondToInvitation(tx, member.id, actor.userId, answer);
         if (!updated) throw new NotFoundError('Invitation', 'INVITATION_NOT_FOUND');
         if (answer === 'declined') return null;
-        const row = await q.touchProposal(tx, head.id);
-        return draftView(tx, row, 'member');
+        const row = await queries.touchProposal(tx, head.id);
+        return draftView(row, 'member');
       });
     },
 
@@ -435,7 +435,7 @@ export function createProposalService({ db, config, access, competitions, identi
     async removeMember(actor: Actor, proposalId: string, memberId: string) {
       const head = await proposalIdentity(proposalId);
       if (!head) throw new NotFoundError('Proposal');
-      const member = await q.selectMember(db, proposalId, memberId);
+      const member = await queries.selectMember(db, proposalId, memberId);
       const leaving = member?.userId === actor.userId && member.status === 'accepted';
       if (head.applicantId !== actor.userId && !leaving) {
         if (await isTeamMember(proposalId, actor.userId)) throw new ForbiddenError('Only the applicant can remove other team members', 'APPLICANT_ONLY');
@@ -444,9 +444,9 @@ export function createProposalService({ db, config, access, competitions, identi
       if (!member) throw new NotFoundError('Team member');
       await transaction(db, async (tx) => {
         await lockForWrite(tx, head);
-        const deleted = await q.deleteMember(tx, proposalId, memberId);
+        const deleted = await queries.deleteMember(tx, proposalId, memberId);
         if (!deleted) throw new NotFoundError('Team member');
-        if (deleted.status === 'accepted') await q.touchProposal(tx, proposalId);
+        if (deleted.status === 'accepted') await queries.touchProposal(tx, proposalId);
       });
     },
 
@@ -465,23 +465,23 @@ export function createProposalService({ db, config, access, competitions, identi
       const sha256 = createHash('sha256').update(input.data).digest('hex');
       return transaction(db, async (tx) => {
         await lockForWrite(tx, head);
-        if ((await q.countDraftAttachments(tx, proposalId)) >= MAX_ATTACHMENTS) {
+        if ((await queries.countDraftAttachments(tx, proposalId)) >= MAX_ATTACHMENTS) {
           throw new ConflictError('TOO_MANY_ATTACHMENTS', `A proposal can have at most ${MAX_ATTACHMENTS} attachments; remove one first`);
         }
-        const row = await q.insertAttachment(tx, { proposalId, filename: input.filename!, contentType: input.contentType, sha256, data: input.data, uploadedBy: actor.userId });
-        await q.touchProposal(tx, proposalId);
+        const row = await queries.insertAttachment(tx, { proposalId, filename: input.filename!, contentType: input.contentType, sha256, data: input.data, uploadedBy: actor.userId });
+        await queries.touchProposal(tx, proposalId);
         return toAttachment(row);
       });
     },
 
     /** The applicant and team get any file of the proposal; organisers only files of a submitted revision. */
     async downloadAttachment(actor: Actor, proposalId: string, attachmentId: string) {
-      const p = await q.selectProposal(db, proposalId);
+      const p = await queries.selectProposal(db, proposalId);
       if (!p) throw new NotFoundError('Proposal');
       const relation = await relationTo(actor, p);
       if (!relation) throw new NotFoundError('Proposal');
-      if (relation === 'organiser' && !(await q.attachmentInRevision(db, proposalId, attachmentId))) throw new NotFoundError('Attachment');
-      const file = await q.selectAttachmentFile(db, proposalId, attachmentId);
+      if (relation === 'organiser' && !(await queries.attachmentInRevision(db, proposalId, attachmentId))) throw new NotFoundError('Attachment');
+      const file = await queries.selectAttachmentFile(db, proposalId, attachmentId);
       if (!file) throw new NotFoundError('Attachment');
       return file;
     },
@@ -491,9 +491,9 @@ export function createProposalService({ db, config, access, competitions, identi
       await transaction(db, async (tx) => {
         await lockForWrite(tx, head);
         // A file a revision refers to keeps its bytes (the revision must stay verifiable); it only leaves the draft.
-        const keepBytes = await q.attachmentInRevision(tx, proposalId, attachmentId);
-        if (!(await q.removeAttachment(tx, proposalId, attachmentId, keepBytes))) throw new NotFoundError('Attachment');
-        await q.touchProposal(tx, proposalId);
+        const keepBytes = await queries.attachmentInRevision(tx, proposalId, attachmentId);
+        if (!(await queries.removeAttachment(tx, proposalId, attachmentId, keepBytes))) throw new NotFoundError('Attachment');
+        await queries.touchProposal(tx, proposalId);
       });
     },
 
@@ -508,7 +508,7 @@ export function createProposalService({ db, config, access, competitions, identi
         if (guardianEmail === (await applicantEmail(head.applicantId))) {
           throw new ValidationError([{ field: 'guardianEmail', code: 'is_applicant', message: 'A guardian must confirm from their own address', in: 'body' }]);
         }
-        const consent = await q.insertConsentRequest(tx, {
+        const consent = await queries.insertConsentRequest(tx, {
           competitionId: head.competitionId,
           applicantId: head.applicantId,
           proposalId,
@@ -531,7 +531,7 @@ export function createProposalService({ db, config, access, competitions, identi
 
     async listGuardianConsents(actor: Actor, proposalId: string) {
       const { head } = await requireAuthor(actor, proposalId, { members: false, action: 'see guardian consents' });
-      const rows = await q.selectConsents(db, head.competitionId, head.applicantId);
+      const rows = await queries.selectConsents(db, head.competitionId, head.applicantId);
       const now = await databaseNow(db);
       return { items: rows.map((r) => toConsent(r, now)) };
     },
@@ -539,7 +539,7 @@ export function createProposalService({ db, config, access, competitions, identi
     /** Unauthenticated: the guardian holds only the emailed token. */
     async confirmGuardianConsent(token: string) {
       return transaction(db, async (tx) => {
-        const consent = await q.confirmConsent(tx, hashToken(token));
+        const consent = await queries.confirmConsent(tx, hashToken(token));
         if (!consent) throw new NotFoundError('Consent request', 'CONSENT_NOT_FOUND');
         const window = await competitions.lockSubmissionWindow(consent.competitionId, consent.applicantId);
         await appendAudit(tx, {

@@ -150,13 +150,13 @@ export function createSubmissions({ db, access, competitions, receipts, sql }: S
   const factsStatement = statement('proposals_submission_facts', submissionFactsSql(sql));
   const storeStatement = statement('proposals_store_submissions', storeSubmissionsSql(sql));
 
-  async function readRows(dbx: DbOrTx, proposalIds: readonly string[]): Promise<Map<string, SubmissionFactsRow>> {
-    const rows = await runStatement<SubmissionFactsRow>(dbx, factsStatement, [[...new Set(proposalIds)]]);
+  async function readRows(connection: DbOrTx, proposalIds: readonly string[]): Promise<Map<string, SubmissionFactsRow>> {
+    const rows = await runStatement<SubmissionFactsRow>(connection, factsStatement, [[...new Set(proposalIds)]]);
     return new Map(rows.map((row) => [row.id, row]));
   }
 
-  async function storeRows(dbx: DbOrTx, batch: readonly SubmissionInput[]): Promise<Map<string, StoredRow>> {
-    const rows = await runStatement<StoredRow>(dbx, storeStatement, [JSON.stringify(batch)]);
+  async function storeRows(connection: DbOrTx, batch: readonly SubmissionInput[]): Promise<Map<string, StoredRow>> {
+    const rows = await runStatement<StoredRow>(connection, storeStatement, [JSON.stringify(batch)]);
     return new Map(rows.map((r) => [r.proposal_id, r]));
   }
 
