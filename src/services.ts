@@ -9,12 +9,13 @@ import type { Database } from './db/client.js';
 import { createReceiptSigner } from './lib/receipts.js';
 import { createAccess } from './modules/access/access.js';
 import { auditRowsSql } from './modules/audit/audit.service.js';
-import { createCompetitionDirectory, createCompetitionService } from './modules/competitions/competitions.service.js';
+import { createCompetitionDirectory, createCompetitionService, type CompetitionService } from './modules/competitions/competitions.service.js';
 import { eventsInsertSql, submittedPayloadSql } from './modules/events/events.js';
-import { createIdentityService } from './modules/identity/identity.service.js';
+import { createIdentityService, type IdentityService } from './modules/identity/identity.service.js';
 import { createMembershipDirectory, createOrganisationService } from './modules/organisations/organisations.service.js';
 import { createProposalService } from './modules/proposals/proposals.service.js';
 import { createSubmissions } from './modules/proposals/submission.service.js';
+import type { SubmissionSqlParts } from './modules/proposals/submission.queries.js';
 import type { AccessTokenClaims } from './plugins/auth.js';
 
 export interface ServiceDeps {
@@ -33,21 +34,20 @@ export function createServices({ config, database, signAccessToken }: ServiceDep
   const access = createAccess({ ...createMembershipDirectory(db), ...createCompetitionDirectory(db) });
   const organisations = createOrganisationService({ db, config, access, identity });
   const competitions = createCompetitionService({ db, access, identity, organisationName: organisations.sql.organisationName });
-  const submissions = createSubmissions({
-    db,
-    access,
-    competitions,
-    receipts,
-    sql: {
-      personJoin: identity.sql.personJoin,
-      ...competitions.sql,
-      submittedPayload: submittedPayloadSql,
-      eventsInsert: eventsInsertSql,
-      auditRows: auditRowsSql,
-    },
-  });
+  const submissions = createSubmissions({ db, access, competitions, receipts, sql: submissionSql({ identity, competitions }) });
   const proposals = createProposalService({ db, config, access, competitions, identity, receipts, submissions });
   return { receipts, identity, access, organisations, competitions, proposals };
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** The SQL the submit path's statements take from the owners of the tables they read and write. */
+export function submissionSql(owners: { identity: Pick<IdentityService, 'sql'>; competitions: Pick<CompetitionService, 'sql'> }): SubmissionSqlParts {
+  return {
+    personJoin: owners.identity.sql.personJoin,
+    ...owners.competitions.sql,
+    submittedPayload: submittedPayloadSql,
+    eventsInsert: eventsInsertSql,
+    auditRows: auditRowsSql,
+  };
+}

@@ -4,6 +4,7 @@
  * parsed), without Drizzle's row mapping. Feature modules name statements; only this file
  * knows which driver runs.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { DbOrTx } from './client.js';
 
@@ -12,8 +13,9 @@ export interface Statement {
   readonly text: string;
 }
 
+/** A statement named for PostgreSQL by `name` and its text's hash: a connection prepares each distinct text once. */
 export function statement(name: string, text: string): Statement {
-  return { name, text };
+  return { name: `${name}_${createHash('sha256').update(text).digest('hex').slice(0, 12)}`, text };
 }
 
 type PgLike = { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> };

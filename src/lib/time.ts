@@ -133,3 +133,7 @@ export function toZonedIso(instant: Date, timeZone: string): string {
 export function canonicalTimeZone(timeZone: string): string {
   return formatter(timeZone).resolvedOptions().timeZone;
 }
+
+/** Instants leave the API as ISO 8601 in UTC with milliseconds (`Date#toISOString`). */
+export const iso = (instant: Date): string => instant.toISOString();
+export const isoOrNull = (instant: Date | null): string | null => (instant ? instant.toISOString() : null);

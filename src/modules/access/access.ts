@@ -92,6 +92,14 @@ export function createAccess(facts: AccessFacts) {
     requireOrganisationRole,
     requireCompetitionOrganiser,
 
+    /**
+     * Only owners grant, take away, invite or remove the owner role; a manager's authority stops
+     * below it. `roles` are the roles the change touches (the target's current one and the new one).
+     */
+    requireRoleAuthority(myRole: MemberRole | 'admin', roles: ReadonlyArray<MemberRole | undefined>, message: string): void {
+      if (myRole === 'manager' && roles.includes('owner')) throw new ForbiddenError(message);
+    },
+
     /** Whether the caller may act for the organisation at all (any role): submitting a proposal on its behalf. */
     async isOrganisationMember(actor: Actor, organisationId: string): Promise<boolean> {
       return (await facts.roleIn(actor.userId, organisationId)) !== null;
@@ -121,6 +129,13 @@ export function createAccess(facts: AccessFacts) {
         if (options.members) return 'member';
         throw new ForbiddenError(`Only the applicant can ${options.action}`, 'APPLICANT_ONLY');
       }
+      throw new NotFoundError('Proposal');
+    },
+
+    /** The applicant removes anyone from the team; an accepted member may remove themselves (leave). */
+    requireTeamRemoval(actor: Actor, proposal: Pick<ProposalFacts, 'applicantId' | 'callerIsTeamMember'>, removingSelf: boolean): void {
+      if (proposal.applicantId === actor.userId || removingSelf) return;
+      if (proposal.callerIsTeamMember) throw new ForbiddenError('Only the applicant can remove other team members', 'APPLICANT_ONLY');
       throw new NotFoundError('Proposal');
     },
   };

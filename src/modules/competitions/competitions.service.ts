@@ -6,7 +6,7 @@ import { canonicalJson } from '../../lib/canonical-json.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { requireIfMatch } from '../../lib/etag.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../lib/errors.js';
-import { canonicalTimeZone, resolveInstant, toZonedIso } from '../../lib/time.js';
+import { canonicalTimeZone, iso, isoOrNull, resolveInstant, toZonedIso } from '../../lib/time.js';
 import { ANY_MEMBER, MANAGERS, type Access, type Actor } from '../access/access.js';
 import { appendAudit, listAudit, verifyAuditChain } from '../audit/audit.service.js';
 import { recordEvent } from '../events/events.js';
@@ -29,8 +29,6 @@ type ListQuery = {
   cursor?: string | undefined;
 };
 
-const iso = (d: Date) => d.toISOString();
-const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
 function timingOf(row: { opensAt: Date; closesAt: Date; timezone: string; gracePeriodSeconds: number; effectiveClosesAt: Date }) {
   return {

@@ -115,7 +115,7 @@ export function createOrganisationService({ db, config, access, identity }: Orga
 
     async invite(actor: Actor, organisationId: string, input: { email: string; role: MemberRole }) {
       const myRole = await access.requireOrganisationRole(actor, organisationId, MANAGERS);
-      if (input.role === 'owner' && myRole === 'manager') throw new ForbiddenError('Only an owner can invite an owner');
+      access.requireRoleAuthority(myRole, [input.role], 'Only an owner can invite an owner');
       const token = newSecretToken();
       return transaction(db, async (tx) => {
         const org = await queries.selectOrganisation(tx, organisationId);
@@ -173,9 +173,7 @@ export function createOrganisationService({ db, config, access, identity }: Orga
         await queries.lockOrganisation(tx, organisationId);
         const target = await queries.selectMember(tx, organisationId, userId);
         if (!target) throw new NotFoundError('Member');
-        if (myRole === 'manager' && (target.role === 'owner' || role === 'owner')) {
-          throw new ForbiddenError('Only an owner can grant or take away the owner role');
-        }
+        access.requireRoleAuthority(myRole, [target.role, role], 'Only an owner can grant or take away the owner role');
         if (target.role === 'owner' && role !== 'owner' && (await queries.ownerCount(tx, organisationId)) <= 1) {
           throw new ConflictError('LAST_OWNER', 'An organisation must keep at least one owner');
         }
@@ -193,7 +191,7 @@ export function createOrganisationService({ db, config, access, identity }: Orga
         await queries.lockOrganisation(tx, organisationId);
         const target = await queries.selectMember(tx, organisationId, userId);
         if (!target) throw new NotFoundError('Member');
-        if (!leaving && myRole === 'manager' && target.role === 'owner') throw new ForbiddenError('Only an owner can remove an owner');
+        if (!leaving) access.requireRoleAuthority(myRole, [target.role], 'Only an owner can remove an owner');
         if (target.role === 'owner' && (await queries.ownerCount(tx, organisationId)) <= 1) {
           throw new ConflictError('LAST_OWNER', 'An organisation must keep at least one owner; make someone else owner first');
         }

@@ -8,6 +8,7 @@ import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { requireIfMatch } from '../../lib/etag.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../../lib/errors.js';
 import type { Receipt, ReceiptSigner } from '../../lib/receipts.js';
+import { isoOrNull } from '../../lib/time.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import type { Access, Actor, ProposalRelation } from '../access/access.js';
 import { appendAudit } from '../audit/audit.service.js';
@@ -45,7 +46,6 @@ interface TeamRow {
   respondedAt: Date | null;
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
  * The first step of every write to a proposal but a submit, inside its transaction: the
@@ -69,7 +69,7 @@ function toTeam(rows: TeamRow[], relation: Relation) {
       email: relation === 'organiser' ? null : m.email,
       status: m.status,
       invitedAt: m.createdAt.toISOString(),
-      respondedAt: iso(m.respondedAt),
+      respondedAt: isoOrNull(m.respondedAt),
     }));
 }
 
@@ -122,9 +122,9 @@ function toProposal(
     submitted: parts.submitted,
     unsubmittedChanges: organiserView ? false : p.unsubmittedChanges,
     late: p.late,
-    firstSubmittedAt: iso(p.firstSubmittedAt),
-    lastSubmittedAt: iso(p.lastSubmittedAt),
-    withdrawnAt: iso(p.withdrawnAt),
+    firstSubmittedAt: isoOrNull(p.firstSubmittedAt),
+    lastSubmittedAt: isoOrNull(p.lastSubmittedAt),
+    withdrawnAt: isoOrNull(p.withdrawnAt),
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
@@ -269,7 +269,9 @@ export function createProposalService({ db, config, access, competitions, identi
 
     async update(actor: Actor, proposalId: string, patch: { title?: string | undefined; answers?: Record<string, Answers[string] | null> | undefined; organisationId?: string | null | undefined }, ifMatch?: string) {
       const { head, relation } = await requireAuthor(actor, proposalId, { members: true, action: 'edit' });
-      if (patch.organisationId !== undefined && relation !== 'applicant') throw new ForbiddenError('Only the applicant can change the organisation', 'APPLICANT_ONLY');
+      if (patch.organisationId !== undefined) {
+        access.requireProposalAuthor(actor, { applicantId: head.applicantId, callerIsTeamMember: relation === 'member' }, { members: false, action: 'change the organisation' });
+      }
       return transaction(db, async (tx) => {
         const { proposal } = await lockForWrite(tx, head, { ifMatch });
         const changes: Parameters<typeof queries.touchProposal>[2] = {};
@@ -327,7 +329,7 @@ export function createProposalService({ db, config, access, competitions, identi
           applicantCountry: applicants.get(r.applicantId)?.country ?? '',
           status: r.status as 'submitted' | 'withdrawn',
           currentRevision: r.currentRevision!,
-          withdrawnAt: iso(r.withdrawnAt),
+          withdrawnAt: isoOrNull(r.withdrawnAt),
         })),
         nextCursor,
       };
@@ -437,10 +439,8 @@ export function createProposalService({ db, config, access, competitions, identi
       if (!head) throw new NotFoundError('Proposal');
       const member = await queries.selectMember(db, proposalId, memberId);
       const leaving = member?.userId === actor.userId && member.status === 'accepted';
-      if (head.applicantId !== actor.userId && !leaving) {
-        if (await isTeamMember(proposalId, actor.userId)) throw new ForbiddenError('Only the applicant can remove other team members', 'APPLICANT_ONLY');
-        throw new NotFoundError('Proposal');
-      }
+      const callerIsTeamMember = head.applicantId !== actor.userId && !leaving && (await isTeamMember(proposalId, actor.userId));
+      access.requireTeamRemoval(actor, { applicantId: head.applicantId, callerIsTeamMember }, leaving);
       if (!member) throw new NotFoundError('Team member');
       await transaction(db, async (tx) => {
         await lockForWrite(tx, head);
@@ -565,7 +565,7 @@ function toConsent(c: { id: string; competitionId: string; applicantId: string; 
     status: c.confirmedAt ? ('confirmed' as const) : c.expiresAt <= now ? ('expired' as const) : ('pending' as const),
     requestedAt: c.createdAt.toISOString(),
     expiresAt: c.expiresAt.toISOString(),
-    confirmedAt: iso(c.confirmedAt),
+    confirmedAt: isoOrNull(c.confirmedAt),
   };
 }
 
