@@ -16,7 +16,7 @@ import type { CompetitionPhase, CompetitionStatus } from './competitions.queries
 import { canTransition, competitionConfigProblems, evenSplit, publishProblems, TRANSITIONS, withGrace, type CompetitionConfigInput, type Transition } from './competitions.rules.js';
 import { PUBLIC_STATUSES, type CreateCompetitionInput, type UpdateCompetitionInput } from './competitions.schemas.js';
 
-export type { CompetitionPhase, CompetitionStatus, SubmissionWindow } from './competitions.queries.js';
+export type { CompetitionPhase, CompetitionStatus, SubmissionFactsColumns, SubmissionWindow } from './competitions.queries.js';
 
 type ListQuery = {
   phase?: CompetitionPhase | undefined;

@@ -55,7 +55,7 @@ interface TeamRow {
  */
 async function requireAcceptingWindow(competitions: Pick<CompetitionService, 'lockSubmissionWindow'>, competitionId: string, applicantId: string): Promise<SubmissionWindow> {
   const window = await competitions.lockSubmissionWindow(competitionId, applicantId);
-  if (window.status !== 'published' || window.phase === 'closed') throw closedError(window);
+  if (window.phase !== 'open' && window.phase !== 'upcoming') throw closedError(window);
   return window;
 }
 

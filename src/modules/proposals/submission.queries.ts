@@ -5,9 +5,8 @@
  * They read other features' tables only through SQL those features hand over (identity: a
  * person's facts; competitions: the deadline and the guard; events and audit: their rows).
  */
-import type { EligibilityRules, FormQuestion } from '../../db/schema/competitions.js';
 import type { Answers, RevisionContent, TEAM_MEMBER_STATUSES } from '../../db/schema/proposals.js';
-import type { CompetitionPhase } from '../competitions/competitions.service.js';
+import type { SubmissionFactsColumns } from '../competitions/competitions.service.js';
 import type { ProposalRow } from './proposals.queries.js';
 
 type TeamMemberStatus = (typeof TEAM_MEMBER_STATUSES)[number];
@@ -51,7 +50,7 @@ export interface AttachmentJson {
 }
 
 /** The row of the facts statement, as the driver returns it. */
-export interface SubmissionFactsRow {
+export interface SubmissionFactsRow extends SubmissionFactsColumns {
   id: string;
   competition_id: string;
   applicant_id: string;
@@ -74,20 +73,6 @@ export interface SubmissionFactsRow {
   submitted_count: number;
   team: TeamJson[];
   attachments: AttachmentJson[];
-  // From competitions' columns:
-  organisation_id: string;
-  competition_title: string;
-  timezone: string;
-  competition_version: number;
-  rules_frozen: boolean;
-  eligibility: EligibilityRules;
-  form: FormQuestion[];
-  opens_at: Date;
-  closes_at: Date;
-  effective_closes_at: Date;
-  phase: CompetitionPhase | null;
-  late: boolean;
-  local_date: string;
 }
 
 /** The whole team of `proposals` (correlated on `proposals.id`), with each member's facts from identity. */
