@@ -1,9 +1,10 @@
 import t from 'tap';
-import { addMember, createOrganisation, createUser } from '../../helpers/factories.js';
 import { lockCompetitionForSubmission } from '../../../src/modules/competitions/competitions.access.js';
-import { buildCompetitionsApp, competitionBody, createCompetition, daysFromNow, eventsOf, publishCompetition, shiftWindow } from './helpers.js';
+import { buildFeatureApp } from '../../helpers/app.js';
+import { competitionBody, createCompetition, daysFromNow, eventsOf, moveWindow, publishCompetition } from '../../helpers/competitions.js';
+import { addMember, createOrganisation, createUser } from '../../helpers/factories.js';
 
-const { app } = await buildCompetitionsApp(t);
+const { app } = await buildFeatureApp(t);
 const owner = await createUser(app);
 const org = await createOrganisation(app, owner);
 const member = await createUser(app);
@@ -26,9 +27,9 @@ t.test('the phase is derived from the database clock while published', async (t)
   t.equal((await get(open.id)).json().phase, 'open');
 
   // Closed 5 minutes ago, but inside the 10-minute grace period: still open.
-  await shiftWindow(app, closing.id, -86_400, -300);
+  await moveWindow(app, closing.id, { opensInSeconds: -86_400, closesInSeconds: -300 });
   t.equal((await get(closing.id)).json().phase, 'open', 'the grace window counts as open');
-  await shiftWindow(app, closing.id, -86_400, -601);
+  await moveWindow(app, closing.id, { opensInSeconds: -86_400, closesInSeconds: -601 });
   const closed = (await get(closing.id)).json();
   t.equal(closed.phase, 'closed');
   t.ok(new Date(closed.timing.effectiveClosesAt).getTime() < Date.now() + 5_000);
@@ -78,9 +79,9 @@ t.test('judging starts only once closed, grace and individual extensions include
   });
   t.equal(grant.statusCode, 201);
 
-  await shiftWindow(app, c.id, -86_400 * 5, -30);
+  await moveWindow(app, c.id, { opensInSeconds: -86_400 * 5, closesInSeconds: -30 });
   t.equal((await post(c.id, 'start-judging')).json().code, 'COMPETITION_NOT_CLOSED', 'inside the grace period');
-  await shiftWindow(app, c.id, -86_400 * 5, -61);
+  await moveWindow(app, c.id, { opensInSeconds: -86_400 * 5, closesInSeconds: -61 });
   const running = await post(c.id, 'start-judging');
   t.equal(running.statusCode, 409);
   t.equal(running.json().code, 'EXTENSIONS_RUNNING');
@@ -164,7 +165,7 @@ t.test('individual extensions: granted, replaced, listed, revoked; honoured by t
   t.equal((await app.inject({ url: `/v1/competitions/${c.id}/extensions`, headers: member.auth })).statusCode, 403);
 
   // What the proposals feature sees inside its transaction.
-  await shiftWindow(app, c.id, -86_400 * 5, -3600);
+  await moveWindow(app, c.id, { opensInSeconds: -86_400 * 5, closesInSeconds: -3600 });
   const mine = await app.database.db.transaction((tx) => lockCompetitionForSubmission(tx, c.id, applicant.id));
   t.equal(mine.phase, 'open', 'the competition closed an hour ago, but not for this applicant');
   t.equal(mine.accepting, true);
