@@ -49,6 +49,8 @@ async function spawnServer(t: Test, env: Record<string, string>, { waitForListen
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       PASSWORD_HASH_COST: '10',
+      // As in testConfig: a loaded machine (tsx compiling at boot) must not make the server shed load.
+      PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       ...env,
     },
