@@ -10,6 +10,7 @@ import pino from 'pino';
 import t, { type Test } from 'tap';
 import { redactPaths } from '../src/app.js';
 import { createTestDatabase, testDatabaseUrl } from './helpers/database.js';
+import { withoutCoverage } from './helpers/processes.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -49,7 +50,10 @@ async function spawnServer(t: Test, env: Record<string, string>, { waitForListen
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       PASSWORD_HASH_COST: '10',
+      // As in testConfig: a loaded machine (tsx compiling at boot) must not make the server shed load.
+      PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...withoutCoverage,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -79,3 +79,15 @@ export async function buildTestApp(
   });
   return { app, config, db };
 }
+
+/**
+ * The app most feature tests want: many users and requests per file, so the rate limits are
+ * lifted; the audit chain is sealed only when a test asks (`app.auditSealer.sealNow`).
+ */
+export function buildFeatureApp(t: Test, options: Parameters<typeof buildTestApp>[1] = {}): Promise<TestApp> {
+  return buildTestApp(t, {
+    ...options,
+    env: { AUTH_RATE_LIMIT_MAX: '100000', RATE_LIMIT_MAX: '100000', ...options.env },
+    deps: { auditSealIntervalMs: 0, ...options.deps },
+  });
+}

@@ -5,8 +5,9 @@ import t, { type Test } from 'tap';
 import { z } from 'zod';
 import { createResponseSerializerCompiler } from '../../src/lib/response-serializer.js';
 import { ProblemSchema } from '../../src/lib/problem.js';
-import { createUser } from '../helpers/factories.js';
-import { buildProposalsApp, closeCompetitionIn, createDraft, insertApplicants, insertCompetition, organiserWithCompetition, submit } from '../modules/proposals/fixtures.js';
+import { buildFeatureApp } from '../helpers/app.js';
+import { createDraft, moveWindow, openCompetition, submit } from '../helpers/competitions.js';
+import { createUser, insertApplicants } from '../helpers/factories.js';
 
 const Item = z.object({
   id: z.string(),
@@ -58,12 +59,12 @@ t.test('with the check on, a handler returning the wrong shape fails instead of 
 
 t.test('the production serialiser writes exactly what the checked one writes, through the real routes', async (t) => {
   const env = { JWT_SECRET: randomBytes(32).toString('hex') };
-  const checked = (await buildProposalsApp(t, { env: { ...env, RESPONSE_VALIDATION: 'true' } })).app;
-  const production = (await buildProposalsApp(t, { env: { ...env, RESPONSE_VALIDATION: 'false' } })).app;
+  const checked = (await buildFeatureApp(t, { env: { ...env, RESPONSE_VALIDATION: 'true' } })).app;
+  const production = (await buildFeatureApp(t, { env: { ...env, RESPONSE_VALIDATION: 'false' } })).app;
   t.equal(checked.config.validateResponses, true);
   t.equal(production.config.validateResponses, false);
 
-  const { organiser, competitionId } = await organiserWithCompetition(checked);
+  const { organiser, competitionId } = await openCompetition(checked);
   const [applicant] = await insertApplicants(checked, 1);
   const draft = await createDraft(checked, applicant!, competitionId);
   const submitted = await submit(production, applicant!, draft.id);
@@ -91,10 +92,10 @@ t.test('the production serialiser writes exactly what the checked one writes, th
   }
 
   // Problems keep their extension members: the closing instant of a refused submit.
-  const late = await insertCompetition(checked, { organisationId: (await organiserWithCompetition(checked)).organisation.id });
+  const late = await openCompetition(checked);
   const stranger = await createUser(checked);
-  const lateDraft = await createDraft(checked, stranger, late.id);
-  await closeCompetitionIn(checked, late.id, -1);
+  const lateDraft = await createDraft(checked, stranger, late.competitionId);
+  await moveWindow(checked, late.competitionId, { closesInSeconds: -1 });
   const refused = await submit(production, stranger, lateDraft.id);
   t.equal(refused.statusCode, 409);
   t.equal(refused.json().code, 'COMPETITION_CLOSED');

@@ -1,10 +1,11 @@
 import t from 'tap';
 import { eq, sql } from 'drizzle-orm';
 import { competitions } from '../../../src/db/schema/index.js';
+import { buildFeatureApp } from '../../helpers/app.js';
+import { competitionBody, createCompetition, daysFromNow, eventsOf, publishCompetition } from '../../helpers/competitions.js';
 import { addMember, createOrganisation, createUser } from '../../helpers/factories.js';
-import { buildCompetitionsApp, competitionBody, createCompetition, daysFromNow, eventsOf, publishCompetition } from './helpers.js';
 
-const { app } = await buildCompetitionsApp(t);
+const { app } = await buildFeatureApp(t);
 const owner = await createUser(app);
 const org = await createOrganisation(app, owner);
 const manager = await createUser(app);

@@ -1,10 +1,11 @@
 import t from 'tap';
-import { addMember, createOrganisation, createUser } from '../../helpers/factories.js';
 import { transaction } from '../../../src/db/unit-of-work.js';
 import { createServices } from '../../../src/services.js';
-import { buildCompetitionsApp, competitionBody, createCompetition, daysFromNow, eventsOf, publishCompetition, shiftWindow } from './helpers.js';
+import { buildFeatureApp } from '../../helpers/app.js';
+import { competitionBody, createCompetition, daysFromNow, eventsOf, moveWindow, publishCompetition } from '../../helpers/competitions.js';
+import { addMember, createOrganisation, createUser } from '../../helpers/factories.js';
 
-const { app } = await buildCompetitionsApp(t);
+const { app } = await buildFeatureApp(t);
 const services = createServices({ config: app.config, database: app.database, signAccessToken: app.signAccessToken });
 /** What the proposals feature sees inside its transaction. */
 const lockWindow = (competitionId: string, userId: string) => transaction(app.database.db, () => services.competitions.lockSubmissionWindow(competitionId, userId));
@@ -30,9 +31,9 @@ t.test('the phase is derived from the database clock while published', async (t)
   t.equal((await get(open.id)).json().phase, 'open');
 
   // Closed 5 minutes ago, but inside the 10-minute grace period: still open.
-  await shiftWindow(app, closing.id, -86_400, -300);
+  await moveWindow(app, closing.id, { opensInSeconds: -86_400, closesInSeconds: -300 });
   t.equal((await get(closing.id)).json().phase, 'open', 'the grace window counts as open');
-  await shiftWindow(app, closing.id, -86_400, -601);
+  await moveWindow(app, closing.id, { opensInSeconds: -86_400, closesInSeconds: -601 });
   const closed = (await get(closing.id)).json();
   t.equal(closed.phase, 'closed');
   t.ok(new Date(closed.timing.effectiveClosesAt).getTime() < Date.now() + 5_000);
@@ -82,9 +83,9 @@ t.test('judging starts only once closed, grace and individual extensions include
   });
   t.equal(grant.statusCode, 201);
 
-  await shiftWindow(app, c.id, -86_400 * 5, -30);
+  await moveWindow(app, c.id, { opensInSeconds: -86_400 * 5, closesInSeconds: -30 });
   t.equal((await post(c.id, 'start-judging')).json().code, 'COMPETITION_NOT_CLOSED', 'inside the grace period');
-  await shiftWindow(app, c.id, -86_400 * 5, -61);
+  await moveWindow(app, c.id, { opensInSeconds: -86_400 * 5, closesInSeconds: -61 });
   const running = await post(c.id, 'start-judging');
   t.equal(running.statusCode, 409);
   t.equal(running.json().code, 'EXTENSIONS_RUNNING');
@@ -168,7 +169,7 @@ t.test('individual extensions: granted, replaced, listed, revoked; honoured by t
   t.equal((await app.inject({ url: `/v1/competitions/${c.id}/extensions`, headers: member.auth })).statusCode, 403);
 
   // What the proposals feature sees inside its transaction.
-  await shiftWindow(app, c.id, -86_400 * 5, -3600);
+  await moveWindow(app, c.id, { opensInSeconds: -86_400 * 5, closesInSeconds: -3600 });
   const mine = await lockWindow(c.id, applicant.id);
   t.equal(mine.phase, 'open', 'the competition closed an hour ago, but not for this applicant');
   t.ok(mine.dbNow.getTime() < mine.deadline.getTime(), 'not late');

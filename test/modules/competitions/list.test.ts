@@ -1,10 +1,11 @@
 import t, { type Test } from 'tap';
 import { eq, sql } from 'drizzle-orm';
 import { competitions } from '../../../src/db/schema/index.js';
+import { buildFeatureApp } from '../../helpers/app.js';
+import { closedCompetition, competitionBody, createCompetition, daysFromNow, publishCompetition } from '../../helpers/competitions.js';
 import { addMember, createOrganisation, createUser } from '../../helpers/factories.js';
-import { buildCompetitionsApp, competitionBody, createCompetition, daysFromNow, publishCompetition, shiftWindow } from './helpers.js';
 
-const { app } = await buildCompetitionsApp(t);
+const { app } = await buildFeatureApp(t);
 const owner = await createUser(app);
 const org = await createOrganisation(app, owner);
 const member = await createUser(app);
@@ -45,11 +46,10 @@ const make = async (overrides: Record<string, unknown>, publish = true, user = o
 const open1 = await make({ themes: ['education'], countries: ['IT'], timing: { opensAt: daysFromNow(-3), closesAt: daysFromNow(10), timezone: 'UTC' } });
 const open2 = await make({ themes: ['health'], countries: ['FR'], eligibility: { allowedCountries: ['DE', 'AT'], minTeamSize: 1, maxTeamSize: 1, maxProposalsPerApplicant: 1 }, timing: { opensAt: daysFromNow(-3), closesAt: daysFromNow(5), timezone: 'UTC' } });
 const upcoming = await make({ themes: ['education', 'digital'], countries: ['PL'], eligibility: { allowedCountries: [], minTeamSize: 1, maxTeamSize: 1, maxProposalsPerApplicant: 1 }, timing: { opensAt: daysFromNow(3), closesAt: daysFromNow(20), timezone: 'UTC' } });
-const closed = await make({ themes: ['housing'], countries: ['IT'], timing: { opensAt: daysFromNow(-3), closesAt: daysFromNow(1), timezone: 'UTC' } });
-await shiftWindow(app, closed.id, -86_400 * 3, -3600);
-const judged = await make({ themes: ['culture'], countries: ['DE'], eligibility: { allowedCountries: [], minTeamSize: 1, maxTeamSize: 1, maxProposalsPerApplicant: 1 }, timing: { opensAt: daysFromNow(-3), closesAt: daysFromNow(1), timezone: 'UTC' } });
-await shiftWindow(app, judged.id, -86_400 * 3, -3600);
-await app.inject({ method: 'POST', url: `/v1/competitions/${judged.id}/start-judging`, headers: owner.auth });
+const makeClosed = (overrides: Record<string, unknown>, status: 'published' | 'judging') =>
+  closedCompetition(app, { organiser: owner, organisation: org, status, body: { eligibility: anywhere, ...overrides } }).then((w) => ({ id: w.competitionId }));
+const closed = await makeClosed({ themes: ['housing'], countries: ['IT'] }, 'published');
+const judged = await makeClosed({ themes: ['culture'], countries: ['DE'] }, 'judging');
 const draft = await make({ themes: ['education'] }, false);
 const archived = await make({ themes: ['education'] });
 await app.inject({ method: 'POST', url: `/v1/competitions/${archived.id}/archive`, headers: owner.auth });

@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { createDatabase } from '../../../src/db/client.js';
 import { competitions, memberships, organisations, users } from '../../../src/db/schema/index.js';
 import { createTestDatabase } from '../../helpers/database.js';
+import { withoutCoverage } from '../../helpers/processes.js';
 
 const run = promisify(execFile);
 t.setTimeout(300_000);
@@ -27,6 +28,7 @@ const env = {
   DATA_DIR: dataDir,
   PASSWORD_HASH_COST: '10',
   DATABASE_URL: pg?.url ?? '',
+  ...withoutCoverage,
 };
 const seed = () => run(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], { env, timeout: 240_000 });
 

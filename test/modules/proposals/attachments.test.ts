@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import t from 'tap';
+import { buildFeatureApp } from '../../helpers/app.js';
+import { createDraft, openCompetition, submit } from '../../helpers/competitions.js';
 import { createOrganisation, createUser } from '../../helpers/factories.js';
-import { buildProposalsApp, createDraft, insertCompetition, organiserWithCompetition, submit } from './fixtures.js';
 
 const UPLOAD_LIMIT = 4096;
-const { app } = await buildProposalsApp(t, { env: { UPLOAD_LIMIT_BYTES: String(UPLOAD_LIMIT) } });
+const { app } = await buildFeatureApp(t, { env: { UPLOAD_LIMIT_BYTES: String(UPLOAD_LIMIT) } });
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('1 0 obj << >> endobj\n%%EOF\n')]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
@@ -19,7 +20,7 @@ function upload(proposalId: string, auth: Record<string, string>, contentType: s
 }
 
 t.test('upload, list on the proposal, download, freeze in a revision, delete', async (t) => {
-  const { competitionId, organiser } = await organiserWithCompetition(app);
+  const { competitionId, organiser } = await openCompetition(app);
   const applicant = await createUser(app);
   const draft = await createDraft(app, applicant, competitionId);
 
@@ -71,7 +72,7 @@ t.test('upload, list on the proposal, download, freeze in a revision, delete', a
 });
 
 t.test('refusals: wrong magic bytes, unsupported type, too large, no name, empty', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId } = await openCompetition(app);
   const applicant = await createUser(app);
   const draft = await createDraft(app, applicant, competitionId);
 
@@ -102,7 +103,7 @@ t.test('refusals: wrong magic bytes, unsupported type, too large, no name, empty
 });
 
 t.test('downloads are 404 for anyone who may not see the proposal', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId } = await openCompetition(app);
   const applicant = await createUser(app);
   const draft = await createDraft(app, applicant, competitionId);
   const file = (await upload(draft.id, applicant.auth, 'application/pdf', PDF, 'plan.pdf')).json();
@@ -111,7 +112,7 @@ t.test('downloads are 404 for anyone who may not see the proposal', async (t) =>
   const stranger = await createUser(app);
   const otherOrganiser = await createUser(app);
   const otherOrg = await createOrganisation(app, otherOrganiser);
-  await insertCompetition(app, { organisationId: otherOrg.id });
+  await openCompetition(app, { organiser: otherOrganiser, organisation: otherOrg });
   for (const user of [stranger, otherOrganiser]) {
     const res = await app.inject({ method: 'GET', url: `/v1/proposals/${draft.id}/attachments/${file.id}`, headers: user.auth });
     t.equal(res.statusCode, 404);

@@ -7,11 +7,11 @@
 import t from 'tap';
 import { eq, sql } from 'drizzle-orm';
 import { proposalRevisions } from '../../../src/db/schema/proposals.js';
-import { buildTestApp } from '../../helpers/app.js';
 import { createUser } from '../../helpers/factories.js';
-import { buildProposalsApp, createDraft, organiserWithCompetition, submit } from './fixtures.js';
+import { buildFeatureApp } from '../../helpers/app.js';
+import { createDraft, openCompetition, submit } from '../../helpers/competitions.js';
 
-const { app: first, db } = await buildProposalsApp(t, {
+const { app: first, db } = await buildFeatureApp(t, {
   beforeReady: (app) => {
     app.addHook('onSend', async (request) => {
       if (request.headers['x-test-die-after-commit'] === 'yes') throw new Error('the instance died before answering');
@@ -20,14 +20,14 @@ const { app: first, db } = await buildProposalsApp(t, {
 });
 // A second instance on the same database, as behind a load balancer (its own signing secret in
 // tests, so callers get a token of its own).
-const { app: second } = await buildTestApp(t, { db, env: { AUTH_RATE_LIMIT_MAX: '100000', RATE_LIMIT_MAX: '100000' }, deps: { auditSealIntervalMs: 0 } });
+const { app: second } = await buildFeatureApp(t, { db });
 const onSecond = (user: { id: string }) => {
   const token = second.signAccessToken({ sub: user.id });
   return { ...user, accessToken: token, auth: { authorization: `Bearer ${token}` } };
 };
 
 t.test('a same-key retry after the instance died between commit and answer returns the original receipt', async (t) => {
-  const { competitionId } = await organiserWithCompetition(first);
+  const { competitionId } = await openCompetition(first);
   const applicant = await createUser(first);
   const draft = await createDraft(first, applicant, competitionId);
 
@@ -48,7 +48,7 @@ t.test('a same-key retry after the instance died between commit and answer retur
 });
 
 t.test('a submit whose transaction never committed leaves no key behind: the retry runs again', async (t) => {
-  const { competitionId } = await organiserWithCompetition(first);
+  const { competitionId } = await openCompetition(first);
   const applicant = await createUser(first);
   const draft = await createDraft(first, applicant, competitionId);
   // A failure inside the transaction (here: the database refuses the statement) rolls the record back with the write.

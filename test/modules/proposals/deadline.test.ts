@@ -1,13 +1,14 @@
 import t from 'tap';
 import { eq, sql } from 'drizzle-orm';
 import { proposalRevisions } from '../../../src/db/schema/index.js';
+import { buildFeatureApp } from '../../helpers/app.js';
+import { competitionWithSubmittedProposals, createDraft, grantExtension, moveWindow, openCompetition, startJudging, submit } from '../../helpers/competitions.js';
 import { createUser, emailToken } from '../../helpers/factories.js';
-import { buildProposalsApp, closeCompetitionIn, createDraft, grantExtension, organiserWithCompetition, submit } from './fixtures.js';
 
-const { app } = await buildProposalsApp(t);
+const { app } = await buildFeatureApp(t);
 
 t.test('after the deadline nothing can be created, edited, submitted, withdrawn or changed', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId } = await openCompetition(app);
   const applicant = await createUser(app);
   const submitted = await createDraft(app, applicant, competitionId);
   t.equal((await submit(app, applicant, submitted.id)).statusCode, 201);
@@ -16,7 +17,7 @@ t.test('after the deadline nothing can be created, edited, submitted, withdrawn 
   const invited = await app.inject({ method: 'POST', url: `/v1/proposals/${draft.id}/members`, headers: applicant.auth, payload: { email: invitee.email } });
   t.equal(invited.statusCode, 201);
 
-  await closeCompetitionIn(app, competitionId, -1);
+  await moveWindow(app, competitionId, { closesInSeconds: -1 });
   const result = await app.database.db.execute(sql`select to_json(closes_at) #>> '{}' as "closesAt" from competitions where id = ${competitionId}`);
   const { closesAt } = (result as unknown as { rows: Array<{ closesAt: string }> }).rows[0]!;
 
@@ -51,13 +52,13 @@ t.test('after the deadline nothing can be created, edited, submitted, withdrawn 
 });
 
 t.test('in the grace window a submission is accepted and marked late', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app, { graceSeconds: 600 });
+  const { competitionId } = await openCompetition(app, { graceSeconds: 600 });
   const applicant = await createUser(app);
   const onTime = await createDraft(app, applicant, competitionId);
   const first = await submit(app, applicant, onTime.id);
   t.equal(first.json().proposal.late, false);
 
-  await closeCompetitionIn(app, competitionId, -60);
+  await moveWindow(app, competitionId, { closesInSeconds: -60 });
   const late = await createDraft(app, applicant, competitionId);
   const res = await submit(app, applicant, late.id);
   t.equal(res.statusCode, 201, 'accepted within the grace period');
@@ -71,7 +72,7 @@ t.test('in the grace window a submission is accepted and marked late', async (t)
   t.equal(resubmitted.json().proposal.late, true, 'and marked late');
   t.equal(resubmitted.json().proposal.submitted.revision, 2);
 
-  await closeCompetitionIn(app, competitionId, -601);
+  await moveWindow(app, competitionId, { closesInSeconds: -601 });
   const after = await submit(app, applicant, late.id);
   t.equal(after.statusCode, 409, 'after the grace period, refused');
   t.equal(after.json().code, 'COMPETITION_CLOSED');
@@ -81,13 +82,14 @@ t.test('in the grace window a submission is accepted and marked late', async (t)
 });
 
 t.test('an individual extension lets one applicant submit after the close', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId, organiser } = await openCompetition(app);
   const extended = await createUser(app);
   const other = await createUser(app);
   const extendedDraft = await createDraft(app, extended, competitionId);
   const otherDraft = await createDraft(app, other, competitionId);
-  await grantExtension(app, competitionId, extended.id, 3600);
-  await closeCompetitionIn(app, competitionId, -5);
+  // Closed first: an extension must end after the competition closes.
+  await moveWindow(app, competitionId, { closesInSeconds: -5 });
+  await grantExtension(app, organiser, competitionId, extended.id, 3600);
 
   const refused = await submit(app, other, otherDraft.id);
   t.equal(refused.statusCode, 409, 'others are closed');
@@ -99,22 +101,25 @@ t.test('an individual extension lets one applicant submit after the close', asyn
 
   // A team member's edit is judged by the applicant's deadline, not their own.
   const member = await createUser(app);
-  await closeCompetitionIn(app, competitionId, 3600);
+  await moveWindow(app, competitionId, { closesInSeconds: 3600 });
   await app.inject({ method: 'POST', url: `/v1/proposals/${extendedDraft.id}/members`, headers: extended.auth, payload: { email: member.email } });
   const token = await emailToken(app, member.email, 'proposal_invitation');
   t.equal((await app.inject({ method: 'POST', url: '/v1/proposal-invitations/accept', headers: member.auth, payload: { token } })).statusCode, 200);
-  await closeCompetitionIn(app, competitionId, -5);
+  await moveWindow(app, competitionId, { closesInSeconds: -5 });
   const edit = await app.inject({ method: 'PATCH', url: `/v1/proposals/${extendedDraft.id}`, headers: member.auth, payload: { title: 'Edited by the team' } });
   t.equal(edit.statusCode, 200, "the member edits within the applicant's extension");
 });
 
 t.test('a competition in judging accepts nothing', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId, organiser, applicants, proposalIds } = await competitionWithSubmittedProposals(app, { count: 1 });
   const applicant = await createUser(app);
   const draft = await createDraft(app, applicant, competitionId);
-  await closeCompetitionIn(app, competitionId, -5);
-  await app.database.db.execute(sql`update competitions set status = 'judging' where id = ${competitionId}`);
+  await moveWindow(app, competitionId, { closesInSeconds: -5 });
+  await startJudging(app, organiser, competitionId);
   const res = await submit(app, applicant, draft.id);
   t.equal(res.statusCode, 409);
   t.equal(res.json().code, 'COMPETITION_CLOSED');
+  const resubmit = await submit(app, applicants[0]!, proposalIds[0]!);
+  t.equal(resubmit.statusCode, 409, 'nor a resubmission of a submitted proposal');
+  t.equal(resubmit.json().code, 'COMPETITION_CLOSED');
 });

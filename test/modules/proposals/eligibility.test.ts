@@ -1,9 +1,9 @@
 import t from 'tap';
-import { sql } from 'drizzle-orm';
+import { buildFeatureApp } from '../../helpers/app.js';
+import { createDraft, openCompetition, submit, validAnswers } from '../../helpers/competitions.js';
 import { createUser, emailToken, type TestUser } from '../../helpers/factories.js';
-import { buildProposalsApp, createDraft, organiserWithCompetition, submit, validAnswers } from './fixtures.js';
 
-const { app } = await buildProposalsApp(t);
+const { app } = await buildFeatureApp(t);
 
 const REFERENCE_DATE = '2025-10-31';
 const youthRules = {
@@ -31,7 +31,7 @@ async function addTeamMember(owner: TestUser, proposalId: string, overrides: { c
 }
 
 t.test('age at the reference date: 14 and 24 refused, 15 and 23 accepted', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app, { eligibility: youthRules });
+  const { competitionId } = await openCompetition(app, { eligibility: youthRules });
   const cases = [
     { age: 14, birthDate: '2010-11-01', ok: false, code: 'too_young' },
     { age: 15, birthDate: '2010-10-31', ok: true },
@@ -58,7 +58,7 @@ t.test('age at the reference date: 14 and 24 refused, 15 and 23 accepted', async
 });
 
 t.test('countries: an allowed one passes, a refused one fails, for the applicant and the team', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app, { eligibility: youthRules });
+  const { competitionId } = await openCompetition(app, { eligibility: youthRules });
   const allowed = await createUser(app, { birthDate: '2005-05-05', country: 'SI' });
   t.equal((await submit(app, allowed, (await createDraft(app, allowed, competitionId)).id)).statusCode, 201, 'SI is allowed');
 
@@ -76,7 +76,7 @@ t.test('countries: an allowed one passes, a refused one fails, for the applicant
 });
 
 t.test('team size: too big is refused, and invitations beyond the limit are refused', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app, { eligibility: { ...youthRules, maxTeamSize: 3 } });
+  const { competitionId } = await openCompetition(app, { eligibility: { ...youthRules, maxTeamSize: 3 } });
   const applicant = await createUser(app, { birthDate: '2005-05-05', country: 'IT' });
   const draft = await createDraft(app, applicant, competitionId);
   await addTeamMember(applicant, draft.id);
@@ -86,22 +86,26 @@ t.test('team size: too big is refused, and invitations beyond the limit are refu
   t.equal(full.json().code, 'TEAM_FULL');
   t.equal((await submit(app, applicant, draft.id)).statusCode, 201, 'a team of three fits');
 
-  const small = await organiserWithCompetition(app, { eligibility: { ...youthRules, maxTeamSize: 3 } });
+  const small = await openCompetition(app, { eligibility: { ...youthRules, maxTeamSize: 3 } });
   const other = await createUser(app, { birthDate: '2005-05-05', country: 'IT' });
   const otherDraft = await createDraft(app, other, small.competitionId);
   await addTeamMember(other, otherDraft.id);
   await addTeamMember(other, otherDraft.id);
   // Shrink the limit before any submission (rules are not frozen yet): the team is now too big.
-  await app.database.db.execute(
-    sql`update competitions set eligibility = jsonb_set(eligibility, '{maxTeamSize}', '2') where id = ${small.competitionId}`,
-  );
+  const shrunk = await app.inject({
+    method: 'PATCH',
+    url: `/v1/competitions/${small.competitionId}`,
+    headers: small.organiser.auth,
+    payload: { eligibility: { ...youthRules, maxTeamSize: 2 } },
+  });
+  t.equal(shrunk.statusCode, 200, 'the organiser may still change the rules');
   const tooBig = await submit(app, other, otherDraft.id);
   t.equal(tooBig.statusCode, 422);
   t.match(tooBig.json().errors, [{ field: 'eligibility.teamSize', code: 'team_too_large', in: 'rule' }]);
 });
 
 t.test('quota: a second submitted proposal is refused until the first is withdrawn', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app, { eligibility: youthRules });
+  const { competitionId } = await openCompetition(app, { eligibility: youthRules });
   const applicant = await createUser(app, { birthDate: '2005-05-05', country: 'IT' });
   const first = await createDraft(app, applicant, competitionId);
   const second = await createDraft(app, applicant, competitionId);
@@ -115,7 +119,7 @@ t.test('quota: a second submitted proposal is refused until the first is withdra
 });
 
 t.test('a minor needs a guardian to confirm consent before the proposal is accepted', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app, { eligibility: { ...youthRules, guardianConsentUnderAge: 18 } });
+  const { competitionId } = await openCompetition(app, { eligibility: { ...youthRules, guardianConsentUnderAge: 18 } });
   const minor = await createUser(app, { birthDate: '2009-06-01', country: 'HR' });
   const draft = await createDraft(app, minor, competitionId);
   const refused = await submit(app, minor, draft.id);
@@ -145,7 +149,7 @@ t.test('a minor needs a guardian to confirm consent before the proposal is accep
 });
 
 t.test('one 422 lists every failed rule and field', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app, {
+  const { competitionId } = await openCompetition(app, {
     eligibility: { ...youthRules, guardianConsentUnderAge: 18, minTeamSize: 2 },
     form: [
       { id: 'summary', type: 'longtext', label: 'Summary', required: true, maxWords: 5 },
@@ -202,7 +206,7 @@ t.test('one 422 lists every failed rule and field', async (t) => {
 });
 
 t.test('form validation alone: required missing, too many words and a bad choice are all listed', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId } = await openCompetition(app);
   const applicant = await createUser(app);
   const draft = await createDraft(app, applicant, competitionId, {
     title: 'Words',

@@ -1,13 +1,14 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { proposalRevisions, proposals } from '../../../src/db/schema/index.js';
+import { buildFeatureApp } from '../../helpers/app.js';
+import { createDraft, openCompetition, submit } from '../../helpers/competitions.js';
 import { createUser } from '../../helpers/factories.js';
-import { buildProposalsApp, createDraft, organiserWithCompetition, submit } from './fixtures.js';
 
-const { app } = await buildProposalsApp(t);
+const { app } = await buildFeatureApp(t);
 
 t.test('create: the same key and body replay the first response; a different body is 422', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId } = await openCompetition(app);
   const applicant = await createUser(app);
   const headers = { ...applicant.auth, 'idempotency-key': 'create-1' };
   const url = `/v1/competitions/${competitionId}/proposals`;
@@ -32,7 +33,7 @@ t.test('create: the same key and body replay the first response; a different bod
 });
 
 t.test('submit: a retry replays the receipt instead of making a second revision', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId } = await openCompetition(app);
   const applicant = await createUser(app);
   const draft = await createDraft(app, applicant, competitionId);
   const first = await submit(app, applicant, draft.id, { 'idempotency-key': 'submit-1' });
@@ -58,7 +59,7 @@ t.test('submit: a retry replays the receipt instead of making a second revision'
 });
 
 t.test('a refused submit is replayed as refused (the outcome is remembered, not re-run)', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId } = await openCompetition(app);
   const applicant = await createUser(app);
   const draft = await createDraft(app, applicant, competitionId, { title: '' });
   const first = await submit(app, applicant, draft.id, { 'idempotency-key': 'refused-1' });

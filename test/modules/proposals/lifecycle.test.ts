@@ -5,14 +5,15 @@ import { auditLog, competitions, domainEvents, proposalRevisions } from '../../.
 import { canonicalJson } from '../../../src/lib/canonical-json.js';
 import { receiptMessage } from '../../../src/lib/receipts.js';
 import { verifyAuditChain } from '../../../src/modules/audit/audit.service.js';
+import { buildFeatureApp } from '../../helpers/app.js';
+import { createDraft, draftCompetition, openCompetition, submit, upcomingCompetition, validAnswers } from '../../helpers/competitions.js';
 import { createUser } from '../../helpers/factories.js';
-import { buildProposalsApp, createDraft, organiserWithCompetition, submit, validAnswers } from './fixtures.js';
 
 // One app and database for the file; every test makes its own competition and users.
-const { app } = await buildProposalsApp(t);
+const { app } = await buildFeatureApp(t);
 
 t.test('draft, edit with ETags, submit with a receipt, edit and resubmit, withdraw', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId } = await openCompetition(app);
   const applicant = await createUser(app);
 
   const created = await app.inject({
@@ -126,7 +127,7 @@ t.test('draft, edit with ETags, submit with a receipt, edit and resubmit, withdr
 });
 
 t.test('revisions cannot be changed in the database', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId } = await openCompetition(app);
   const applicant = await createUser(app);
   const draft = await createDraft(app, applicant, competitionId);
   t.equal((await submit(app, applicant, draft.id)).statusCode, 201);
@@ -136,11 +137,11 @@ t.test('revisions cannot be changed in the database', async (t) => {
 
 t.test('drafts need a published competition, and submitting needs it open', async (t) => {
   const applicant = await createUser(app);
-  const draftCompetition = await organiserWithCompetition(app, { status: 'draft' });
-  const hidden = await app.inject({ method: 'POST', url: `/v1/competitions/${draftCompetition.competitionId}/proposals`, headers: applicant.auth, payload: {} });
+  const unpublished = await draftCompetition(app);
+  const hidden = await app.inject({ method: 'POST', url: `/v1/competitions/${unpublished.competitionId}/proposals`, headers: applicant.auth, payload: {} });
   t.equal(hidden.statusCode, 404, 'an unpublished competition does not exist for applicants');
 
-  const upcoming = await organiserWithCompetition(app, { opensInSeconds: 3600, closesInSeconds: 7200 });
+  const upcoming = await upcomingCompetition(app);
   const draft = await createDraft(app, applicant, upcoming.competitionId);
   const early = await submit(app, applicant, draft.id);
   t.equal(early.statusCode, 409);
@@ -153,7 +154,7 @@ t.test('drafts need a published competition, and submitting needs it open', asyn
 });
 
 t.test('validation of the request itself', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId } = await openCompetition(app);
   const applicant = await createUser(app);
   const res = await app.inject({
     method: 'POST',

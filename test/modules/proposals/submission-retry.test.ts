@@ -9,9 +9,10 @@ import { applicantSubmissionCounts, proposalRevisions } from '../../../src/db/sc
 import { createSubmissions, SUBMIT_ATTEMPTS } from '../../../src/modules/proposals/submission.service.js';
 import { createServices, submissionSql } from '../../../src/services.js';
 import { createUser } from '../../helpers/factories.js';
-import { buildProposalsApp, createDraft, organiserWithCompetition } from './fixtures.js';
+import { buildFeatureApp } from '../../helpers/app.js';
+import { createDraft, openCompetition } from '../../helpers/competitions.js';
 
-const { app } = await buildProposalsApp(t);
+const { app } = await buildFeatureApp(t);
 const db = app.database.db;
 const services = createServices({ config: app.config, database: app.database, signAccessToken: app.signAccessToken });
 
@@ -35,7 +36,7 @@ async function writerRefusing(refusals: number) {
 }
 
 async function draftFor() {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId } = await openCompetition(app);
   const applicant = await createUser(app);
   const draft = await createDraft(app, applicant, competitionId);
   return { applicant, draft, competitionId, actor: { userId: applicant.id, isAdmin: false } };

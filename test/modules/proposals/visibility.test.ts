@@ -1,11 +1,12 @@
 import t from 'tap';
+import { buildFeatureApp } from '../../helpers/app.js';
+import { createDraft, openCompetition, submit, validAnswers } from '../../helpers/competitions.js';
 import { addMember, createOrganisation, createUser, emailToken } from '../../helpers/factories.js';
-import { buildProposalsApp, createDraft, insertCompetition, organiserWithCompetition, submit, validAnswers } from './fixtures.js';
 
-const { app } = await buildProposalsApp(t);
+const { app } = await buildFeatureApp(t);
 
 t.test('a proposal is invisible (404) to other applicants and to organisers of other organisations', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId } = await openCompetition(app);
   const applicant = await createUser(app);
   const stranger = await createUser(app);
   const draft = await createDraft(app, applicant, competitionId);
@@ -13,7 +14,7 @@ t.test('a proposal is invisible (404) to other applicants and to organisers of o
 
   const otherOrganiser = await createUser(app);
   const otherOrg = await createOrganisation(app, otherOrganiser);
-  await insertCompetition(app, { organisationId: otherOrg.id });
+  await openCompetition(app, { organiser: otherOrganiser, organisation: otherOrg });
 
   for (const [who, user] of [
     ['another applicant', stranger],
@@ -40,7 +41,7 @@ t.test('a proposal is invisible (404) to other applicants and to organisers of o
 });
 
 t.test("organisers see submitted revisions, never drafts or a draft's later edits", async (t) => {
-  const { competitionId, organiser, organisation } = await organiserWithCompetition(app);
+  const { competitionId, organiser, organisation } = await openCompetition(app);
   const plainMember = await createUser(app);
   await addMember(app, organisation, organiser, plainMember, 'member');
   const applicant = await createUser(app);
@@ -90,7 +91,7 @@ t.test("organisers see submitted revisions, never drafts or a draft's later edit
 });
 
 t.test('team members who accepted see and edit the proposal; only the applicant submits', async (t) => {
-  const { competitionId } = await organiserWithCompetition(app);
+  const { competitionId } = await openCompetition(app);
   const applicant = await createUser(app);
   const member = await createUser(app);
   const draft = await createDraft(app, applicant, competitionId);
