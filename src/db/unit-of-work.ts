@@ -25,8 +25,3 @@ export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const run = (tx: Tx) => ambient.run(tx, () => fn(tx));
   return outer ? (outer.transaction(run) as Promise<T>) : (db.transaction(run) as Promise<T>);
 }
-
-/** Runs `fn` with `tx` as the ambient transaction. */
-export function withinTransaction<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
-  return ambient.run(tx, fn);
-}

@@ -10,7 +10,7 @@ import { createSubmissions, SUBMIT_ATTEMPTS } from '../../../src/modules/proposa
 import { createServices, submissionSql } from '../../../src/services.js';
 import { createUser } from '../../helpers/factories.js';
 import { buildFeatureApp } from '../../helpers/app.js';
-import { createDraft, openCompetition } from '../../helpers/competitions.js';
+import { createDraft, openCompetition, submit } from '../../helpers/competitions.js';
 
 const { app } = await buildFeatureApp(t);
 const db = app.database.db;
@@ -62,4 +62,27 @@ t.test('a store that keeps finding changes gives up with 409 SUBMISSION_CONFLICT
   t.same(await db.select().from(proposalRevisions).where(eq(proposalRevisions.proposalId, draft.id)), [], 'no revision');
   const counters = await db.select().from(applicantSubmissionCounts).where(eq(applicantSubmissionCounts.applicantId, applicant.id));
   t.ok(counters.every((c) => c.competitionId !== competitionId || c.submitted === 0), 'the quota was not taken');
+});
+
+t.test('one submission the database refuses does not sink the others stored by the same statement', async (t) => {
+  const { competitionId } = await openCompetition(app);
+  const applicants = await Promise.all([1, 2, 3].map(() => createUser(app)));
+  const drafts = await Promise.all(applicants.map((a) => createDraft(app, a, competitionId)));
+  const bad = drafts[1]!.id;
+  // The database refuses this one proposal's revision: the batch statement fails as a whole.
+  await db.execute(sql.raw(`alter table proposal_revisions add constraint retry_test_refuses check (proposal_id <> '${bad}') not valid`));
+  try {
+    const answers = await Promise.all(drafts.map((d, i) => submit(app, applicants[i]!, d.id)));
+    t.same(
+      answers.map((a) => a.statusCode),
+      [201, 500, 201],
+      'the others are stored, each retried alone',
+    );
+  } finally {
+    await db.execute(sql.raw('alter table proposal_revisions drop constraint retry_test_refuses'));
+  }
+  for (const [i, d] of drafts.entries()) {
+    const revisions = await db.select().from(proposalRevisions).where(eq(proposalRevisions.proposalId, d.id));
+    t.equal(revisions.length, i === 1 ? 0 : 1, i === 1 ? 'nothing stored for the refused one' : 'stored');
+  }
 });
