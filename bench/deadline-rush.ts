@@ -206,6 +206,19 @@ export default defineBenchmark({
         const warm = performance.now();
         await rush(client, warmupFixture, warm, warm + warmupSeconds * 1000);
       }
+      // A real server has served ordinary writes before a rush (drafts edited, proposals created):
+      // one such write puts it in that state (its unit of work enables AsyncLocalStorage for good).
+      if (process.env.BENCH_RUSH_NO_PRIOR_WRITE !== '1') {
+        const editor = warmupFixture.applicants[0]!;
+        const edit = await client.request({
+          path: `/v1/proposals/${editor.proposalId}`,
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${editor.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ title: 'Makers of tomorrow, edited' }),
+        });
+        await edit.body.text();
+        if (edit.statusCode !== 200) throw new Error(`the warm-up edit answered ${edit.statusCode}`);
+      }
       const revisionsBefore = await withClient(ctx.databaseUrl, async (client) => {
         await client.query(`update competitions set closes_at = now() + make_interval(secs => $2) where id = $1`, [fixture.competitionId, closeAfterSeconds]);
         return (await client.query<{ n: number }>('select count(*)::int as n from proposal_revisions where competition_id = $1', [fixture.competitionId])).rows[0]!.n;
