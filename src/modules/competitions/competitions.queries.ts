@@ -281,17 +281,13 @@ export function submissionFactsJoinSql(competitionIdExpr: string, applicantIdExp
   cross join lateral (select ad.deadline, with_grace(ad.deadline, c.grace_period_seconds) as effective_closes_at) d`;
 }
 
-export const SUBMISSION_FACTS_COLUMNS_SQL = `c.organisation_id, c.title as competition_title, c.timezone, c.version as competition_version,
+export const SUBMISSION_FACTS_COLUMNS_SQL = `c.version as competition_version,
     c.rules_frozen_at is not null as rules_frozen, c.eligibility, c.form, c.opens_at, c.closes_at, d.effective_closes_at,
     competition_phase(c.status, c.opens_at, d.effective_closes_at) as phase,
-    now() >= d.deadline as late,
     competition_local_date(c.timezone)::text as local_date`;
 
 /** The columns `SUBMISSION_FACTS_COLUMNS_SQL` exposes, as the driver returns them. */
 export interface SubmissionFactsColumns {
-  organisation_id: string;
-  competition_title: string;
-  timezone: string;
   competition_version: number;
   rules_frozen: boolean;
   eligibility: EligibilityRules;
@@ -300,7 +296,6 @@ export interface SubmissionFactsColumns {
   closes_at: Date;
   effective_closes_at: Date;
   phase: CompetitionPhase | null;
-  late: boolean;
   local_date: string;
 }
 

@@ -54,13 +54,13 @@ export interface SubmissionFactsRow extends SubmissionFactsColumns {
   id: string;
   competition_id: string;
   applicant_id: string;
-  organisation_id_of_proposal: string | null;
+  organisation_id: string | null;
   status: ProposalRow['status'];
   title: string;
   answers: Answers;
   current_revision: number | null;
   unsubmitted_changes: boolean;
-  proposal_late: boolean;
+  late: boolean;
   first_submitted_at: Date | null;
   last_submitted_at: Date | null;
   withdrawn_at: Date | null;
@@ -95,9 +95,9 @@ const ATTACHMENTS_JSON = `coalesce((
 /** The proposals by id (`$1`, uuid[]) with every fact a submit decides on, by the database clock. */
 export function submissionFactsSql(parts: SubmissionSqlParts): string {
   return `
-  select proposals.id, proposals.competition_id, proposals.applicant_id, proposals.organisation_id as organisation_id_of_proposal,
+  select proposals.id, proposals.competition_id, proposals.applicant_id, proposals.organisation_id,
     proposals.status, proposals.title, proposals.answers, proposals.current_revision, proposals.unsubmitted_changes,
-    proposals.late as proposal_late, proposals.first_submitted_at, proposals.last_submitted_at, proposals.withdrawn_at,
+    proposals.late, proposals.first_submitted_at, proposals.last_submitted_at, proposals.withdrawn_at,
     proposals.version, proposals.created_at, proposals.updated_at,
     u.country as applicant_country, u.birth_date as applicant_birth_date,
     ${parts.submissionFactsColumns},

@@ -40,8 +40,6 @@ export interface ProposalSubmitFacts {
   proposal: ProposalRow;
   competition: {
     id: string;
-    organisationId: string;
-    title: string;
     version: number;
     rulesFrozen: boolean;
     phase: SubmissionFactsRow['phase'];
@@ -59,13 +57,13 @@ function toFacts(r: SubmissionFactsRow): ProposalSubmitFacts {
     id: r.id,
     competitionId: r.competition_id,
     applicantId: r.applicant_id,
-    organisationId: r.organisation_id_of_proposal,
+    organisationId: r.organisation_id,
     status: r.status,
     title: r.title,
     answers: r.answers,
     currentRevision: r.current_revision,
     unsubmittedChanges: r.unsubmitted_changes,
-    late: r.proposal_late,
+    late: r.late,
     firstSubmittedAt: r.first_submitted_at,
     lastSubmittedAt: r.last_submitted_at,
     withdrawnAt: r.withdrawn_at,
@@ -78,8 +76,6 @@ function toFacts(r: SubmissionFactsRow): ProposalSubmitFacts {
     proposal,
     competition: {
       id: r.competition_id,
-      organisationId: r.organisation_id,
-      title: r.competition_title,
       version: r.competition_version,
       rulesFrozen: r.rules_frozen,
       phase: r.phase,
