@@ -184,7 +184,7 @@ export const UpdateCompetitionBody = z
 
 const LocalTimes = z
   .object({ opensAt: z.string(), closesAt: z.string(), effectiveClosesAt: z.string() })
-  .describe('The same instants as wall-clock time in `timezone`, ISO 8601 with that zone’s offset');
+  .describe("The same instants as wall-clock time in `timezone`, ISO 8601 with that zone’s offset; a fraction of a second is kept when there is one");
 
 export const Timing = z
   .object({
