@@ -57,19 +57,20 @@ export interface ProposalFacts {
   hasRevision: boolean;
 }
 
+/** The one rule for organisation roles: platform admins pass (moderation, audited by the callers); others need a listed role. */
+function roleDecision(actor: Actor, role: MemberRole | null, allowed: readonly MemberRole[]): MemberRole | 'admin' | 'not_member' | 'wrong_role' {
+  if (role !== null && allowed.includes(role)) return role;
+  if (actor.isAdmin) return 'admin';
+  return role === null ? 'not_member' : 'wrong_role';
+}
+
 export function createAccess(facts: AccessFacts) {
   async function requireOrganisationRole(actor: Actor, organisationId: string, allowed: readonly MemberRole[], what = 'Organisation'): Promise<MemberRole | 'admin'> {
     const role = await facts.roleIn(actor.userId, organisationId);
-    if (role === null) {
-      // Platform admins pass (moderation); their actions are audited by the callers.
-      if (actor.isAdmin) return 'admin';
-      throw new NotFoundError(what);
-    }
-    if (!allowed.includes(role)) {
-      if (actor.isAdmin) return 'admin';
-      throw new ForbiddenError(`This needs one of the roles ${allowed.join(', ')} in the organisation; you are ${role}`);
-    }
-    return role;
+    const decision = roleDecision(actor, role, allowed);
+    if (decision === 'not_member') throw new NotFoundError(what);
+    if (decision === 'wrong_role') throw new ForbiddenError(`This needs one of the roles ${allowed.join(', ')} in the organisation; you are ${role}`);
+    return decision;
   }
 
   /** Owners and managers of the owning organisation (platform admins pass). 404 for outsiders, 403 for plain members. */
@@ -83,9 +84,8 @@ export function createAccess(facts: AccessFacts) {
   async function isCompetitionOrganiser(actor: Actor, competitionId: string): Promise<boolean> {
     const competition = await facts.competitionRef(competitionId);
     if (!competition) return false;
-    if (actor.isAdmin) return true;
-    const role = await facts.roleIn(actor.userId, competition.organisationId);
-    return role !== null && MANAGERS.includes(role);
+    const decision = roleDecision(actor, await facts.roleIn(actor.userId, competition.organisationId), MANAGERS);
+    return decision !== 'not_member' && decision !== 'wrong_role';
   }
 
   return {

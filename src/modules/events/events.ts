@@ -74,14 +74,12 @@ export async function recordEvent(tx: DbOrTx, event: DomainEvent): Promise<void>
 }
 
 /** The part of a `proposal.submitted` payload known before the statement that stores the submission runs. */
-export function submittedPayloadBase(p: Omit<ProposalSubmitted, 'receivedAt' | 'late'>): Omit<ProposalSubmitted, 'receivedAt' | 'late'> {
-  return { proposalId: p.proposalId, competitionId: p.competitionId, revision: p.revision, contentHash: p.contentHash };
-}
+export type SubmittedPayloadBase = Omit<ProposalSubmitted, 'receivedAt' | 'late'>;
 
 /**
  * For statements that record many changes at once (proposals' submission writer). The payload
  * of `proposal.submitted` completed with what only the statement knows (`receivedAt`, `late`):
- * the keys `ProposalSubmitted` names, over the jsonb of `submittedPayloadBase`.
+ * the keys `ProposalSubmitted` names, over the jsonb of a `SubmittedPayloadBase`.
  */
 export function submittedPayloadSql(baseExpr: string, receivedAtIsoExpr: string, lateExpr: string): string {
   return `(${baseExpr} || jsonb_build_object('receivedAt', ${receivedAtIsoExpr}, 'late', ${lateExpr}))`;

@@ -7,6 +7,7 @@
  */
 import type { Answers, RevisionContent, TEAM_MEMBER_STATUSES } from '../../db/schema/proposals.js';
 import type { SubmissionFactsColumns } from '../competitions/competitions.service.js';
+import type { SubmittedPayloadBase } from '../events/events.js';
 import type { ProposalRow } from './proposals.queries.js';
 
 type TeamMemberStatus = (typeof TEAM_MEMBER_STATUSES)[number];
@@ -125,8 +126,8 @@ export interface SubmissionInput {
   local_date: string;
   content: RevisionContent;
   content_hash: string;
-  /** The typed `proposal.submitted` payload without what the statement adds (events' `submittedPayloadBase`). */
-  payload: Record<string, unknown>;
+  /** The typed `proposal.submitted` payload without what the statement adds. */
+  payload: SubmittedPayloadBase;
   first_submit: boolean;
   max_proposals: number;
 }

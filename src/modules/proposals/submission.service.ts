@@ -10,6 +10,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Db, DbOrTx } from '../../db/client.js';
+import type { RevisionContent } from '../../db/schema/proposals.js';
 import { runStatement, statement } from '../../db/statements.js';
 import { ambientTransaction } from '../../db/unit-of-work.js';
 import { requireIfMatch } from '../../lib/etag.js';
@@ -17,7 +18,6 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '../../l
 import type { Receipt, ReceiptSigner } from '../../lib/receipts.js';
 import type { Access, Actor } from '../access/access.js';
 import type { CompetitionService } from '../competitions/competitions.service.js';
-import { submittedPayloadBase } from '../events/events.js';
 import type { ProposalRow } from './proposals.queries.js';
 import { contentHash, normaliseAnswers, submissionProblems, type SubmissionFacts } from './proposals.rules.js';
 import { storeSubmissionsSql, submissionFactsSql, type StoredRow, type SubmissionFactsRow, type SubmissionInput, type SubmissionSqlParts } from './submission.queries.js';
@@ -113,7 +113,7 @@ export function withdrawnError(): ConflictError {
 }
 
 /** What a revision freezes: canonical content, so its hash is reproducible from the revision alone. */
-export function revisionContent(
+function revisionContent(
   p: ProposalRow,
   acceptedTeam: Array<{ userId: string }>,
   attachments: Array<{ id: string; filename: string; contentType: string; size: number; sha256: string }>,
@@ -131,8 +131,6 @@ export function revisionContent(
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }
-
-type RevisionContent = import('../../db/schema/proposals.js').RevisionContent;
 
 export interface SubmissionDeps {
   db: Db;
@@ -257,7 +255,7 @@ export function createSubmissions({ db, access, competitions, receipts, sql }: S
           local_date: facts.rules.localDate,
           content,
           content_hash: hash,
-          payload: { ...submittedPayloadBase({ proposalId: p.id, competitionId: p.competitionId, revision, contentHash: hash }) },
+          payload: { proposalId: p.id, competitionId: p.competitionId, revision, contentHash: hash },
           first_submit: p.status === 'draft',
           max_proposals: facts.rules.rules.maxProposalsPerApplicant,
         });
