@@ -66,7 +66,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    return503OnClosing: true,
+    // Requests that arrive once closing has begun get a problem (below), not Fastify's own 503 body.
+    return503OnClosing: false,
+    // The whole request must arrive within this (Node closes slower sockets with a 408).
+    requestTimeout: config.requestTimeoutMs,
     // Malformed URLs and the like are answered before routing; make those problems too.
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
@@ -80,6 +83,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+
+  // From the moment app.close() begins, a request on a kept-alive connection is told to go elsewhere.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (!closing) return;
+    reply.header('retry-after', '5').header('connection', 'close');
+    return reply.problem(503, 'SHUTTING_DOWN', 'The server is shutting down; retry on another instance or later');
   });
 
   await app.register(errors);

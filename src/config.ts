@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { DatabaseTimeouts } from './db/client.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -41,6 +42,13 @@ export const envSchema = z
       .optional()
       .describe('PostgreSQL server; the embedded PGlite database under DATA_DIR is used when unset'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+    // Every wait has a bound (docs/operations.md, "Timeouts"); the defaults are in src/db/client.ts. 0 turns one off.
+    DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(0).optional(),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).optional(),
+    DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).optional(),
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).optional(),
+    DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).optional(),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
     DATA_DIR: z.string().min(1).default('./data'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -72,6 +80,7 @@ export const envSchema = z
     AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
     PRESSURE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
     PRESSURE_MAX_HEAP_BYTES: z.coerce.number().int().min(0).default(0),
+    PRESSURE_MAX_DATABASE_WAIT_MS: z.coerce.number().int().min(0).default(2000),
     SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
@@ -103,6 +112,10 @@ export interface Config {
   port: number;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** Only the ones set; createDatabase fills in its defaults. */
+  databaseTimeouts: Partial<DatabaseTimeouts>;
+  /** Node's requestTimeout: the whole request (headers and body) must arrive within it. */
+  requestTimeoutMs: number;
   dataDir: string;
   logLevel: Env['LOG_LEVEL'];
   jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
@@ -113,7 +126,7 @@ export interface Config {
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   rateLimit: { max: number; windowMs: number; authMax: number };
-  pressure: { maxEventLoopDelayMs: number; maxHeapBytes: number };
+  pressure: { maxEventLoopDelayMs: number; maxHeapBytes: number; maxDatabaseWaitMs: number };
   shutdown: { drainMs: number; timeoutMs: number };
   publicBaseUrl: string;
   passwordHashCost: number;
@@ -173,6 +186,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    databaseTimeouts: Object.fromEntries(
+      Object.entries({
+        acquireMs: env.DATABASE_ACQUIRE_TIMEOUT_MS,
+        statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+        lockMs: env.DATABASE_LOCK_TIMEOUT_MS,
+        idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        queryMs: env.DATABASE_QUERY_TIMEOUT_MS,
+      }).filter(([, v]) => v !== undefined),
+    ),
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     dataDir,
     logLevel: env.LOG_LEVEL,
     jwt: {
@@ -189,7 +212,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     uploadLimitBytes: env.UPLOAD_LIMIT_BYTES,
     rateLimit: { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS, authMax: env.AUTH_RATE_LIMIT_MAX },
-    pressure: { maxEventLoopDelayMs: env.PRESSURE_MAX_EVENT_LOOP_DELAY_MS, maxHeapBytes: env.PRESSURE_MAX_HEAP_BYTES },
+    pressure: {
+      maxEventLoopDelayMs: env.PRESSURE_MAX_EVENT_LOOP_DELAY_MS,
+      maxHeapBytes: env.PRESSURE_MAX_HEAP_BYTES,
+      maxDatabaseWaitMs: env.PRESSURE_MAX_DATABASE_WAIT_MS,
+    },
     shutdown: { drainMs: env.SHUTDOWN_DRAIN_MS, timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
     publicBaseUrl: env.PUBLIC_BASE_URL,
     passwordHashCost: env.PASSWORD_HASH_COST,

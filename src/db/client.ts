@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema/index.js';
+import { databaseTimeout, isDatabaseUnavailable } from '../lib/pg-errors.js';
 
 export type Schema = typeof schema;
 /** Either driver: both extend PgDatabase, so queries are written once. */
@@ -24,9 +25,45 @@ export interface Database {
   /** Which driver runs: for db/ and start-up messages only; features never branch on it. */
   kind: 'postgres' | 'pglite';
   migrate(): Promise<void>;
+  /** Reachability, on a connection of its own (not the pool's queue), within `timeouts.pingMs`. */
   ping(): Promise<void>;
+  /** How long the longest waiter for a pooled connection has waited, and how many wait (0 on PGlite). */
+  pressure(): PoolPressure;
   close(): Promise<void>;
 }
+
+export interface PoolPressure {
+  waiting: number;
+  oldestWaitMs: number;
+}
+
+/**
+ * Every wait on the database has a bound (docs/operations.md says what a client sees when one fires).
+ * All in milliseconds; 0 turns one off.
+ */
+export interface DatabaseTimeouts {
+  /** Waiting for a pooled connection, including opening one: then 503 DATABASE_TIMEOUT. */
+  acquireMs: number;
+  /** PostgreSQL `statement_timeout`: a statement running longer is cancelled (57014 → 503 DATABASE_TIMEOUT). */
+  statementMs: number;
+  /** PostgreSQL `lock_timeout`: waiting longer for a row or table lock fails (55P03 → 409 CONCURRENT_UPDATE, Retry-After). */
+  lockMs: number;
+  /** PostgreSQL `idle_in_transaction_session_timeout`: a transaction left open this long is ended by the server. */
+  idleInTransactionMs: number;
+  /** The client's own read timeout, for a server or network that stops answering: the connection is dropped. */
+  queryMs: number;
+  /** Readiness: the ping's connection and query together. */
+  pingMs: number;
+}
+
+export const defaultDatabaseTimeouts: DatabaseTimeouts = {
+  acquireMs: 5_000,
+  statementMs: 10_000,
+  lockMs: 5_000,
+  idleInTransactionMs: 15_000,
+  queryMs: 15_000,
+  pingMs: 2_000,
+};
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
@@ -37,6 +74,7 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** How long an idle pooled connection stays open (pg's default 10 s); 0 keeps it (the benchmarks count its CPU). */
   idleTimeoutMs?: number;
+  timeouts?: Partial<DatabaseTimeouts> | undefined;
 }
 
 function isAlive(pid: number): boolean {
@@ -72,27 +110,7 @@ function lockDataDir(dir: string): () => void {
 }
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: options.poolSize ?? 20,
-      ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMillis: options.idleTimeoutMs } : {}),
-      // The database clock is the application clock: keep sessions in UTC.
-      options: '-c timezone=UTC',
-    });
-    // An idle client that errors (server restart) must not crash the process.
-    pool.on('error', () => {});
-    const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
-    return {
-      db,
-      kind: 'postgres',
-      migrate: () => migratePg(db as never, { migrationsFolder }),
-      ping: async () => {
-        await pool.query('select 1');
-      },
-      close: () => pool.end(),
-    };
-  }
+  if (options.databaseUrl) return createPostgres(options.databaseUrl, options);
   let dataDir: string | undefined;
   let unlock = () => {};
   if (options.dataDir) {
@@ -116,9 +134,131 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    // One connection, and its queue is inside PGlite: there is no pool wait to measure.
+    pressure: () => ({ waiting: 0, oldestWaitMs: 0 }),
     close: async () => {
       await client.close();
       unlock();
     },
+  };
+}
+
+/**
+ * A pg pool that knows how long its callers wait for a connection (load shedding reads it). Every
+ * connection it opens has an `error` listener for its whole life: pg emits `error` on a checked-out
+ * connection that the server or the network drops, and without a listener that is an uncaught
+ * exception that ends the process. The failed query itself still rejects, so the request answers.
+ */
+class WatchedPool extends pg.Pool {
+  private readonly waiters = new Set<{ since: number }>();
+
+  constructor(config: pg.PoolConfig) {
+    super(config);
+    this.on('connect', (client) => client.on('error', () => {}));
+    // An idle connection that errors (a server restart) must not crash the process either.
+    this.on('error', () => {});
+  }
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | void {
+    const waiter = { since: performance.now() };
+    this.waiters.add(waiter);
+    const done = () => this.waiters.delete(waiter);
+    if (callback) {
+      super.connect((err, client, release) => {
+        done();
+        callback(err, client, release);
+      });
+      return;
+    }
+    return super.connect().finally(done);
+  }
+
+  pressure(): PoolPressure {
+    const oldest = this.waiters.values().next().value;
+    return { waiting: this.waiters.size, oldestWaitMs: oldest ? performance.now() - oldest.since : 0 };
+  }
+}
+
+/** The connection is unusable after this error: give it back to be closed, not reused. */
+function breaksConnection(err: unknown): boolean {
+  return isDatabaseUnavailable(err) || databaseTimeout(err) === 'read';
+}
+
+function createPostgres(databaseUrl: string, options: DatabaseOptions): Database {
+  const timeouts = { ...defaultDatabaseTimeouts, ...options.timeouts };
+  const serverSettings = [
+    // The database clock is the application clock: keep sessions in UTC.
+    '-c timezone=UTC',
+    `-c statement_timeout=${timeouts.statementMs}`,
+    `-c lock_timeout=${timeouts.lockMs}`,
+    `-c idle_in_transaction_session_timeout=${timeouts.idleInTransactionMs}`,
+  ].join(' ');
+  const pool = new WatchedPool({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? 20,
+    ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMillis: options.idleTimeoutMs } : {}),
+    connectionTimeoutMillis: timeouts.acquireMs,
+    query_timeout: timeouts.queryMs || undefined,
+    // A peer that vanished without a FIN (a network cut) is noticed by the kernel, not never.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    options: serverSettings,
+  });
+  const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+
+  // Drizzle's pool transaction leaks its connection when BEGIN fails and gives a broken connection
+  // back for reuse: run each transaction on a connection checked out here, released in `finally`
+  // (destroyed when the failure broke it). One Drizzle instance per pooled connection, made once.
+  const onConnection = new WeakMap<pg.PoolClient, Db>();
+  const poolTransaction = async (fn: (tx: Tx) => Promise<unknown>, config?: unknown) => {
+    const client = await pool.connect();
+    let broken: unknown = undefined;
+    try {
+      let clientDb = onConnection.get(client);
+      if (!clientDb) {
+        clientDb = drizzlePg(client, { schema, casing: 'snake_case' }) as unknown as Db;
+        onConnection.set(client, clientDb);
+      }
+      return await clientDb.transaction(fn, config as never);
+    } catch (err) {
+      if (breaksConnection(err)) broken = err;
+      throw err;
+    } finally {
+      client.release(broken !== undefined);
+    }
+  };
+  (db as unknown as { transaction: typeof poolTransaction }).transaction = poolTransaction;
+
+  // Readiness has a connection of its own, so a saturated pool does not make it wait in line.
+  const pinger = new WatchedPool({
+    connectionString: databaseUrl,
+    max: 1,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: timeouts.pingMs,
+    query_timeout: timeouts.pingMs,
+    options: `-c statement_timeout=${timeouts.pingMs}`,
+  });
+  let closed: Promise<void> | undefined;
+  return {
+    db,
+    kind: 'postgres',
+    // Migrations may take longer than a request's statement: they run on their own connection, without its timeouts.
+    migrate: async () => {
+      const migrator = new WatchedPool({ connectionString: databaseUrl, max: 1, options: '-c timezone=UTC' });
+      try {
+        await migratePg(drizzlePg(migrator, { schema, casing: 'snake_case' }), { migrationsFolder });
+      } finally {
+        await migrator.end();
+      }
+    },
+    ping: async () => {
+      await pinger.query('select 1');
+    },
+    pressure: () => pool.pressure(),
+    close: () => (closed ??= Promise.all([pool.end(), pinger.end()]).then(() => {})),
   };
 }

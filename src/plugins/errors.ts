@@ -4,7 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from '../lib/errors.js';
 import { problemTitle, problemType, type Problem } from '../lib/problem.js';
-import { pgErrorCode } from '../lib/pg-errors.js';
+import { databaseTimeout, isDatabaseUnavailable, pgErrorCode } from '../lib/pg-errors.js';
 
 const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -92,6 +92,15 @@ const PG_CODES: Record<string, [number, string, string]> = {
   '55P03': [409, 'CONCURRENT_UPDATE', 'The resource is busy; retry the request'],
 };
 
+/** Seconds a client should wait after the database was away or too slow (docs/operations.md). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+const TIMEOUT_DETAIL = {
+  acquire: 'The database is busy: no connection became free in time; retry later',
+  statement: 'The database took too long to answer; retry later',
+  read: 'The database stopped answering; retry later',
+} as const;
+
 declare module 'fastify' {
   interface FastifyReply {
     /** Sends an RFC 9457 problem; prefer throwing an AppError from services. */
@@ -150,9 +159,19 @@ export default fp(
         const detail = known[0] === 401 ? 'The access token is missing, expired or invalid' : error.message;
         return sendProblem(request, reply, known[0], known[1], detail);
       }
+      // Timeouts before connection errors: pg's acquire timeout also reads "Connection terminated …".
+      const timeout = databaseTimeout(error);
+      if (timeout || isDatabaseUnavailable(error)) {
+        request.log.warn({ err: error, timeout }, timeout ? 'database timeout' : 'database unavailable');
+        reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+        return timeout
+          ? sendProblem(request, reply, 503, 'DATABASE_TIMEOUT', TIMEOUT_DETAIL[timeout])
+          : sendProblem(request, reply, 503, 'DATABASE_UNAVAILABLE', 'The database is not reachable; retry later');
+      }
       const pg = PG_CODES[pgErrorCode(error) ?? ''];
       if (pg) {
         request.log.warn({ err: error }, 'database conflict');
+        if (pg[0] === 409 && pg[1] === 'CONCURRENT_UPDATE') reply.header('retry-after', '1');
         return sendProblem(request, reply, pg[0], pg[1], pg[2]);
       }
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;

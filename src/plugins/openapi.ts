@@ -20,7 +20,10 @@ function commonResponses(schema: Record<string, unknown>): Record<string, unknow
   if (schema.security) responses[401] = problem('Missing, expired or invalid access token');
   responses[429] = problem('Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`)');
   responses[500] = problem('Unexpected failure (`INTERNAL`); no internals are disclosed');
-  responses[503] = problem('Overloaded or shutting down; see `Retry-After` (`SERVICE_UNAVAILABLE`)');
+  responses[503] = problem(
+    'Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), ' +
+      'the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`)',
+  );
   return responses;
 }
 

@@ -42,11 +42,28 @@ export default fp(
       pressureHandler: (request, reply, type, value) => {
         // Liveness stays green under load: an orchestrator would restart a busy but healthy process.
         if (request.routeOptions.url === '/health/live') return;
+        // No delay sample yet (the loop was busy starting up for the whole first interval):
+        // under-pressure reports Infinity; that is not a measurement, the next interval is.
+        if (type === 'eventLoopDelay' && !Number.isFinite(value)) return;
         reply.header('retry-after', '10');
         request.log.warn({ type, value }, 'shedding load');
         void sendProblem(request, reply, 503, 'SERVICE_UNAVAILABLE', 'The server is overloaded; retry later');
       },
     });
+
+    // The database as the bottleneck: when the longest wait for a pooled connection passes the
+    // bound, new requests are refused at once instead of joining a queue they would time out in.
+    // Health routes are exempt (readiness pings on a connection of its own).
+    const maxWait = config.pressure.maxDatabaseWaitMs;
+    if (maxWait > 0) {
+      app.addHook('onRequest', (request, reply, done) => {
+        const { oldestWaitMs, waiting } = app.database.pressure();
+        if (oldestWaitMs <= maxWait || request.url.startsWith('/health/')) return done();
+        request.log.warn({ type: 'databaseWait', oldestWaitMs: Math.round(oldestWaitMs), waiting }, 'shedding load');
+        reply.header('retry-after', '2');
+        void sendProblem(request, reply, 503, 'SERVICE_UNAVAILABLE', 'The database is saturated; retry later');
+      });
+    }
 
     await app.register(rateLimit, {
       global: true,

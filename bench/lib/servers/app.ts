@@ -33,7 +33,7 @@ const config = loadConfig({
   ...env,
 });
 // Pooled connections stay open, so PostgreSQL's CPU per request is measured on the same processes throughout.
-const database = await createDatabase({ databaseUrl, poolSize: config.databasePoolSize, idleTimeoutMs: 0 });
+const database = await createDatabase({ databaseUrl, poolSize: config.databasePoolSize, idleTimeoutMs: 0, timeouts: config.databaseTimeouts });
 const app = await buildApp({ config, database });
 
 await app.listen({ host: '127.0.0.1', port: 0 });
