@@ -24,14 +24,14 @@ const JWT_ISSUER = 'skyrocket';
 const JWT_AUDIENCE = 'skyrocket-api';
 
 /** An HS256 access token exactly like the app's (issuer, audience, expiry): real tokens without N logins. */
-function signAccessToken(secret: string, userId: string): string {
+export function signAccessToken(secret: string, userId: string): string {
   const now = Math.floor(Date.now() / 1000);
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: userId, iss: JWT_ISSUER, aud: JWT_AUDIENCE, iat: now, exp: now + 3600 })}`;
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
-interface Fixture {
+export interface Fixture {
   competitionId: string;
   applicants: Array<{ userId: string; proposalId: string; token: string }>;
 }
@@ -42,7 +42,7 @@ const form = [
   { id: 'budget', type: 'number', label: 'Budget (EUR)', required: false, min: 0, max: 5000 },
 ];
 
-async function createFixture(databaseUrl: string, applicants: number, jwtSecret: string): Promise<Fixture> {
+export async function createFixture(databaseUrl: string, applicants: number, jwtSecret: string): Promise<Fixture> {
   return withClient(databaseUrl, async (client) => {
     const suffix = randomBytes(4).toString('hex');
     const owner = await client.query<{ id: string }>(

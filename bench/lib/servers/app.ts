@@ -27,6 +27,7 @@ const config = loadConfig({
   RATE_LIMIT_MAX: '1000000000',
   AUTH_RATE_LIMIT_MAX: '1000000000',
   PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
+  PRESSURE_MAX_DATABASE_WAIT_MS: '0',
   MIGRATE_ON_START: 'false',
   // As in production: responses serialised from their schemas, not checked twice.
   RESPONSE_VALIDATION: 'false',
