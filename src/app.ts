@@ -70,6 +70,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: false,
     // The whole request must arrive within this (Node closes slower sockets with a 408).
     requestTimeout: config.requestTimeoutMs,
+    // How often Node checks that bound (its default, 30 s, would let a dribbling socket live half a
+    // minute longer), and its headers bound, which Node applies to the body too: no longer than the request's.
+    http: {
+      connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(config.requestTimeoutMs / 4) || 5_000)),
+      ...(config.requestTimeoutMs > 0 ? { headersTimeout: Math.min(config.requestTimeoutMs, 60_000) } : {}),
+    },
     // Malformed URLs and the like are answered before routing; make those problems too.
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();

@@ -117,3 +117,19 @@ t.test('right after a start, a first event-loop sample of "no measurement" does 
   t.equal(shed.statusCode, 503, 'measured delay above the bound sheds');
   t.equal(shed.json().code, 'SERVICE_UNAVAILABLE');
 });
+
+t.test('a socket that dribbles its body is closed once REQUEST_TIMEOUT_MS has passed', async (t) => {
+  const { app } = await buildTestApp(t, { env: { REQUEST_TIMEOUT_MS: '1000' } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as net.AddressInfo).port;
+  const started = Date.now();
+  const { socket, received } = rawExchange(
+    port,
+    'POST /v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{',
+  );
+  const dribble = setInterval(() => socket.writable && socket.write(' '), 100);
+  const answer = await received.finally(() => clearInterval(dribble));
+  const took = Date.now() - started;
+  t.match(answer, /^HTTP\/1\.1 408 /, 'answered 408 Request Timeout');
+  t.ok(took >= 900 && took < 5_000, `closed after ${took} ms`);
+});
