@@ -53,17 +53,22 @@ export interface ClaimedEmail {
  * transaction; a drainer that dies mid-send leaves the row to be claimed again when its lease ends.
  */
 export async function claimDue(db: DbOrTx, limit: number, leaseMs: number): Promise<ClaimedEmail[]> {
-  const due = db
-    .select({ id: emailOutbox.id })
-    .from(emailOutbox)
-    .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, sql`now()`)))
-    .orderBy(asc(emailOutbox.nextAttemptAt))
-    .limit(limit)
-    .for('update', { skipLocked: true });
+  // A CTE, not `id in (subquery)`: PostgreSQL may rescan an IN subquery, and with SKIP LOCKED
+  // a rescan picks further rows past the limit. A CTE with FOR UPDATE is evaluated once.
+  const due = db.$with('due').as(
+    db
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, sql`now()`)))
+      .orderBy(asc(emailOutbox.nextAttemptAt))
+      .limit(limit)
+      .for('update', { skipLocked: true }),
+  );
   return db
+    .with(due)
     .update(emailOutbox)
     .set({ attempts: sql`${emailOutbox.attempts} + 1`, nextAttemptAt: sql`now() + make_interval(secs => ${leaseMs / 1000})` })
-    .where(and(inArray(emailOutbox.id, due), eq(emailOutbox.status, 'pending')))
+    .where(inArray(emailOutbox.id, db.select({ id: due.id }).from(due)))
     .returning({
       id: emailOutbox.id,
       toEmail: emailOutbox.toEmail,
