@@ -28,6 +28,8 @@ export interface AppDeps {
   redis?: Redis;
   /** How often the audit sealer runs; 0 turns the timer off (default 1000 ms). */
   auditSealIntervalMs?: number;
+  /** How often the email outbox is drained; 0 turns the timer off (default MAIL_DRAIN_INTERVAL_MS; tests call `mailDrainer.drainNow`). */
+  mailDrainIntervalMs?: number;
 }
 
 declare module 'fastify' {
@@ -113,7 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const services = createServices({ config, database, signAccessToken: app.signAccessToken });
   await app.register(receiptSigner, { signer: services.receipts });
   await app.register(receiptRoutes);
-  await app.register(mailDrainer);
+  await app.register(mailDrainer, { intervalMs: deps.mailDrainIntervalMs });
   await app.register(identityRoutes, { identity: services.identity });
   await app.register(organisationRoutes, { organisations: services.organisations });
   await app.register(competitionRoutes, { competitions: services.competitions });

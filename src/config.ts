@@ -90,6 +90,21 @@ export const envSchema = z
       .optional()
       .describe('Check every response against its zod schema before sending it; default: on unless NODE_ENV=production'),
     ADMIN_EMAILS: list.default([]),
+    // Email delivery (docs/mail.md). SMTP_URL holds a password: it is never logged or echoed.
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.org' })
+      .optional()
+      .describe('SMTP server (smtps:// implicit TLS, smtp:// STARTTLS); the log adapter is used when unset (not allowed in production)'),
+    MAIL_FROM: z.email({ error: 'must be an email address, e.g. noreply@example.org' }).optional(),
+    SMTP_REQUIRE_TLS: bool.default(true).describe('smtp:// only: refuse to send unless the server offers STARTTLS; false only for a local relay'),
+    SMTP_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    SMTP_GREETING_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    SMTP_SOCKET_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000).describe('Hard bound on one message, whatever the server does'),
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).default(60_000),
+    MAIL_RETRY_MAX_MS: z.coerce.number().int().min(10).default(60 * 60_000),
+    MAIL_DRAIN_INTERVAL_MS: z.coerce.number().int().min(10).default(2000),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET, {
     path: ['JWT_SECRET'],
@@ -99,6 +114,16 @@ export const envSchema = z
     path: ['RECEIPT_PRIVATE_KEY'],
     message: 'is required when NODE_ENV=production',
   })
+  .refine((env) => env.NODE_ENV !== 'production' || env.SMTP_URL, {
+    path: ['SMTP_URL'],
+    message: 'is required when NODE_ENV=production (emails carry live tokens and are never written to the log there)',
+  })
+  .refine((env) => !env.SMTP_URL || env.MAIL_FROM, { path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set' })
+  .refine((env) => !env.SMTP_URL || !env.SMTP_URL.startsWith('smtp:') || env.SMTP_REQUIRE_TLS || !new URL(env.SMTP_URL).password, {
+    path: ['SMTP_REQUIRE_TLS'],
+    message: 'may be false only for an smtp:// URL without a password: credentials are never sent unencrypted',
+  })
+  .refine((env) => env.MAIL_RETRY_MAX_MS >= env.MAIL_RETRY_BASE_MS, { path: ['MAIL_RETRY_MAX_MS'], message: 'must be at least MAIL_RETRY_BASE_MS' })
   .refine((env) => env.NODE_ENV !== 'production' || env.PASSWORD_HASH_COST >= 17, {
     path: ['PASSWORD_HASH_COST'],
     message: 'must be at least 17 (OWASP scrypt N=2^17) when NODE_ENV=production',
@@ -134,6 +159,26 @@ export interface Config {
   /** Responses checked against their zod schemas as well as serialised from them (development and tests). */
   validateResponses: boolean;
   adminEmails: string[];
+  mail: MailConfig;
+}
+
+/** Email delivery: SMTP when `smtp` is set, otherwise the development log adapter (never in production). */
+export interface MailConfig {
+  smtp: SmtpConfig | undefined;
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  drainIntervalMs: number;
+  sendTimeoutMs: number;
+}
+
+export interface SmtpConfig {
+  url: string;
+  from: string;
+  requireTls: boolean;
+  connectionTimeoutMs: number;
+  greetingTimeoutMs: number;
+  socketTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -223,5 +268,22 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     migrateOnStart: env.MIGRATE_ON_START,
     validateResponses: env.RESPONSE_VALIDATION ?? env.NODE_ENV !== 'production',
     adminEmails: env.ADMIN_EMAILS.map((e) => e.toLowerCase()),
+    mail: {
+      smtp: env.SMTP_URL
+        ? {
+            url: env.SMTP_URL,
+            from: env.MAIL_FROM!,
+            requireTls: env.SMTP_REQUIRE_TLS,
+            connectionTimeoutMs: env.SMTP_CONNECTION_TIMEOUT_MS,
+            greetingTimeoutMs: env.SMTP_GREETING_TIMEOUT_MS,
+            socketTimeoutMs: env.SMTP_SOCKET_TIMEOUT_MS,
+          }
+        : undefined,
+      maxAttempts: env.MAIL_MAX_ATTEMPTS,
+      retryBaseMs: env.MAIL_RETRY_BASE_MS,
+      retryMaxMs: env.MAIL_RETRY_MAX_MS,
+      drainIntervalMs: env.MAIL_DRAIN_INTERVAL_MS,
+      sendTimeoutMs: env.MAIL_SEND_TIMEOUT_MS,
+    },
   };
 }

@@ -95,21 +95,22 @@ t.test('a bad value is refused with a message naming the variable', async (t) =>
 
 t.test('production refuses to start without its secrets', async (t) => {
   const dataDir = tempDir(t);
+  const mail = { SMTP_URL: 'smtps://mailer:pw@smtp.example.org', MAIL_FROM: 'noreply@example.org' };
   const err = refusal(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir }));
   const named = err.problems.map((p) => p.split(':')[0]);
   t.ok(named.includes('JWT_SECRET'), 'names JWT_SECRET');
   t.ok(named.includes('RECEIPT_PRIVATE_KEY'), 'names RECEIPT_PRIVATE_KEY');
   t.notOk(existsSync(join(dataDir, 'secrets.json')), 'no development secrets are generated in production');
 
-  const onlyKey = refusal(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, RECEIPT_PRIVATE_KEY: receiptKey }));
+  const onlyKey = refusal(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, RECEIPT_PRIVATE_KEY: receiptKey, ...mail }));
   t.same(onlyKey.problems.map((p) => p.split(':')[0]), ['JWT_SECRET']);
 
   const weakHash = refusal(() =>
-    loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: secret, RECEIPT_PRIVATE_KEY: receiptKey, PASSWORD_HASH_COST: '10' }),
+    loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: secret, RECEIPT_PRIVATE_KEY: receiptKey, PASSWORD_HASH_COST: '10', ...mail }),
   );
   t.same(weakHash.problems.map((p) => p.split(':')[0]), ['PASSWORD_HASH_COST']);
 
-  const ok = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: secret, RECEIPT_PRIVATE_KEY: receiptKey });
+  const ok = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: secret, RECEIPT_PRIVATE_KEY: receiptKey, ...mail });
   t.equal(ok.jwt.secret, secret);
   t.equal(ok.receiptPrivateKey, receiptKey);
   t.notOk(existsSync(join(dataDir, 'secrets.json')));

@@ -6,7 +6,7 @@ import { users } from '../../db/schema/users.js';
 import { AppError, UnauthorizedError, ValidationError, type FieldError } from '../../lib/errors.js';
 import { hashPassword, needsRehash, passwordProblems, verifyPassword } from '../../lib/password.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
-import { enqueueEmail } from '../mail/mail.service.js';
+import { enqueueEmail, mailText } from '../mail/mail.service.js';
 import type { AccessTokenClaims } from '../../plugins/auth.js';
 import * as queries from './identity.queries.js';
 import { current } from '../../db/unit-of-work.js';
@@ -77,13 +77,11 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
   const EMAILED_TOKENS = {
     verify_email: {
       ttlSeconds: VERIFY_TTL_SECONDS,
-      subject: 'Confirm your Skyrocket email address',
-      body: (token: string) => `Confirm your address: ${link('/verify-email', token)}`,
+      body: (token: string) => mailText`Confirm your address: ${link('/verify-email', token)}`,
     },
     reset_password: {
       ttlSeconds: RESET_TTL_SECONDS,
-      subject: 'Reset your Skyrocket password',
-      body: (token: string) => `Choose a new password within an hour: ${link('/password-reset', token)}`,
+      body: (token: string) => mailText`Choose a new password within an hour: ${link('/password-reset', token)}`,
     },
   } as const;
 
@@ -92,7 +90,7 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
     const message = EMAILED_TOKENS[purpose];
     const token = newSecretToken();
     await queries.insertUserToken(tx, { userId: user.id, purpose, tokenHash: hashToken(token), ttlSeconds: message.ttlSeconds });
-    await enqueueEmail(tx, { to: user.email, template: purpose, subject: message.subject, body: message.body(token), data: { token } });
+    await enqueueEmail(tx, { to: user.email, template: purpose, body: message.body(token), data: { token } });
   }
 
   /** The same, at most a few times an hour per account; requests for one account are serialised by a row lock. */
@@ -140,8 +138,8 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
           await enqueueEmail(tx, {
             to: input.email,
             template: 'already_registered',
-            subject: 'Someone tried to register with your address',
-            body: `This address already has a Skyrocket account. If it was you, log in or reset your password: ${config.publicBaseUrl}/password-reset`,
+            // At most one an hour per inbox (TEMPLATES): more are dropped, and the answer is the same.
+            body: mailText`This address already has a Skyrocket account. If it was you, log in or reset your password: ${config.publicBaseUrl}/password-reset`,
           });
         }
       });

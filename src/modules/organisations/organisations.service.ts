@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.j
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import { ANY_MEMBER, MANAGERS, type Access, type Actor, type MemberRole } from '../access/access.js';
 import type { IdentityService } from '../identity/identity.service.js';
-import { enqueueEmail } from '../mail/mail.service.js';
+import { enqueueEmail, mailText } from '../mail/mail.service.js';
 import * as queries from './organisations.queries.js';
 
 const INVITATION_TTL_SECONDS = 60 * 60 * 24 * 14;
@@ -130,8 +130,8 @@ export function createOrganisationService({ db, config, access, identity }: Orga
         await enqueueEmail(tx, {
           to: input.email,
           template: 'organisation_invitation',
-          subject: `You are invited to join ${org?.name ?? 'an organisation'} on Skyrocket`,
-          body: `Accept within 14 days: ${config.publicBaseUrl}/invitations/accept?token=${encodeURIComponent(token)}`,
+          // The subject is the template's; the organisation's name (user text) only in the body, made plain.
+          body: mailText`You are invited to join the organisation "${org?.name ?? 'an organisation'}" on Skyrocket. Accept within 14 days: ${config.publicBaseUrl}/invitations/accept?token=${encodeURIComponent(token)}`,
           data: { token, organisationId, role: input.role },
         });
         return toInvitation(invitation, await databaseNow(tx));

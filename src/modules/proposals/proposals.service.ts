@@ -15,7 +15,7 @@ import { appendAudit } from '../audit/audit.service.js';
 import type { CompetitionService, SubmissionWindow } from '../competitions/competitions.service.js';
 import { recordEvent } from '../events/events.js';
 import type { IdentityService } from '../identity/identity.service.js';
-import { enqueueEmail } from '../mail/mail.service.js';
+import { enqueueEmail, mailText } from '../mail/mail.service.js';
 import { bytesMatchType, isAllowedAttachmentType, ALLOWED_ATTACHMENT_TYPES, type AttachmentType } from './attachment-types.js';
 import * as queries from './proposals.queries.js';
 import { closedError, withdrawnError, type Submissions, type Submitted } from './submission.service.js';
@@ -401,8 +401,8 @@ export function createProposalService({ db, config, access, competitions, identi
         await enqueueEmail(tx, {
           to: email,
           template: 'proposal_invitation',
-          subject: `You are invited to join a proposal for "${window.title}" on Skyrocket`,
-          body: `Accept within 14 days: ${config.publicBaseUrl}/proposal-invitations/accept?token=${encodeURIComponent(token)}`,
+          // The subject is the template's; the competition title (user text) only in the body, made plain.
+          body: mailText`You are invited to join a proposal team for the competition "${window.title}" on Skyrocket. Accept within 14 days: ${config.publicBaseUrl}/proposal-invitations/accept?token=${encodeURIComponent(token)}`,
           data: { token, proposalId, competitionId: head.competitionId },
         });
         return toTeam([{ ...member, displayName: null }], 'applicant')[0]!;
@@ -519,10 +519,7 @@ export function createProposalService({ db, config, access, competitions, identi
         await enqueueEmail(tx, {
           to: guardianEmail,
           template: 'guardian_consent',
-          subject: `Consent requested for participation in "${window.title}"`,
-          body:
-            `A young person named you as their parent or guardian and asks for your consent to take part in the competition "${window.title}" on Skyrocket. ` +
-            `If you agree, confirm within 30 days: ${config.publicBaseUrl}/guardian-consents/confirm?token=${encodeURIComponent(token)}. If you do not, ignore this email.`,
+          body: mailText`A young person named you as their parent or guardian and asks for your consent to take part in the competition "${window.title}" on Skyrocket. If you agree, confirm within 30 days: ${config.publicBaseUrl}/guardian-consents/confirm?token=${encodeURIComponent(token)}. If you do not, ignore this email.`,
           data: { token, competitionId: head.competitionId, applicantId: head.applicantId },
         });
         return toConsent(consent, window.dbNow);
