@@ -74,6 +74,23 @@ export async function emailToken(app: FastifyInstance, to: string, template: str
   return row?.data.token as string | undefined;
 }
 
+/**
+ * The emails of a template to an address once there are at least `count` (or after `timeoutMs`):
+ * for work the API does after its answer (password-reset requests), which tests cannot await.
+ */
+export async function waitForEmails(app: FastifyInstance, to: string, template: string, count = 1, timeoutMs = 5000): Promise<Array<{ token?: string }>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await app.database.db
+      .select({ data: emailOutbox.data })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toEmail, to), eq(emailOutbox.template, template)))
+      .orderBy(desc(emailOutbox.createdAt));
+    if (rows.length >= count || Date.now() > deadline) return rows.map((r) => ({ token: r.data.token as string | undefined }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Invites `invitee` into `org` with `role` and accepts it through the API. */
 export async function addMember(app: FastifyInstance, org: { id: string }, inviter: TestUser, invitee: TestUser, role: 'owner' | 'manager' | 'member') {
   const invite = await app.inject({
