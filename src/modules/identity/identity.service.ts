@@ -140,6 +140,12 @@ export function createIdentityService({ db, config, signAccessToken, defer }: Id
       return new Map(rows.map((r) => [r.id, r]));
     },
 
+    /** Whether the user confirmed their address (access's verified-email rule). */
+    async isEmailVerified(userId: string): Promise<boolean> {
+      const user = await queries.findUserById(current(db), userId);
+      return user?.emailVerifiedAt != null;
+    },
+
     async exists(userId: string): Promise<boolean> {
       return (await queries.selectProfiles(current(db), [userId])).length > 0;
     },
