@@ -75,7 +75,7 @@ export interface PasswordHashingLimits {
   concurrency: number;
   /** Requests allowed to wait for a thread; more are refused at once with 503 `AUTH_BUSY`. */
   maxQueued: number;
-  /** A waiting request that gets no thread within this is refused with 503 `AUTH_BUSY`. */
+  /** A request that gets no thread within this, or whose hash then runs longer, is refused with 503 `AUTH_BUSY`. */
   maxWaitMs: number;
   /** The threads' niceness (0 = normal, 19 = lowest); ignored where the OS has no per-thread priority. */
   nice: number;
@@ -104,13 +104,15 @@ interface Slot {
   worker: Worker;
   job: Job | undefined;
   idle: NodeJS.Timeout | undefined;
+  /** Ends a hash that runs longer than `maxWaitMs` (a starved thread): the thread is replaced. */
+  overrun: NodeJS.Timeout | undefined;
 }
 
 /**
  * Password hashing with a cap: `concurrency` dedicated threads (off libuv's four-thread pool,
  * which the receipts' Ed25519 signing and file I/O share), a bounded FIFO wait queue, and a
- * 503 `AUTH_BUSY` with `Retry-After: 1` beyond it. A login therefore gets an answer within about
- * `maxWaitMs` plus one hash, whatever the flood. Hand-written (~80 lines) because the pool
+ * 503 `AUTH_BUSY` with `Retry-After: 1` beyond it. A login therefore gets an answer within
+ * 2 × `maxWaitMs` (waiting, then hashing) plus its database round trips, whatever the flood. Hand-written (~80 lines) because the pool
  * libraries that fit (piscina, p-limit) are not dependencies and the job is one function.
  */
 export function createPasswordHasher(limits: PasswordHashingLimits = DEFAULT_HASHING_LIMITS) {
@@ -122,10 +124,11 @@ export function createPasswordHasher(limits: PasswordHashingLimits = DEFAULT_HAS
   function spawn(): Slot {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { nice: limits.nice } });
     worker.unref();
-    const slot: Slot = { worker, job: undefined, idle: undefined };
+    const slot: Slot = { worker, job: undefined, idle: undefined, overrun: undefined };
     worker.on('message', (message: { id: number; key?: Uint8Array; error?: string }) => {
       const job = pending.get(message.id);
       pending.delete(message.id);
+      if (slot.overrun) clearTimeout(slot.overrun);
       slot.job = undefined;
       if (job) {
         if (message.key) job.resolve(Buffer.from(message.key));
@@ -136,6 +139,7 @@ export function createPasswordHasher(limits: PasswordHashingLimits = DEFAULT_HAS
     const lost = (err: Error) => {
       slots.splice(slots.indexOf(slot), 1);
       if (slot.idle) clearTimeout(slot.idle);
+      if (slot.overrun) clearTimeout(slot.overrun);
       for (const [id, job] of pending) if (job === slot.job) pending.delete(id);
       slot.job?.reject(err);
       slot.job = undefined;
@@ -157,6 +161,15 @@ export function createPasswordHasher(limits: PasswordHashingLimits = DEFAULT_HAS
     const id = nextId++;
     pending.set(id, job);
     slot.worker.postMessage({ id, password: job.password, salt: job.salt, keyLength: job.keyLength, options: job.options });
+    slot.overrun = setTimeout(() => {
+      // A bounded answer beats a finished hash: the caller gets 503 and the thread is replaced.
+      pending.delete(id);
+      slots.splice(slots.indexOf(slot), 1);
+      slot.job?.reject(busy());
+      slot.job = undefined;
+      void slot.worker.terminate();
+      if (queue.length > 0) next(spawn());
+    }, limits.maxWaitMs).unref();
   }
 
   function next(slot: Slot) {
