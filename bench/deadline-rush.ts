@@ -111,7 +111,7 @@ interface Outcome extends Omit<Answer, 'body'> {
  * shares the machine's two cores with the server and PostgreSQL, so it should cost as little as
  * it can (node:http cost it twice as much CPU per request).
  */
-async function rush(client: Pool, fixture: Fixture, start: number, until: number): Promise<{ answers: Answer[]; errors: number }> {
+export async function rush(client: Pool, fixture: Fixture, start: number, until: number): Promise<{ answers: Answer[]; errors: number }> {
   // Bodies are kept as text during the run and parsed after it (`outcomesOf`, after the CPU
   // readings): JSON.parse of every answer took CPU from the cores the server and PostgreSQL share.
   const answers: Answer[] = [];
@@ -135,7 +135,7 @@ async function rush(client: Pool, fixture: Fixture, start: number, until: number
   return { answers, errors };
 }
 
-function outcomesOf(answers: Answer[]): Outcome[] {
+export function outcomesOf(answers: Answer[]): Outcome[] {
   return answers.map(({ body, ...answer }): Outcome => {
     let parsed: { receipt?: Receipt; code?: string };
     try {
@@ -156,7 +156,7 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
 }
 
-function figures(scenario: string, outcomes: Outcome[], seconds: number, errors: number): LoadFigures {
+export function figures(scenario: string, outcomes: Outcome[], seconds: number, errors: number): LoadFigures {
   const latencies = outcomes.map((o) => o.latencyMs).sort((a, b) => a - b);
   const statusCodes: Record<string, number> = {};
   for (const o of outcomes) statusCodes[o.status] = (statusCodes[o.status] ?? 0) + 1;

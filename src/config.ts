@@ -85,6 +85,10 @@ export const envSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
     PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(22).default(17),
+    PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2).describe('password hashing threads (one scrypt each, ~128 MiB at cost 17)'),
+    PASSWORD_HASH_QUEUE_MAX: z.coerce.number().int().min(0).max(1000).default(8).describe('password checks allowed to wait for a thread; more get 503 AUTH_BUSY'),
+    PASSWORD_HASH_MAX_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    PASSWORD_HASH_NICE: z.coerce.number().int().min(0).max(19).default(10).describe('CPU niceness of the hashing threads (Linux)'),
     MIGRATE_ON_START: bool.default(true),
     RESPONSE_VALIDATION: bool
       .optional()
@@ -155,6 +159,7 @@ export interface Config {
   shutdown: { drainMs: number; timeoutMs: number };
   publicBaseUrl: string;
   passwordHashCost: number;
+  passwordHashing: { concurrency: number; maxQueued: number; maxWaitMs: number; nice: number };
   migrateOnStart: boolean;
   /** Responses checked against their zod schemas as well as serialised from them (development and tests). */
   validateResponses: boolean;
@@ -265,6 +270,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     shutdown: { drainMs: env.SHUTDOWN_DRAIN_MS, timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
     publicBaseUrl: env.PUBLIC_BASE_URL,
     passwordHashCost: env.PASSWORD_HASH_COST,
+    passwordHashing: {
+      concurrency: env.PASSWORD_HASH_CONCURRENCY,
+      maxQueued: env.PASSWORD_HASH_QUEUE_MAX,
+      maxWaitMs: env.PASSWORD_HASH_MAX_WAIT_MS,
+      nice: env.PASSWORD_HASH_NICE,
+    },
     migrateOnStart: env.MIGRATE_ON_START,
     validateResponses: env.RESPONSE_VALIDATION ?? env.NODE_ENV !== 'production',
     adminEmails: env.ADMIN_EMAILS.map((e) => e.toLowerCase()),

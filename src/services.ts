@@ -31,7 +31,7 @@ export function createServices({ config, database, signAccessToken }: ServiceDep
   const identity = createIdentityService({ db, config, signAccessToken });
   // Access decides on facts owned by organisations (roles) and competitions (owners): their
   // read-only directories come first, so the full services can depend on access.
-  const access = createAccess({ ...createMembershipDirectory(db), ...createCompetitionDirectory(db) });
+  const access = createAccess({ ...createMembershipDirectory(db), ...createCompetitionDirectory(db), emailVerified: identity.isEmailVerified });
   const organisations = createOrganisationService({ db, config, access, identity });
   const competitions = createCompetitionService({ db, access, identity, organisationName: organisations.sql.organisationName });
   const submissions = createSubmissions({ db, access, competitions, receipts, sql: submissionSql({ identity, competitions }) });

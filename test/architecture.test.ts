@@ -13,7 +13,7 @@ const src = join(root, 'src');
 
 /** Which module owns each schema file, and the tables in it. */
 const OWNERS: Record<string, { owner: string; tables: string[] }> = {
-  'users.ts': { owner: 'modules/identity', tables: ['users', 'refresh_tokens', 'user_tokens'] },
+  'users.ts': { owner: 'modules/identity', tables: ['users', 'refresh_tokens', 'user_tokens', 'login_throttles'] },
   'organisations.ts': { owner: 'modules/organisations', tables: ['organisations', 'memberships', 'organisation_invitations'] },
   'competitions.ts': { owner: 'modules/competitions', tables: ['competitions', 'competition_extensions'] },
   'proposals.ts': {

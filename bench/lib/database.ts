@@ -2,7 +2,8 @@ import pg from 'pg';
 import { createDatabase } from '../../src/db/client.js';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
-export const BENCH_DATABASE = 'skyrocket_bench';
+// BENCH_DATABASE_NAME lets two checkouts benchmark on one PostgreSQL server without dropping each other's database.
+export const BENCH_DATABASE = process.env.BENCH_DATABASE_NAME || 'skyrocket_bench';
 
 export interface BenchDatabase {
   /** URL of the dedicated, freshly migrated benchmark database. */

@@ -7,24 +7,46 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ZONE_NAME = /^(UTC|[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2})$/;
 const DAY_MS = 86_400_000;
 
+/**
+ * One formatter per canonical zone name (`europe/rome` and `eUROPE/rOME` share `Europe/Rome`'s),
+ * least recently used first out beyond the cap: a formatter costs ~20 KiB, and zone strings come
+ * from clients. The runtime knows ~600 names, so the cap is never reached by real zones.
+ */
+const FORMATTER_CACHE_MAX = 1000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
+function newFormatter(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+}
+
+function remember(key: string, f: Intl.DateTimeFormat): Intl.DateTimeFormat {
+  formatters.delete(key);
+  formatters.set(key, f);
+  if (formatters.size > FORMATTER_CACHE_MAX) formatters.delete(formatters.keys().next().value!);
   return f;
+}
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  const cached = formatters.get(timeZone);
+  if (cached) return remember(timeZone, cached);
+  // Throws RangeError for a zone the runtime does not know; nothing is cached then.
+  const fresh = newFormatter(timeZone);
+  const canonical = fresh.resolvedOptions().timeZone;
+  return remember(canonical, formatters.get(canonical) ?? fresh);
+}
+
+/** How many formatters are cached (for the test that variants of one zone share one). */
+export function formatterCacheSize(): number {
+  return formatters.size;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const tz = { withTimezone: true } as const;
 
@@ -16,8 +16,6 @@ export const users = pgTable(
     locale: text().notNull().default('en'),
     isAdmin: boolean().notNull().default(false),
     emailVerifiedAt: timestamp(tz),
-    failedLoginCount: integer().notNull().default(0),
-    lockedUntil: timestamp(tz),
     passwordChangedAt: timestamp(tz).notNull().defaultNow(),
     createdAt: timestamp(tz).notNull().defaultNow(),
     updatedAt: timestamp(tz).notNull().defaultNow(),
@@ -64,4 +62,24 @@ export const userTokens = pgTable(
     createdAt: timestamp(tz).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('user_tokens_hash_key').on(t.tokenHash), index('user_tokens_user_idx').on(t.userId)],
+);
+
+/**
+ * Failed logins per account and client address: the address is throttled (progressively longer
+ * waits), never the account itself, so a stranger cannot lock the owner out. One row per pair,
+ * claimed and counted by one statement before the password is checked (see `claimLoginAttempt`).
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The client's address as the server sees it (an IPv6 address by its /64 prefix). */
+    clientKey: text().notNull(),
+    failures: integer().notNull(),
+    lastFailureAt: timestamp(tz).notNull(),
+    blockedUntil: timestamp(tz),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.clientKey] }), check('login_throttles_failures_positive', sql`${t.failures} >= 0`)],
 );

@@ -45,7 +45,12 @@ export interface AccessFacts {
   roleIn(userId: string, organisationId: string): Promise<MemberRole | null>;
   /** The competition's owning organisation (competitions), undefined if it does not exist. */
   competitionRef(competitionId: string): Promise<CompetitionRef | undefined>;
+  /** Whether the user has confirmed their email address (identity). */
+  emailVerified(userId: string): Promise<boolean>;
 }
+
+/** What an unverified account may not do yet, for the 403's message. */
+export type VerifiedAction = 'create an organisation' | 'manage organisation members' | 'invite people' | 'publish a competition';
 
 /** The facts about a proposal that decide who may see it; gathered by proposals from its own tables. */
 export interface ProposalFacts {
@@ -91,6 +96,19 @@ export function createAccess(facts: AccessFacts) {
   return {
     requireOrganisationRole,
     requireCompetitionOrganiser,
+
+    /**
+     * Acting for others (an organisation, its members, invitees, the public) needs a confirmed
+     * address, so an unconfirmed account cannot send mail to strangers or speak for anyone:
+     * 403 `EMAIL_NOT_VERIFIED`, for platform admins too. Applying and editing one's own things do not.
+     */
+    async requireVerifiedEmail(actor: Actor, action: VerifiedAction): Promise<void> {
+      if (await facts.emailVerified(actor.userId)) return;
+      throw new ForbiddenError(
+        `Confirm your email address before you ${action}: follow the link in the confirmation email, or ask for a new one with POST /v1/me/verification-email`,
+        'EMAIL_NOT_VERIFIED',
+      );
+    },
 
     /**
      * Only owners grant, take away, invite or remove the owner role; a manager's authority stops

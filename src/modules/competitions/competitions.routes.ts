@@ -156,6 +156,9 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
       operationId: 'publishCompetition',
       summary: 'Publish a draft: it becomes public, upcoming or open by the clock',
       errors: {
+        403: problemResponse(
+          'Only owners and managers of the owning organisation may do this (`FORBIDDEN`), or your email address is not confirmed yet (`EMAIL_NOT_VERIFIED`; `POST /v1/me/verification-email` sends the link again)',
+        ),
         409: problemResponse('Not a draft (`INVALID_TRANSITION`)'),
         422: problemResponse('Not ready: every missing part is listed (`COMPETITION_INCOMPLETE`), or invalid input'),
       },

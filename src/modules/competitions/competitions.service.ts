@@ -408,6 +408,7 @@ export function createCompetitionService({ db, access, identity, organisationNam
 
     async transition(actor: Actor, competitionId: string, transition: Exclude<Transition, 'publishResults'>, ifMatch: string | undefined, reason?: string) {
       await access.requireCompetitionOrganiser(actor, competitionId);
+      if (transition === 'publish') await access.requireVerifiedEmail(actor, 'publish a competition');
       const { from, to, event } = TRANSITIONS[transition];
       return transaction(db, async (tx) => {
         const row = await lockOrNotFound(tx, competitionId);

@@ -24,6 +24,10 @@ const tags = ['accounts'];
 
 const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = async (app, { identity }) => {
   const { authMax, windowMs } = app.config.rateLimit;
+  // Work done after an answer (password-reset requests): failures are logged without their SQL
+  // parameters (an address), and closing waits for what is still running.
+  identity.onBackgroundError((err) => app.log.error({ code: (err as { code?: unknown }).code }, 'background account work failed'));
+  app.addHook('onClose', () => identity.drainBackgroundWork());
   // Credential endpoints: a tight per-address limit, and per-account limits where the body names one.
   const perIp = { rateLimit: { max: authMax, timeWindow: windowMs, keyGenerator: (r: FastifyRequest) => `auth-ip:${r.ip}` } };
   // A second, per-account limit (the route's own limit is per address): counted separately, since
@@ -42,6 +46,7 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
     }
   };
   const throttled = problemResponse('Too many attempts from this address or for this account; see `Retry-After`');
+  const hashingBusy = problemResponse('Too many password checks are waiting (`AUTH_BUSY`); see `Retry-After`');
   const accepted = (message: string) => ({ status: 'accepted' as const, message });
 
   app.post(
@@ -53,7 +58,7 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
         tags,
         summary: 'Create an account (the answer never reveals whether the address is taken)',
         body: RegisterBody,
-        response: { 202: AcceptedResponse, 422: problemResponse('Invalid fields or a weak password; `errors` names each'), 429: throttled },
+        response: { 202: AcceptedResponse, 422: problemResponse('Invalid fields or a weak password; `errors` names each'), 429: throttled, 503: hashingBusy },
       },
     },
     async (request, reply) => {
@@ -65,8 +70,9 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
   app.post(
     '/v1/auth/login',
     {
+      // No per-account limit here: it would let anyone lock the owner out. Failed logins throttle
+      // their address instead (429 LOGIN_THROTTLED), in the service.
       config: perIp,
-      preHandler: perAccount,
       schema: {
         operationId: 'login',
         tags,
@@ -75,11 +81,12 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
         response: {
           200: TokenPair,
           401: problemResponse('Email or password is incorrect (`INVALID_CREDENTIALS`)'),
-          429: problemResponse('Rate limited, or the account is locked after repeated failures (`LOGIN_LOCKED`); see `Retry-After`'),
+          429: problemResponse('Too many attempts from this address (`RATE_LIMITED`), or too many failed logins for this account from this address (`LOGIN_THROTTLED`); see `Retry-After`'),
+          503: hashingBusy,
         },
       },
     },
-    async (request) => identity.login(request.body.email, request.body.password),
+    async (request) => identity.login(request.body.email, request.body.password, request.ip),
   );
 
   app.post(
@@ -150,6 +157,7 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
           204: z.null().describe('Password changed'),
           400: problemResponse('Malformed JSON, or the token is invalid, used or expired (`TOKEN_INVALID`)'),
           429: throttled,
+          503: hashingBusy,
         },
       },
     },
@@ -217,7 +225,7 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
         summary: 'Change my password; every session is revoked',
         security: bearerSecurity,
         body: ChangePasswordBody,
-        response: { 204: z.null().describe('Password changed; log in again'), 429: throttled },
+        response: { 204: z.null().describe('Password changed; log in again'), 429: throttled, 503: hashingBusy },
       },
     },
     async (request, reply) => {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { isIPv6 } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { users } from '../../db/schema/users.js';
 import { AppError, UnauthorizedError, ValidationError, type FieldError } from '../../lib/errors.js';
-import { hashPassword, needsRehash, passwordProblems, verifyPassword } from '../../lib/password.js';
+import { createPasswordHasher, needsRehash, passwordProblems } from '../../lib/password.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import { enqueueEmail, mailText } from '../mail/mail.service.js';
 import type { AccessTokenClaims } from '../../plugins/auth.js';
@@ -13,8 +14,6 @@ import { current } from '../../db/unit-of-work.js';
 
 export type Profile = Awaited<ReturnType<typeof queries.selectProfiles>>[number];
 
-const LOCK_AFTER_FAILURES = 5;
-const LOCK_MINUTES = 15;
 const VERIFY_TTL_SECONDS = 60 * 60 * 48;
 const RESET_TTL_SECONDS = 60 * 60;
 const MAX_EMAILS_PER_HOUR = 3;
@@ -23,6 +22,11 @@ export interface IdentityDeps {
   db: Db;
   config: Config;
   signAccessToken(claims: AccessTokenClaims): string;
+  /**
+   * Runs work after the answer is sent (the password-reset request). Tests pass one that holds
+   * the tasks; the default runs them at once and `drainBackgroundWork()` waits for them.
+   */
+  defer?: (task: () => Promise<void>) => void;
 }
 
 export interface RegisterInput {
@@ -48,12 +52,39 @@ export function toMe(u: queries.UserRow) {
   };
 }
 
+/** The throttle's key for an address: IPv4 as is, IPv6 by its /64 (one subscriber's usual allocation). */
+export function clientKeyOf(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(address)) return address;
+  const [head = '', tail] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
 function passwordFieldErrors(field: string, password: string, context: string[]): FieldError[] {
   return passwordProblems(password, context).map((message) => ({ field, message, code: 'weak_password', in: 'body' as const }));
 }
 
-export function createIdentityService({ db, config, signAccessToken }: IdentityDeps) {
+export function createIdentityService({ db, config, signAccessToken, defer }: IdentityDeps) {
+  const running = new Set<Promise<void>>();
+  let reportBackgroundError: (err: unknown) => void = () => {};
+  const runLater =
+    defer ??
+    ((task: () => Promise<void>) => {
+      const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(task)
+        .catch((err: unknown) => reportBackgroundError(err))
+        .finally(() => running.delete(done));
+      running.add(done);
+    });
   const cost = config.passwordHashCost;
+  // Every scrypt of this service (register, login, the unknown-address decoy, password changes) goes through one capped pool.
+  const hasher = createPasswordHasher(config.passwordHashing);
+  const hashPassword = hasher.hash;
+  const verifyPassword = hasher.verify;
   let decoy: Promise<string> | undefined;
   const link = (path: string, token: string) => `${config.publicBaseUrl}${path}?token=${encodeURIComponent(token)}`;
 
@@ -107,6 +138,12 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
       return new Map(rows.map((r) => [r.id, r]));
     },
 
+    /** Whether the user confirmed their address (access's verified-email rule). */
+    async isEmailVerified(userId: string): Promise<boolean> {
+      const user = await queries.findUserById(current(db), userId);
+      return user?.emailVerifiedAt != null;
+    },
+
     async exists(userId: string): Promise<boolean> {
       return (await queries.selectProfiles(current(db), [userId])).length > 0;
     },
@@ -145,7 +182,11 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
       });
     },
 
-    async login(email: string, password: string) {
+    /**
+     * A wrong password throttles the address it came from, never the account (docs/identity.md,
+     * "Failed logins"); `clientAddress` is the request's address as the server sees it.
+     */
+    async login(email: string, password: string, clientAddress: string) {
       const user = await queries.findUserByEmail(db, email);
       if (!user) {
         // Spend the same time as a real check so response timing does not reveal registered addresses.
@@ -153,32 +194,25 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
         await verifyPassword(password, await decoy);
         throw new UnauthorizedError('Email or password is incorrect', 'INVALID_CREDENTIALS');
       }
-      const [lock] = await db
-        .select({ seconds: sql<number>`ceil(extract(epoch from (${users.lockedUntil} - now())))::int` })
-        .from(users)
-        .where(sql`${users.id} = ${user.id} and ${users.lockedUntil} > now()`);
-      if (lock) {
-        throw new AppError(429, 'LOGIN_LOCKED', 'Too many failed logins; try again later', {}, { 'retry-after': String(Math.max(1, lock.seconds)) });
+      const clientKey = clientKeyOf(clientAddress);
+      if (!(await queries.claimLoginAttempt(db, user.id, clientKey))) {
+        const seconds = await queries.loginWaitSeconds(db, user.id, clientKey);
+        throw new AppError(429, 'LOGIN_THROTTLED', `Too many failed logins from your address; retry in ${seconds} s`, {}, { 'retry-after': String(seconds) });
       }
-      if (!(await verifyPassword(password, user.passwordHash))) {
-        await db
-          .update(users)
-          .set({
-            failedLoginCount: sql`${users.failedLoginCount} + 1`,
-            lockedUntil: sql`case when (${users.failedLoginCount} + 1) % ${LOCK_AFTER_FAILURES} = 0 then now() + make_interval(mins => ${LOCK_MINUTES}) else ${users.lockedUntil} end`,
-          })
-          .where(eq(users.id, user.id));
-        throw new UnauthorizedError('Email or password is incorrect', 'INVALID_CREDENTIALS');
+      let correct: boolean;
+      try {
+        correct = await verifyPassword(password, user.passwordHash);
+      } catch (err) {
+        await queries.unclaimLoginAttempt(db, user.id, clientKey);
+        throw err;
       }
+      if (!correct) throw new UnauthorizedError('Email or password is incorrect', 'INVALID_CREDENTIALS');
+      await queries.clearLoginThrottle(db, user.id, clientKey);
       const promote = !user.isAdmin && user.emailVerifiedAt !== null && config.adminEmails.includes(user.email);
+      const rehash = needsRehash(user.passwordHash, cost) ? { passwordHash: await hashPassword(password, cost) } : {};
       const [updated] = await db
         .update(users)
-        .set({
-          failedLoginCount: 0,
-          lockedUntil: null,
-          ...(promote ? { isAdmin: true } : {}),
-          ...(needsRehash(user.passwordHash, cost) ? { passwordHash: await hashPassword(password, cost) } : {}),
-        })
+        .set({ ...(promote ? { isAdmin: true } : {}), ...rehash, updatedAt: sql`now()` })
         .where(eq(users.id, user.id))
         .returning();
       return issueTokens(updated!);
@@ -242,11 +276,27 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
       });
     },
 
-    /** Always "accepted"; at most a few reset emails an hour per account. */
+    /**
+     * Always "accepted", and answered before anything is looked up: the lookup, the token and the
+     * email run after the answer for every address alike, so timing cannot tell registered
+     * addresses from unknown ones. At most a few reset emails an hour per account.
+     */
     async requestPasswordReset(email: string): Promise<void> {
-      const user = await queries.findUserByEmail(db, email);
-      if (!user) return;
-      await db.transaction((tx) => emailTokenCapped(tx, user, 'reset_password'));
+      runLater(async () => {
+        const user = await queries.findUserByEmail(db, email);
+        if (!user) return;
+        await db.transaction((tx) => emailTokenCapped(tx, user, 'reset_password'));
+      });
+    },
+
+    /** Waits for work started after an answer (on close, and in tests). */
+    async drainBackgroundWork(): Promise<void> {
+      while (running.size > 0) await Promise.all(running);
+    },
+
+    /** Where failures of that work are reported (the routes plugin logs them). */
+    onBackgroundError(report: (err: unknown) => void): void {
+      reportBackgroundError = report;
     },
 
     async completePasswordReset(token: string, newPassword: string): Promise<void> {
@@ -258,8 +308,9 @@ export function createIdentityService({ db, config, signAccessToken }: IdentityD
         if (!used) throw new AppError(400, 'TOKEN_INVALID', 'The reset link is invalid, used or expired');
         await tx
           .update(users)
-          .set({ passwordHash, passwordChangedAt: sql`now()`, failedLoginCount: 0, lockedUntil: null, updatedAt: sql`now()` })
+          .set({ passwordHash, passwordChangedAt: sql`now()`, updatedAt: sql`now()` })
           .where(eq(users.id, used.userId));
+        await queries.clearAllLoginThrottles(tx, used.userId);
         await queries.revokeAllSessions(tx, used.userId);
       });
     },

@@ -25,6 +25,8 @@ import {
 const tags = ['organisations'];
 const notFound = problemResponse('No such organisation, or you are not a member (`NOT_FOUND`)');
 const forbidden = problemResponse('Your role in the organisation does not allow this (`FORBIDDEN`)');
+const unverified = '`EMAIL_NOT_VERIFIED`: confirm your email address first (`POST /v1/me/verification-email` sends the link again)';
+const forbiddenOrUnverified = problemResponse(`Your role in the organisation does not allow this (\`FORBIDDEN\`), or ${unverified}`);
 
 const organisationRoutes: FastifyPluginAsyncZod<{ organisations: OrganisationService }> = async (app, { organisations }) => {
   const auth = { onRequest: app.requireUser };
@@ -39,7 +41,7 @@ const organisationRoutes: FastifyPluginAsyncZod<{ organisations: OrganisationSer
         summary: 'Create an organisation; you become its owner',
         security: bearerSecurity,
         body: CreateOrganisationBody,
-        response: { 201: MyOrganisation },
+        response: { 201: MyOrganisation, 403: problemResponse(unverified) },
       },
     },
     async (request, reply) => reply.code(201).send(await organisations.create(actorOf(request), request.body)),
@@ -114,7 +116,7 @@ const organisationRoutes: FastifyPluginAsyncZod<{ organisations: OrganisationSer
         body: ChangeRoleBody,
         response: {
           200: Member,
-          403: forbidden,
+          403: forbiddenOrUnverified,
           404: problemResponse('No such organisation or member (`NOT_FOUND`)'),
           409: problemResponse('The organisation would have no owner left (`LAST_OWNER`)'),
         },
@@ -135,7 +137,7 @@ const organisationRoutes: FastifyPluginAsyncZod<{ organisations: OrganisationSer
         params: MemberParams,
         response: {
           204: z.null().describe('Removed'),
-          403: forbidden,
+          403: forbiddenOrUnverified,
           404: problemResponse('No such organisation or member (`NOT_FOUND`)'),
           409: problemResponse('The organisation would have no owner left (`LAST_OWNER`)'),
         },
@@ -158,7 +160,7 @@ const organisationRoutes: FastifyPluginAsyncZod<{ organisations: OrganisationSer
         security: bearerSecurity,
         params: OrganisationParams,
         body: CreateInvitationBody,
-        response: { 201: Invitation, 403: forbidden, 404: notFound },
+        response: { 201: Invitation, 403: forbiddenOrUnverified, 404: notFound },
       },
     },
     async (request, reply) => reply.code(201).send(await organisations.invite(actorOf(request), request.params.organisationId, request.body)),
@@ -190,7 +192,7 @@ const organisationRoutes: FastifyPluginAsyncZod<{ organisations: OrganisationSer
         summary: 'Revoke a pending invitation',
         security: bearerSecurity,
         params: InvitationParams,
-        response: { 204: z.null().describe('Revoked'), 403: forbidden, 404: problemResponse('No such organisation or pending invitation') },
+        response: { 204: z.null().describe('Revoked'), 403: forbiddenOrUnverified, 404: problemResponse('No such organisation or pending invitation') },
       },
     },
     async (request, reply) => {

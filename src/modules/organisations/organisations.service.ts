@@ -72,6 +72,7 @@ export function createOrganisationService({ db, config, access, identity }: Orga
     sql: { organisationName: queries.organisationNameSql },
 
     async create(actor: Actor, input: OrganisationProfile) {
+      await access.requireVerifiedEmail(actor, 'create an organisation');
       return transaction(db, async (tx) => {
         const org = await queries.insertOrganisation(tx, input);
         await queries.insertMember(tx, { organisationId: org.id, userId: actor.userId, role: 'owner' });
@@ -115,6 +116,7 @@ export function createOrganisationService({ db, config, access, identity }: Orga
 
     async invite(actor: Actor, organisationId: string, input: { email: string; role: MemberRole }) {
       const myRole = await access.requireOrganisationRole(actor, organisationId, MANAGERS);
+      await access.requireVerifiedEmail(actor, 'invite people');
       access.requireRoleAuthority(myRole, [input.role], 'Only an owner can invite an owner');
       const token = newSecretToken();
       return transaction(db, async (tx) => {
@@ -147,6 +149,7 @@ export function createOrganisationService({ db, config, access, identity }: Orga
 
     async revokeInvitation(actor: Actor, organisationId: string, invitationId: string) {
       await access.requireOrganisationRole(actor, organisationId, MANAGERS);
+      await access.requireVerifiedEmail(actor, 'manage organisation members');
       if (!(await queries.revokeInvitation(db, organisationId, invitationId))) throw new NotFoundError('Invitation');
     },
 
@@ -169,6 +172,7 @@ export function createOrganisationService({ db, config, access, identity }: Orga
 
     async changeRole(actor: Actor, organisationId: string, userId: string, role: MemberRole) {
       const myRole = await access.requireOrganisationRole(actor, organisationId, MANAGERS);
+      await access.requireVerifiedEmail(actor, 'manage organisation members');
       const updated = await transaction(db, async (tx) => {
         await queries.lockOrganisation(tx, organisationId);
         const target = await queries.selectMember(tx, organisationId, userId);
@@ -187,6 +191,8 @@ export function createOrganisationService({ db, config, access, identity }: Orga
     async removeMember(actor: Actor, organisationId: string, userId: string) {
       const leaving = userId === actor.userId;
       const myRole = await access.requireOrganisationRole(actor, organisationId, leaving ? ANY_MEMBER : MANAGERS);
+      // Leaving needs no confirmed address; removing someone else does.
+      if (!leaving) await access.requireVerifiedEmail(actor, 'manage organisation members');
       await transaction(db, async (tx) => {
         await queries.lockOrganisation(tx, organisationId);
         const target = await queries.selectMember(tx, organisationId, userId);

@@ -257,7 +257,7 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
         body: InviteMemberBody,
         response: {
           201: TeamMember,
-          403: applicantOnly,
+          403: problemResponse('Only the applicant may do this (`APPLICANT_ONLY`), or your email address is not confirmed yet (`EMAIL_NOT_VERIFIED`; `POST /v1/me/verification-email` sends the link again)'),
           404: notFound,
           409: problemResponse('Deadline passed (`COMPETITION_CLOSED`), team full (`TEAM_FULL`), or already invited (`ALREADY_INVITED`)'),
         },

@@ -384,6 +384,7 @@ export function createProposalService({ db, config, access, competitions, identi
 
     async inviteMember(actor: Actor, proposalId: string, email: string) {
       const { head } = await requireAuthor(actor, proposalId, { members: false, action: 'invite team members' });
+      await access.requireVerifiedEmail(actor, 'invite people');
       const token = newSecretToken();
       return transaction(db, async (tx) => {
         const { window } = await lockForWrite(tx, head);
