@@ -1,8 +1,9 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { promisify } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from './errors.js';
+import type { DeriveTask } from './password.worker.js';
 
 const scrypt = promisify<string, Buffer, number, ScryptOptions, Buffer>(scryptCb);
 
@@ -48,36 +49,14 @@ export function needsRehash(stored: string, cost: number): boolean {
   return alg !== 'scrypt' || Number(storedCost) < cost || Number(r) !== R || Number(p) !== P;
 }
 
-/**
- * The hashing thread: scryptSync on a thread of its own, at a lower CPU priority (Linux applies
- * `nice` per thread; `/proc/thread-self` names this one), so a flood of logins uses the CPU the
- * submit path leaves idle instead of taking it. Plain JS evaluated as a worker: no loader needed
- * under tsx or from dist/.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { scryptSync } = require('node:crypto');
-try {
-  const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
-  require('node:os').setPriority(tid, workerData.nice);
-} catch {}
-parentPort.on('message', ({ id, password, salt, keyLength, options }) => {
-  try {
-    parentPort.postMessage({ id, key: new Uint8Array(scryptSync(password, salt, keyLength, options)) });
-  } catch (err) {
-    parentPort.postMessage({ id, error: String(err && err.message) });
-  }
-});
-`;
-
 export interface PasswordHashingLimits {
   /** Hashing threads, each running one scrypt at a time (~128 MiB each at cost 17). */
   concurrency: number;
   /** Requests allowed to wait for a thread; more are refused at once with 503 `AUTH_BUSY`. */
   maxQueued: number;
-  /** A request that gets no thread within this, or whose hash then runs longer, is refused with 503 `AUTH_BUSY`. */
+  /** A request whose hash has not finished within this (waiting included) is refused with 503 `AUTH_BUSY`. */
   maxWaitMs: number;
-  /** The threads' niceness (0 = normal, 19 = lowest); ignored where the OS has no per-thread priority. */
+  /** The threads' niceness increment (0 = normal, 19 = lowest); ignored where the OS has no per-thread priority. */
   nice: number;
 }
 
@@ -90,116 +69,51 @@ function busy(): AppError {
   return new AppError(503, 'AUTH_BUSY', 'Too many password checks are waiting; retry in a second', {}, { 'retry-after': '1' });
 }
 
-interface Job {
-  password: string;
-  salt: Buffer;
-  keyLength: number;
-  options: ScryptOptions;
-  resolve(key: Buffer): void;
-  reject(err: Error): void;
-  timer?: NodeJS.Timeout;
-}
-
-interface Slot {
-  worker: Worker;
-  job: Job | undefined;
-  idle: NodeJS.Timeout | undefined;
-  /** Ends a hash that runs longer than `maxWaitMs` (a starved thread): the thread is replaced. */
-  overrun: NodeJS.Timeout | undefined;
-}
+/** Under tsx or tap the worker runs from its TypeScript source (the loader is inherited), from dist/ as JavaScript. */
+const workerFile = new URL(import.meta.url.endsWith('.ts') ? './password.worker.ts' : './password.worker.js', import.meta.url).href;
 
 /**
- * Password hashing with a cap: `concurrency` dedicated threads (off libuv's four-thread pool,
- * which the receipts' Ed25519 signing and file I/O share), a bounded FIFO wait queue, and a
- * 503 `AUTH_BUSY` with `Retry-After: 1` beyond it. A login therefore gets an answer within
- * 2 × `maxWaitMs` (waiting, then hashing) plus its database round trips, whatever the flood. Hand-written (~80 lines) because the pool
- * libraries that fit (piscina, p-limit) are not dependencies and the job is one function.
+ * Password hashing with a cap, on a piscina pool of its own: `concurrency` threads off libuv's
+ * four-thread pool (which the receipts' signing and file I/O share), at a lower CPU priority
+ * (piscina's `niceIncrement`), a bounded FIFO queue, and 503 `AUTH_BUSY` with `Retry-After: 1`
+ * beyond it. A check not finished within `maxWaitMs`, waiting included, is aborted (piscina
+ * ends a running task's thread and starts another), so a login gets an answer within that bound
+ * plus its database round trips, whatever the flood.
  */
 export function createPasswordHasher(limits: PasswordHashingLimits = DEFAULT_HASHING_LIMITS) {
-  const slots: Slot[] = [];
-  const queue: Job[] = [];
-  let nextId = 0;
-  const pending = new Map<number, Job>();
+  const pool = new Piscina<DeriveTask, Uint8Array>({
+    filename: workerFile,
+    minThreads: 0,
+    maxThreads: limits.concurrency,
+    concurrentTasksPerWorker: 1,
+    idleTimeout: IDLE_EXIT_MS,
+    niceIncrement: limits.nice,
+  });
 
-  function spawn(): Slot {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { nice: limits.nice } });
-    worker.unref();
-    const slot: Slot = { worker, job: undefined, idle: undefined, overrun: undefined };
-    worker.on('message', (message: { id: number; key?: Uint8Array; error?: string }) => {
-      const job = pending.get(message.id);
-      pending.delete(message.id);
-      if (slot.overrun) clearTimeout(slot.overrun);
-      slot.job = undefined;
-      if (job) {
-        if (message.key) job.resolve(Buffer.from(message.key));
-        else job.reject(new Error(message.error ?? 'scrypt failed'));
-      }
-      next(slot);
-    });
-    const lost = (err: Error) => {
-      slots.splice(slots.indexOf(slot), 1);
-      if (slot.idle) clearTimeout(slot.idle);
-      if (slot.overrun) clearTimeout(slot.overrun);
-      for (const [id, job] of pending) if (job === slot.job) pending.delete(id);
-      slot.job?.reject(err);
-      slot.job = undefined;
-      if (queue.length > 0) next(spawn());
-    };
-    worker.once('error', lost);
-    worker.once('exit', () => {
-      if (slots.includes(slot)) lost(new Error('password hashing thread exited'));
-    });
-    slots.push(slot);
-    return slot;
-  }
-
-  function run(slot: Slot, job: Job) {
-    if (job.timer) clearTimeout(job.timer);
-    if (slot.idle) clearTimeout(slot.idle);
-    slot.idle = undefined;
-    slot.job = job;
-    const id = nextId++;
-    pending.set(id, job);
-    slot.worker.postMessage({ id, password: job.password, salt: job.salt, keyLength: job.keyLength, options: job.options });
-    slot.overrun = setTimeout(() => {
-      // A bounded answer beats a finished hash: the caller gets 503 and the thread is replaced.
-      pending.delete(id);
-      slots.splice(slots.indexOf(slot), 1);
-      slot.job?.reject(busy());
-      slot.job = undefined;
-      void slot.worker.terminate();
-      if (queue.length > 0) next(spawn());
-    }, limits.maxWaitMs).unref();
-  }
-
-  function next(slot: Slot) {
-    const job = queue.shift();
-    if (job) return run(slot, job);
-    slot.idle = setTimeout(() => {
-      slots.splice(slots.indexOf(slot), 1);
-      void slot.worker.terminate();
-    }, IDLE_EXIT_MS).unref();
-  }
-
-  const derive: Derive = (password, salt, keyLength, scryptOptions) =>
-    new Promise<Buffer>((resolve, reject) => {
-      const job: Job = { password, salt, keyLength, options: scryptOptions, resolve, reject };
-      const free = slots.find((s) => s.job === undefined);
-      if (free) return run(free, job);
-      if (slots.length < limits.concurrency) return run(spawn(), job);
-      if (queue.length >= limits.maxQueued) return reject(busy());
-      job.timer = setTimeout(() => {
-        queue.splice(queue.indexOf(job), 1);
-        reject(busy());
-      }, limits.maxWaitMs).unref();
-      queue.push(job);
-    });
+  // Piscina queues; how many may be running or waiting at once is counted here, so the cap holds
+  // exactly even for checks that arrive in the same tick (piscina's own maxQueue counts later).
+  let inFlight = 0;
+  const derive: Derive = async (password, salt, keyLength, options) => {
+    if (inFlight >= limits.concurrency + limits.maxQueued) throw busy();
+    inFlight++;
+    try {
+      const key = await pool.run({ password, salt, keyLength, options }, { signal: AbortSignal.timeout(limits.maxWaitMs) });
+      return Buffer.from(key.buffer, key.byteOffset, key.byteLength);
+    } catch (err) {
+      const name = (err as Error).name;
+      if (name === 'AbortError' || name === 'TimeoutError') throw busy();
+      throw err;
+    } finally {
+      inFlight--;
+    }
+  };
 
   return {
     hash: (password: string, cost: number) => hashWith(derive, password, cost),
     verify: (password: string, stored: string) => verifyWith(derive, password, stored),
     /** Hashes running and waiting (for tests and metrics). */
-    load: () => ({ running: slots.filter((s) => s.job !== undefined).length, queued: queue.length }),
+    load: () => ({ running: Math.min(inFlight, limits.concurrency), queued: Math.max(0, inFlight - limits.concurrency) }),
+    close: () => pool.close(),
   };
 }
 
