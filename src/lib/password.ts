@@ -3,7 +3,6 @@ import { promisify } from 'node:util';
 import { Piscina } from 'piscina';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from './errors.js';
-import type { DeriveTask } from './password.worker.js';
 
 const scrypt = promisify<string, Buffer, number, ScryptOptions, Buffer>(scryptCb);
 
@@ -69,8 +68,15 @@ function busy(): AppError {
   return new AppError(503, 'AUTH_BUSY', 'Too many password checks are waiting; retry in a second', {}, { 'retry-after': '1' });
 }
 
-/** Under tsx or tap the worker runs from its TypeScript source (the loader is inherited), from dist/ as JavaScript. */
-const workerFile = new URL(import.meta.url.endsWith('.ts') ? './password.worker.ts' : './password.worker.js', import.meta.url).href;
+interface DeriveTask {
+  password: string;
+  salt: Uint8Array;
+  keyLength: number;
+  options: ScryptOptions;
+}
+
+/** Plain JavaScript beside this module, in src/ and (copied by the build) in dist/. */
+const workerFile = new URL('./password.worker.mjs', import.meta.url).href;
 
 /**
  * Password hashing with a cap, on a piscina pool of its own: `concurrency` threads off libuv's
@@ -88,6 +94,8 @@ export function createPasswordHasher(limits: PasswordHashingLimits = DEFAULT_HAS
     concurrentTasksPerWorker: 1,
     idleTimeout: IDLE_EXIT_MS,
     niceIncrement: limits.nice,
+    // No loaders (tsx, tap's TypeScript) in the thread: it starts in milliseconds and needs none.
+    execArgv: [],
   });
 
   // Piscina queues; how many may be running or waiting at once is counted here, so the cap holds

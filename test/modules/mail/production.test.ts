@@ -11,7 +11,7 @@ import { emailOutbox } from '../../../src/db/schema/index.js';
 import { logDelivery } from '../../../src/modules/mail/mail.service.js';
 import { smtpTransportOptions } from '../../../src/modules/mail/mail.smtp.js';
 import { buildTestApp } from '../../helpers/app.js';
-import { uniqueEmail } from '../../helpers/factories.js';
+import { uniqueEmail, waitForEmails } from '../../helpers/factories.js';
 import { startSmtpSink } from './smtp-sink.js';
 
 const receiptKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
@@ -88,6 +88,8 @@ t.test('a production-mode app delivers reset and verification links by SMTP and 
   t.equal(reg.statusCode, 202);
   const reset = await app.inject({ method: 'POST', url: '/v1/auth/password-reset', payload: { email } });
   t.equal(reset.statusCode, 202);
+  // A reset request is answered before its email is written (docs/identity.md): wait for it.
+  await waitForEmails(app, email, 'reset_password');
   t.same(await app.mailDrainer.drainNow(), { sent: 2, retried: 0, dead: 0 });
   t.equal(sink.to(email).length, 2, 'both delivered');
 

@@ -150,7 +150,7 @@ t.test('mass assignment on organisations is refused', async (t) => {
 
 t.test('platform admin comes from configuration for a verified address, never from the API', async (t) => {
   const { app } = await buildTestApp(t);
-  const user = await createUser(app);
+  const user = await createUser(app, { verified: false });
   const { app: configured } = await buildTestApp(t, { env: { ADMIN_EMAILS: user.email } });
   const unverified = await login(configured, user.email, user.password);
   t.equal((await configured.inject({ method: 'GET', url: '/v1/me', headers: unverified.auth })).json().isAdmin, false, 'an unverified address is not trusted');
