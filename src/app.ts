@@ -10,6 +10,7 @@ import protection from './plugins/protection.js';
 import auth from './plugins/auth.js';
 import health from './plugins/health.js';
 import idempotency from './plugins/idempotency.js';
+import input, { clientErrorHandler } from './plugins/input.js';
 import auditSealer from './modules/audit/audit.sealer.js';
 import receiptSigner from './modules/receipts/receipts.plugin.js';
 import receiptRoutes from './modules/receipts/receipts.routes.js';
@@ -67,8 +68,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
-    // Malformed URLs and the like are answered before routing; make those problems too.
+    // Malformed URLs, malformed HTTP and oversized headers are answered before routing; make those problems too.
     frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -83,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(errors);
+  await app.register(input);
   await app.register(openapi, { version: API_VERSION, exposeUi: true });
   await app.register(auth, { config });
   await app.register(protection, { config, redis: deps.redis });
