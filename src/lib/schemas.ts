@@ -30,9 +30,11 @@ export function isInstantInRange(instant: Date): boolean {
   return ms >= EARLIEST_INSTANT_MS && ms < INSTANT_LIMIT_MS;
 }
 
+/** Range checks only what has the date's shape: anything else already failed the format, once. */
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 export const IsoDate = z.iso
   .date()
-  .refine((date) => date >= EARLIEST_DATE && date <= LATEST_DATE, `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`)
+  .refine((date) => !DATE_SHAPE.test(date) || (date >= EARLIEST_DATE && date <= LATEST_DATE), `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`)
   .describe(`Calendar date, YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}`);
 
 /**
@@ -43,7 +45,7 @@ export const IsoDate = z.iso
 const latestToday = () => new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
 export const BirthDate = z.iso
   .date()
-  .refine((date) => date >= EARLIEST_DATE && date <= latestToday(), `must be a date from ${EARLIEST_DATE} to today`)
+  .refine((date) => !DATE_SHAPE.test(date) || (date >= EARLIEST_DATE && date <= latestToday()), `must be a date from ${EARLIEST_DATE} to today`)
   .describe(`Date of birth, YYYY-MM-DD, from ${EARLIEST_DATE} to today`);
 export const Instant = z.iso.datetime({ offset: true }).describe('ISO 8601 instant with offset');
 export const Sdg = z.number().int().min(1).max(17);
