@@ -10,6 +10,7 @@ import protection from './plugins/protection.js';
 import auth from './plugins/auth.js';
 import health from './plugins/health.js';
 import idempotency from './plugins/idempotency.js';
+import input, { clientErrorHandler } from './plugins/input.js';
 import auditSealer from './modules/audit/audit.sealer.js';
 import receiptSigner from './modules/receipts/receipts.plugin.js';
 import receiptRoutes from './modules/receipts/receipts.routes.js';
@@ -78,8 +79,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(config.requestTimeoutMs / 4) || 5_000)),
       ...(config.requestTimeoutMs > 0 ? { headersTimeout: Math.min(config.requestTimeoutMs, 60_000) } : {}),
     },
-    // Malformed URLs and the like are answered before routing; make those problems too.
+    // Malformed URLs, malformed HTTP and oversized headers are answered before routing; make those problems too.
     frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -105,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(errors);
+  await app.register(input);
   await app.register(openapi, { version: API_VERSION, exposeUi: true });
   await app.register(auth, { config });
   await app.register(protection, { config, redis: deps.redis });

@@ -3,11 +3,14 @@ import { Redis } from 'ioredis';
 import { buildApp, redactPaths } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDatabase } from './db/client.js';
+import { serializeError } from './lib/log-serializers.js';
 
 function loggerOptions(config: Config) {
   return {
     level: config.logLevel,
     redact: { paths: redactPaths, censor: '[redacted]' },
+    // Errors keep SQLSTATE, constraint and table, never the query's values (src/lib/log-serializers.ts).
+    serializers: { err: serializeError },
     // Pretty logs only for a human at a terminal; JSON everywhere else.
     ...(process.stdout.isTTY && config.env !== 'production' ? { transport: { target: 'pino-pretty' } } : {}),
   };

@@ -13,8 +13,21 @@ export interface Keyset {
   sort?: string | undefined;
 }
 
+const KEY = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?\+00$/;
+
+/** A timestamp PostgreSQL accepts: a real calendar day and time of day, in years 1-9999 (year 0 does not exist). */
+function isRealTimestamp(key: string): boolean {
+  const m = KEY.exec(key);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return year >= 1 && days !== undefined && day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 59;
+}
+
 const KeysetJson = z.object({
-  k: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00$/),
+  // A forged key out of range would fail inside the query (a 500): refused here as any bad cursor.
+  k: z.string().refine(isRealTimestamp),
   id: z.uuid(),
   s: z.string().max(32).optional(),
 });

@@ -14,7 +14,39 @@ export const Email = z
   .email()
   .max(254)
   .transform((e) => e.toLowerCase());
-export const IsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
+/**
+ * The dates and instants the API accepts (docs/input.md): years 1900 to 2200. Wide enough for
+ * any deadline, birth date or reference date, narrow enough that no value reaches PostgreSQL
+ * out of its range (year 0, `+275760-…`, negative years).
+ */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2200-12-31';
+const EARLIEST_INSTANT_MS = Date.UTC(1900, 0, 1);
+/** Exclusive: the first instant of 2201 (UTC). */
+const INSTANT_LIMIT_MS = Date.UTC(2201, 0, 1);
+
+export function isInstantInRange(instant: Date): boolean {
+  const ms = instant.getTime();
+  return ms >= EARLIEST_INSTANT_MS && ms < INSTANT_LIMIT_MS;
+}
+
+/** Range checks only what has the date's shape: anything else already failed the format, once. */
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+export const IsoDate = z.iso
+  .date()
+  .refine((date) => !DATE_SHAPE.test(date) || (date >= EARLIEST_DATE && date <= LATEST_DATE), `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`)
+  .describe(`Calendar date, YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}`);
+
+/**
+ * Today in the earliest zone (UTC+14), so that nobody born today anywhere is refused. A
+ * plausibility bound on input, not a rule of the domain: the machine's clock is close enough.
+ */
+// eslint-disable-next-line no-restricted-properties
+const latestToday = () => new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+export const BirthDate = z.iso
+  .date()
+  .refine((date) => !DATE_SHAPE.test(date) || (date >= EARLIEST_DATE && date <= latestToday()), `must be a date from ${EARLIEST_DATE} to today`)
+  .describe(`Date of birth, YYYY-MM-DD, from ${EARLIEST_DATE} to today`);
 export const Instant = z.iso.datetime({ offset: true }).describe('ISO 8601 instant with offset');
 export const Sdg = z.number().int().min(1).max(17);
 export const THEMES = [

@@ -12,11 +12,14 @@ function commonResponses(schema: Record<string, unknown>): Record<string, unknow
   const responses: Record<string, unknown> = {};
   const hasInput = Boolean(schema.body || schema.querystring || schema.params || schema.headers);
   if (schema.body) {
-    responses[400] = problem('Malformed JSON (`MALFORMED_JSON`)');
+    responses[400] = problem('Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`)');
     responses[413] = problem('Body larger than the limit (`BODY_TOO_LARGE`)');
     responses[415] = problem('Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`)');
   }
   if (hasInput) responses[422] = problem('Invalid input; `errors` names every bad field (`VALIDATION_FAILED`)');
+  // Answered before routing (docs/input.md): a path parameter over the router's length limit, headers over Node's limit.
+  if (schema.params) responses[414] = problem('A path parameter is too long (`URI_TOO_LONG`)');
+  responses[431] = problem('Request headers larger than the server accepts (`HEADERS_TOO_LARGE`)');
   if (schema.security) responses[401] = problem('Missing, expired or invalid access token');
   responses[429] = problem('Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`)');
   responses[500] = problem('Unexpected failure (`INTERNAL`); no internals are disclosed');

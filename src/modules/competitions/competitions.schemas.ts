@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPETITION_STATUSES } from '../../db/schema/competitions.js';
-import { CountryCode, Instant, IsoDate, PageCursor, PageLimit, Theme, Uuid } from '../../lib/schemas.js';
+import { CountryCode, EARLIEST_DATE, Instant, IsoDate, isInstantInRange, LATEST_DATE, PageCursor, PageLimit, Theme, Uuid } from '../../lib/schemas.js';
 import { isDateOnly, isRealDate, resolveInstant } from '../../lib/time.js';
 import { competitionConfigProblems } from './competitions.rules.js';
 
@@ -12,10 +12,18 @@ export const PUBLIC_STATUSES = ['published', 'judging', 'results_published'] as 
 export const InstantOrDate = z
   .string()
   .max(40)
-  .refine((v) => (isDateOnly(v) ? isRealDate(v) : resolveInstant(v, 'UTC', 'start') !== undefined), {
-    message: 'must be an ISO 8601 instant with offset (2026-10-31T18:00:00+01:00) or a date (2026-10-31)',
+  .superRefine((v, ctx) => {
+    const instant = isDateOnly(v) ? (isRealDate(v) ? resolveInstant(v, 'UTC', 'start') : undefined) : resolveInstant(v, 'UTC', 'start');
+    if (instant === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 instant with offset (2026-10-31T18:00:00+01:00) or a date (2026-10-31)', input: v });
+    } else if (!isInstantInRange(instant) || (isDateOnly(v) && (v < EARLIEST_DATE || v > LATEST_DATE))) {
+      ctx.addIssue({ code: 'custom', message: `must be in the years 1900 to 2200 (${EARLIEST_DATE} to ${LATEST_DATE})`, input: v });
+    }
   })
-  .describe('ISO 8601 instant with offset, or a date YYYY-MM-DD meaning the start (opening) or end (closing) of that day in `timezone`');
+  .describe(
+    'ISO 8601 instant with offset, or a date YYYY-MM-DD meaning the start (opening) or end (closing) of that day in `timezone`; ' +
+      `years 1900 to 2200 (${EARLIEST_DATE} to ${LATEST_DATE})`,
+  );
 
 const Identifier = z
   .string()

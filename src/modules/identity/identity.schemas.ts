@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Email, Instant, IsoDate, Locale, Uuid } from '../../lib/schemas.js';
+import { BirthDate, CountryCode, Email, Instant, Locale, Uuid } from '../../lib/schemas.js';
 
 const Password = z.string().min(1).max(1024);
 
@@ -9,7 +9,7 @@ export const RegisterBody = z
     password: Password,
     displayName: z.string().trim().min(1).max(120),
     country: CountryCode,
-    birthDate: IsoDate.optional(),
+    birthDate: BirthDate.optional(),
     locale: Locale.optional(),
   })
   .meta({ id: 'RegisterRequest' });
@@ -50,7 +50,7 @@ export const UpdateMeBody = z
   .strictObject({
     displayName: z.string().trim().min(1).max(120).optional(),
     country: CountryCode.optional(),
-    birthDate: IsoDate.nullable().optional(),
+    birthDate: BirthDate.nullable().optional(),
     locale: Locale.optional(),
   })
   .meta({ id: 'UpdateMeRequest' });

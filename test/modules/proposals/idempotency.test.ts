@@ -44,14 +44,18 @@ t.test('submit: a retry replays the receipt instead of making a second revision'
   const revisions = await app.database.db.select().from(proposalRevisions).where(eq(proposalRevisions.proposalId, draft.id));
   t.equal(revisions.length, 1, 'no second revision');
 
-  const differentBody = await app.inject({
+  // The submit takes no body (docs/input.md): one sent anyway is ignored, so it is the same request.
+  const ignoredBody = await app.inject({
     method: 'POST',
     url: `/v1/proposals/${draft.id}/submit`,
     headers: { ...applicant.auth, 'idempotency-key': 'submit-1', 'content-type': 'application/json' },
-    payload: {},
+    payload: { ignored: true },
   });
-  t.equal(differentBody.statusCode, 422, 'same key, different body');
-  t.equal(differentBody.json().code, 'IDEMPOTENCY_KEY_REUSED');
+  t.equal(ignoredBody.statusCode, 201, 'a body on a body-less route is no part of the request');
+  t.equal(ignoredBody.headers['idempotent-replayed'], 'true');
+  const otherUrl = await app.inject({ method: 'POST', url: `/v1/competitions/${competitionId}/proposals`, headers: { ...applicant.auth, 'idempotency-key': 'submit-1' }, payload: {} });
+  t.equal(otherUrl.statusCode, 422, 'same key, different request');
+  t.equal(otherUrl.json().code, 'IDEMPOTENCY_KEY_REUSED');
 
   const fresh = await submit(app, applicant, draft.id, { 'idempotency-key': 'submit-2' });
   t.equal(fresh.statusCode, 201);
