@@ -15,8 +15,10 @@ t.test('the hasher caps concurrent hashes, bounds the queue and answers AUTH_BUS
 });
 
 t.test('a hash that cannot finish within the bound is refused and its thread replaced', async (t) => {
-  const hasher = createPasswordHasher({ concurrency: 1, maxQueued: 0, maxWaitMs: 1500, nice: 0 });
-  const slow = await hashPassword('a long enough passphrase', 18);
+  // Cost 20 (1 GiB, seconds even on a fast core) cannot finish in 2.5 s; cost 10 always can.
+  const hasher = createPasswordHasher({ concurrency: 1, maxQueued: 0, maxWaitMs: 2500, nice: 0 });
+  // A stored hash that claims cost 20: verifying it must run scrypt at that cost (its bytes never matter).
+  const slow = `scrypt$20$8$1$${Buffer.alloc(16).toString('base64url')}$${Buffer.alloc(32).toString('base64url')}`;
   await t.rejects(hasher.verify('a long enough passphrase', slow), { code: 'AUTH_BUSY' });
   const quick = await hashPassword('a long enough passphrase', 10);
   t.ok(await hasher.verify('a long enough passphrase', quick), 'a new thread serves the next one');

@@ -74,6 +74,7 @@ t.test('no password, hash, token or SQL parameter reaches the production log', a
       PORT: '0',
       DATA_DIR: dataDir,
       PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
+      PRESSURE_MAX_DATABASE_WAIT_MS: '0',
       ...(url ? { DATABASE_URL: url } : {}),
       ...withoutCoverage,
       ...PRODUCTION_ENV,
