@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
   applicantSubmissionCounts,
+  frozenEligibilityFacts,
   guardianConsents,
   proposalAttachments,
   proposalMembers,
@@ -234,9 +235,12 @@ export async function selectCompetitionProposals(
       contentHash: proposalRevisions.contentHash,
       receivedAt: isoMicros(proposalRevisions.receivedAt),
       late: proposalRevisions.late,
+      frozenCountry: frozenEligibilityFacts.country,
+      frozenBirthDate: frozenEligibilityFacts.birthDate,
     })
     .from(proposals)
     .innerJoin(proposalRevisions, and(eq(proposalRevisions.proposalId, proposals.id), eq(proposalRevisions.revision, proposals.currentRevision)))
+    .leftJoin(frozenEligibilityFacts, and(eq(frozenEligibilityFacts.competitionId, proposals.competitionId), eq(frozenEligibilityFacts.userId, proposals.applicantId)))
     .where(and(...conditions))
     .orderBy(asc(proposals.firstSubmittedAt), asc(proposals.id))
     .limit(options.limit + 1);
@@ -335,4 +339,14 @@ export async function selectConsents(db: DbOrTx, competitionId: string, applican
     .from(guardianConsents)
     .where(and(eq(guardianConsents.competitionId, competitionId), eq(guardianConsents.applicantId, applicantId)))
     .orderBy(desc(guardianConsents.createdAt));
+}
+
+/** A person's eligibility facts as frozen for a competition (see `frozen_eligibility_facts`). */
+export async function selectFrozenFacts(db: DbOrTx, competitionId: string, userId: string) {
+  const [row] = await db
+    .select({ country: frozenEligibilityFacts.country, birthDate: frozenEligibilityFacts.birthDate, frozenAt: frozenEligibilityFacts.frozenAt })
+    .from(frozenEligibilityFacts)
+    .where(and(eq(frozenEligibilityFacts.competitionId, competitionId), eq(frozenEligibilityFacts.userId, userId)))
+    .limit(1);
+  return row;
 }

@@ -167,11 +167,14 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
         summary: 'Submit the draft as a new immutable revision and get a signed receipt',
         description:
           'Checks against the database clock the deadline, every eligibility rule and every form field, and stores the revision in one statement that ' +
-          're-checks the deadline, the quota and that nothing changed since the check. A refusal lists every failure (`errors[]`, eligibility ones with `in: "rule"`).',
+          're-checks the deadline, the quota and that nothing changed since the check. A refusal lists every failure (`errors[]`, eligibility ones with `in: "rule"`). ' +
+          'A resubmit whose content equals the current revision stores nothing and answers `200` with that revision and its (identical) receipt; a new revision answers `201`. ' +
+          "Eligibility reads the country and birth date frozen for this competition at the applicant's (and each team member's) first submit, not the profile as edited since.",
         security: bearerSecurity,
         params: ProposalParams,
         headers: IfMatchHeaders,
         response: {
+          200: SubmitResult,
           201: SubmitResult,
           403: applicantOnly,
           404: notFound,
@@ -186,8 +189,8 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
       },
     },
     async (request, reply) => {
-      const result = await proposals.submit(actorOf(request), request.params.id, request.headers['if-match']);
-      reply.code(201).header('etag', etagOf(result.proposal.version));
+      const { unchanged, ...result } = await proposals.submit(actorOf(request), request.params.id, request.headers['if-match']);
+      reply.code(unchanged ? 200 : 201).header('etag', etagOf(result.proposal.version));
       return result;
     },
   );
@@ -455,6 +458,9 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
           403: applicantOnly,
           404: notFound,
           409: problemResponse('Deadline passed (`COMPETITION_CLOSED`) or the competition needs no consent (`CONSENT_NOT_REQUIRED`)'),
+          422: problemResponse(
+            "Invalid input, or `guardianEmail` is the applicant's own mailbox: the same address, another case, a `+tag`, or Gmail dots (`VALIDATION_FAILED`, field `guardianEmail`, code `is_applicant`)",
+          ),
         },
       },
     },
