@@ -81,6 +81,10 @@ export const envSchema = z
       .optional()
       .describe('Check every response against its zod schema before sending it; default: on unless NODE_ENV=production'),
     ADMIN_EMAILS: list.default([]),
+    // Exposure of the API description (docs/security.md). The interactive docs (/docs, with
+    // /docs/json) show every route and schema: useful to integrators, a map to attackers.
+    // Default: public outside production, off in production (404); openapi/openapi.json stays in the repository.
+    DOCS_PUBLIC: bool.optional().describe('Serve /docs (Swagger UI and /docs/json); default: on unless NODE_ENV=production'),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET, {
     path: ['JWT_SECRET'],
@@ -121,6 +125,8 @@ export interface Config {
   /** Responses checked against their zod schemas as well as serialised from them (development and tests). */
   validateResponses: boolean;
   adminEmails: string[];
+  /** Whether /docs (UI and JSON) is served; off by default in production. */
+  docsPublic: boolean;
 }
 
 export class ConfigError extends Error {
@@ -196,5 +202,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     migrateOnStart: env.MIGRATE_ON_START,
     validateResponses: env.RESPONSE_VALIDATION ?? env.NODE_ENV !== 'production',
     adminEmails: env.ADMIN_EMAILS.map((e) => e.toLowerCase()),
+    docsPublic: env.DOCS_PUBLIC ?? env.NODE_ENV !== 'production',
   };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { problemResponse } from '../../lib/problem.js';
 import { bearerSecurity } from '../../plugins/auth.js';
 import { actorOf } from '../access/access.js';
-import { ALLOWED_ATTACHMENT_TYPES, baseMediaType, cleanFilename } from './attachment-types.js';
+import { ALLOWED_ATTACHMENT_TYPES, baseMediaType, cleanFilename, contentDisposition } from './attachment-types.js';
 import { etagOf } from '../../lib/etag.js';
 import type { ProposalService } from './proposals.service.js';
 import {
@@ -66,7 +66,8 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
           201: Proposal,
           404: problemResponse('No such published competition (`NOT_FOUND`)'),
           409: problemResponse(
-            'The competition is closed (`COMPETITION_CLOSED`, with `closesAt`), or a retry of a request still running (`IDEMPOTENCY_IN_PROGRESS`)',
+            'The competition is closed (`COMPETITION_CLOSED`, with `closesAt`), you hold the maximum of unsubmitted drafts in it (`DRAFT_LIMIT_REACHED`, with `maxDrafts`), ' +
+              'or a retry of a request still running (`IDEMPOTENCY_IN_PROGRESS`)',
           ),
           422: problemResponse('Invalid input, or not a member of `organisationId` (`VALIDATION_FAILED`)'),
         },
@@ -414,9 +415,8 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
       const file = await proposals.downloadAttachment(actorOf(request), request.params.id, request.params.attachmentId);
       return reply
         .header('content-type', file.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('content-disposition', contentDisposition(file.filename))
         .header('etag', `"${file.sha256}"`)
-        .header('cache-control', 'private, no-cache')
         .header('x-content-type-options', 'nosniff')
         // A Buffer is sent as is (never serialized); the schema only documents it as binary.
         .send(file.data as unknown as string);

@@ -24,6 +24,8 @@ import { closedError, withdrawnError, type Submissions, type Submitted } from '.
 const INVITATION_TTL_SECONDS = 60 * 60 * 24 * 14;
 const CONSENT_TTL_SECONDS = 60 * 60 * 24 * 30;
 const MAX_ATTACHMENTS = 20;
+/** Drafts (never submitted, not withdrawn) one applicant may hold in one competition; bounds storage a free account can take. */
+export const MAX_DRAFTS_PER_COMPETITION = 10;
 
 export type Relation = ProposalRelation;
 
@@ -175,6 +177,14 @@ function createHeadCache(limit = 50_000) {
   };
 }
 
+/** Proposals' facts about applicants, for features built before the proposals service (competitions' extensions). */
+export function createApplicantDirectory(db: Db) {
+  return {
+    /** Whether the user has a proposal (draft or submitted, not withdrawn) in the competition. */
+    hasProposal: (competitionId: string, userId: string): Promise<boolean> => queries.hasLiveProposal(current(db), competitionId, userId),
+  };
+}
+
 export interface ProposalDeps {
   db: Db;
   config: Config;
@@ -283,6 +293,15 @@ export function createProposalService({ db, config, access, competitions, identi
       return transaction(db, async (tx) => {
         await requireAcceptingWindow(competitions, competitionId, actor.userId);
         await checkSubmittingOrganisation(actor, input.organisationId);
+        // Serialises this applicant's creates in this competition, so concurrent ones cannot pass the cap together.
+        await queries.lockApplicantDrafts(tx, competitionId, actor.userId);
+        if ((await queries.countDrafts(tx, competitionId, actor.userId)) >= MAX_DRAFTS_PER_COMPETITION) {
+          throw new ConflictError(
+            'DRAFT_LIMIT_REACHED',
+            `You already have ${MAX_DRAFTS_PER_COMPETITION} unsubmitted drafts in this competition; submit or withdraw one first`,
+            { maxDrafts: MAX_DRAFTS_PER_COMPETITION },
+          );
+        }
         const row = await queries.insertProposal(tx, { competitionId, applicantId: actor.userId, organisationId: input.organisationId, title: input.title, answers: input.answers });
         return toProposal(row, 'applicant', { team: [], attachments: [], submitted: null });
       });
@@ -500,7 +519,10 @@ export function createProposalService({ db, config, access, competitions, identi
         if ((await queries.countDraftAttachments(tx, proposalId)) >= MAX_ATTACHMENTS) {
           throw new ConflictError('TOO_MANY_ATTACHMENTS', `A proposal can have at most ${MAX_ATTACHMENTS} attachments; remove one first`);
         }
-        const row = await queries.insertAttachment(tx, { proposalId, filename: input.filename!, contentType: input.contentType, sha256, data: input.data, uploadedBy: actor.userId });
+        // The same file taken off the draft earlier (its bytes kept for a revision) comes back instead of a second copy.
+        const row =
+          (await queries.reviveAttachment(tx, { proposalId, filename: input.filename!, contentType: input.contentType, sha256 })) ??
+          (await queries.insertAttachment(tx, { proposalId, filename: input.filename!, contentType: input.contentType, sha256, data: input.data, uploadedBy: actor.userId }));
         await queries.touchProposal(tx, proposalId);
         return toAttachment(row);
       });
