@@ -7,6 +7,10 @@
  * tries again, a bounded number of times, then answers 409 SUBMISSION_CONFLICT.
  * Inside an ambient transaction (an idempotent request) both statements run in it, unbatched, so
  * the submission commits with the idempotency record.
+ * The eligibility facts (country, birth date) of the applicant and team are frozen per competition
+ * at the first submit that reaches the rules: with the revision when it is stored, on their own
+ * when the rules refuse (docs/proposals.md). An identical resubmit stores nothing and answers the
+ * current revision.
  */
 import DataLoader from 'dataloader';
 import type { Db, DbOrTx } from '../../db/client.js';

@@ -88,7 +88,7 @@ t.test('Cache-Control: no-store on every authenticated answer and every write; a
     await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: applicant.email, password: 'wrong-password-1' } }),
     await submit(app, applicant, draft.id),
   ];
-  for (const res of noStore) t.equal(res.headers['cache-control'], 'no-store', `${res.request?.method ?? ''} ${res.statusCode}: no-store`);
+  for (const [i, res] of noStore.entries()) t.equal(res.headers['cache-control'], 'no-store', `answer ${i} (${res.statusCode}): no-store`);
   t.equal(noStore[5]!.statusCode, 200, 'the login that answers tokens is among them');
   const anonymous = await app.inject({ url: `/v1/competitions/${competitionId}` });
   t.equal(anonymous.statusCode, 200);
