@@ -185,10 +185,16 @@ export function createSubmissions({ db, access, competitions, receipts, sql }: S
 
   /**
    * Freezes facts for a submit that stores no revision (refused, or identical). Always on the
-   * pool: a refused submit's own transaction (an idempotent request's) rolls back, the freeze must not.
+   * pool: a refused submit's own transaction (an idempotent request's) rolls back, the freeze must
+   * not. Inside such a transaction it is not awaited: on PGlite the pool's one connection is that
+   * transaction's until it ends. A freeze that fails is harmless: the next submit finds nothing
+   * frozen and freezes again.
    */
   async function freezeAlone(facts: ProposalSubmitFacts): Promise<void> {
-    if (facts.freeze.length > 0) await runStatement(db, freezeStatement, [facts.competition.id, JSON.stringify(facts.freeze)]);
+    if (facts.freeze.length === 0) return;
+    const frozen = runStatement(db, freezeStatement, [facts.competition.id, JSON.stringify(facts.freeze)]);
+    if (ambientTransaction()) frozen.catch(() => undefined);
+    else await frozen;
   }
 
   async function readRows(connection: DbOrTx, proposalIds: readonly string[]): Promise<Map<string, SubmissionFactsRow>> {
