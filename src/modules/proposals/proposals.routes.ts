@@ -6,6 +6,7 @@ import { actorOf } from '../access/access.js';
 import { ALLOWED_ATTACHMENT_TYPES, baseMediaType, cleanFilename, contentDisposition } from './attachment-types.js';
 import { etagOf } from '../../lib/etag.js';
 import type { ProposalService } from './proposals.service.js';
+import { afterRollback } from './submission.service.js';
 import {
   Attachment,
   AttachmentParams,
@@ -162,6 +163,10 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
     {
       ...auth,
       config: idempotent,
+      // A refused submit's freeze of eligibility facts, once its transaction has rolled back. A
+      // failure leaves nothing frozen (the next submit freezes); only its SQLSTATE is logged, never parameters.
+      onError: async (request, _reply, error) =>
+        afterRollback(error).catch((err: unknown) => request.log.warn({ sqlState: (err as { code?: unknown }).code }, 'freezing eligibility facts after a refused submit failed')),
       schema: {
         operationId: 'submitProposal',
         tags,

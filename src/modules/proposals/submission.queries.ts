@@ -149,6 +149,8 @@ export interface SubmissionInput {
   max_proposals: number;
   /** The people whose eligibility facts this submission freezes (first use, or a birth date added). */
   freeze_facts: FrozenFacts[];
+  /** The facts the decision used, applicant and accepted team: the store refuses if frozen ones differ by now. */
+  facts_used: FrozenFacts[];
 }
 
 /** One person's eligibility facts to freeze for a competition. */
@@ -176,7 +178,8 @@ export const FREEZE_FACTS_SQL = `
  * (`$1`: a JSON array of `SubmissionInput`, at most one per applicant). Each is judged alone and
  * stored only if, by the statement's `now()`, the competition still takes it (competitions'
  * guard: version, frozen rules, the applicant's deadline, the local date of the age rules), the
- * proposal is unchanged since the read (version and revision), and on a first submit the
+ * proposal is unchanged since the read (version and revision), the eligibility facts the
+ * decision used are still the frozen ones (or none are frozen), and on a first submit the
  * applicant's quota counter could be raised (`submitted < max` on its latest version, waiting
  * for a concurrent submit of the same applicant). Locks: the competition FOR SHARE, the proposals
  * FOR UPDATE in id order. Revision, proposal, counter, frozen eligibility facts, event and audit
@@ -188,7 +191,7 @@ export function storeSubmissionsSql(parts: SubmissionSqlParts): string {
   with input as (
     select * from jsonb_to_recordset($1::jsonb)
       as i(proposal_id uuid, proposal_version int, revision int, competition_id uuid, competition_version int, applicant_id uuid,
-           submitted_by uuid, local_date date, content jsonb, content_hash text, payload jsonb, first_submit boolean, max_proposals int, freeze_facts jsonb)
+           submitted_by uuid, local_date date, content jsonb, content_hash text, payload jsonb, first_submit boolean, max_proposals int, freeze_facts jsonb, facts_used jsonb)
   ), window_ as (
     ${parts.submissionGuard('input')}
   ), proposal as (
@@ -197,6 +200,10 @@ export function storeSubmissionsSql(parts: SubmissionSqlParts): string {
     where p.version = i.proposal_version and coalesce(p.current_revision, 0) = i.revision - 1
       and p.status = (case when i.first_submit then 'draft' else 'submitted' end)::proposal_status
       and exists (select 1 from window_ w where w.proposal_id = p.id)
+      -- A concurrent submit (of another proposal, or on another instance) froze other facts since the read.
+      and not exists (select 1 from jsonb_to_recordset(i.facts_used) as f(user_id uuid, country text, birth_date date)
+        join frozen_eligibility_facts z on z.competition_id = i.competition_id and z.user_id = f.user_id
+        where z.country <> f.country or (z.birth_date is not null and z.birth_date is distinct from f.birth_date))
     order by p.id
     for update of p
   ), counted as (

@@ -26,6 +26,20 @@ import type { ProposalRow } from './proposals.queries.js';
 import { contentHash, normaliseAnswers, submissionProblems, type SubmissionFacts } from './proposals.rules.js';
 import { FREEZE_FACTS_SQL, storeSubmissionsSql, submissionFactsSql, type FrozenFacts, type StoredRow, type SubmissionFactsRow, type SubmissionInput, type SubmissionSqlParts } from './submission.queries.js';
 
+/**
+ * Work a refusal leaves for after its transaction has rolled back (the freeze of the facts a
+ * refused submit read, inside an idempotent request's transaction). The submit route runs it
+ * from its `onError` hook, before the answer is sent, so a client's next request finds it done.
+ */
+const afterRollbacks = new WeakMap<Error, () => Promise<void>>();
+
+export async function afterRollback(error: Error): Promise<void> {
+  const work = afterRollbacks.get(error);
+  if (!work) return;
+  afterRollbacks.delete(error);
+  await work();
+}
+
 /** How many times a submit reads and tries again when the store finds something changed since its read. */
 export const SUBMIT_ATTEMPTS = 3;
 
@@ -183,18 +197,9 @@ export function createSubmissions({ db, access, competitions, receipts, sql }: S
   const storeStatement = statement('proposals_store_submissions', storeSubmissionsSql(sql));
   const freezeStatement = statement('proposals_freeze_eligibility_facts', FREEZE_FACTS_SQL);
 
-  /**
-   * Freezes facts for a submit that stores no revision (refused, or identical). Always on the
-   * pool: a refused submit's own transaction (an idempotent request's) rolls back, the freeze must
-   * not. Inside such a transaction it is not awaited: on PGlite the pool's one connection is that
-   * transaction's until it ends. A freeze that fails is harmless: the next submit finds nothing
-   * frozen and freezes again.
-   */
-  async function freezeAlone(facts: ProposalSubmitFacts): Promise<void> {
-    if (facts.freeze.length === 0) return;
-    const frozen = runStatement(db, freezeStatement, [facts.competition.id, JSON.stringify(facts.freeze)]);
-    if (ambientTransaction()) frozen.catch(() => undefined);
-    else await frozen;
+  /** Freezes facts for a submit that stores no revision (refused, or identical), on `connection`. */
+  async function freezeOn(connection: DbOrTx, facts: ProposalSubmitFacts): Promise<void> {
+    if (facts.freeze.length > 0) await runStatement(connection, freezeStatement, [facts.competition.id, JSON.stringify(facts.freeze)]);
   }
 
   async function readRows(connection: DbOrTx, proposalIds: readonly string[]): Promise<Map<string, SubmissionFactsRow>> {
@@ -274,8 +279,13 @@ export function createSubmissions({ db, access, competitions, receipts, sql }: S
   async function refuseRules(facts: ProposalSubmitFacts): Promise<void> {
     const problems = submissionProblems(facts.rules);
     if (problems.length > 0) {
-      await freezeAlone(facts);
-      throw new ValidationError(problems, `The proposal cannot be submitted: ${problems.length} rule(s) or field(s) fail`, 'SUBMISSION_INVALID');
+      // The refusal's own transaction (an idempotent request's) rolls back; the freeze must not.
+      // Outside one it goes to the pool now; inside, it waits until that transaction has ended
+      // (on PGlite the pool's one connection is that transaction's): see `afterRollback`.
+      const error = new ValidationError(problems, `The proposal cannot be submitted: ${problems.length} rule(s) or field(s) fail`, 'SUBMISSION_INVALID');
+      if (ambientTransaction()) afterRollbacks.set(error, () => freezeOn(db, facts));
+      else await freezeOn(db, facts);
+      throw error;
     }
   }
 
@@ -308,7 +318,7 @@ export function createSubmissions({ db, access, competitions, receipts, sql }: S
         const hash = contentHash(content);
         // An identical resubmit stores nothing: the current revision and its receipt are the answer.
         if (p.status === 'submitted' && facts.current?.contentHash === hash) {
-          await freezeAlone(facts);
+          await freezeOn(ambientTransaction() ?? db, facts);
           const c = facts.current;
           const receipt = await receipts.sign({ proposalId: p.id, competitionId: p.competitionId, revision: c.revision, contentHash: c.contentHash, receivedAt: c.receivedAt });
           return { facts, submitted: c, receipt, unchanged: true };
@@ -329,6 +339,7 @@ export function createSubmissions({ db, access, competitions, receipts, sql }: S
           first_submit: p.status === 'draft',
           max_proposals: facts.rules.rules.maxProposalsPerApplicant,
           freeze_facts: facts.freeze,
+          facts_used: [facts.rules.applicant, ...facts.rules.team].map((m) => ({ user_id: m.userId, country: m.country, birth_date: m.birthDate })),
         });
         if (stored) {
           const submitted: Submitted = { revision, contentHash: hash, receivedAt: stored.received_at, late: stored.late };

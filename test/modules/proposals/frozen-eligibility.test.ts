@@ -3,7 +3,12 @@
  * read (issue #10, item 15): a refused applicant cannot edit their profile and try again, and
  * organisers see when a profile no longer states what was frozen.
  */
+import { sql } from 'drizzle-orm';
 import t from 'tap';
+import { runStatement, statement } from '../../../src/db/statements.js';
+import { contentHash } from '../../../src/modules/proposals/proposals.rules.js';
+import { storeSubmissionsSql, submissionFactsSql, type SubmissionFactsRow } from '../../../src/modules/proposals/submission.queries.js';
+import { createServices, submissionSql } from '../../../src/services.js';
 import { buildFeatureApp } from '../../helpers/app.js';
 import { createDraft, openCompetition, submit } from '../../helpers/competitions.js';
 import { createUser, emailToken, type TestUser } from '../../helpers/factories.js';
@@ -151,4 +156,35 @@ t.test('an identical resubmit makes no new revision: 200, the current revision, 
   t.equal(changed.json().proposal.submitted.revision, 2);
   const revisions = (await app.inject({ url: `/v1/proposals/${draft.id}/revisions`, headers: applicant.auth })).json();
   t.equal(revisions.items.length, 2, 'two revisions for four submits');
+});
+
+t.test('the store refuses a decision made on facts that are no longer the frozen ones (a concurrent freeze)', async (t) => {
+  const { competitionId } = await openCompetition(app, { eligibility: rules });
+  const first = await createUser(app, { birthDate: '2005-01-01', country: 'IT' });
+  t.equal((await submit(app, first, (await createDraft(app, first, competitionId)).id)).statusCode, 201, 'the rules are frozen');
+  const applicant = await createUser(app, { birthDate: '2005-01-01', country: 'IT' });
+  const draft = await createDraft(app, applicant, competitionId);
+
+  // The submit path's own statements, as the service runs them: read, decide (IT passes), then --
+  // before the store -- another submit freezes FR for this applicant.
+  const services = createServices({ config: app.config, database: app.database, signAccessToken: app.signAccessToken });
+  const parts = submissionSql(services);
+  const [row] = await runStatement<SubmissionFactsRow>(app.database.db, statement('test_facts', submissionFactsSql(parts)), [[draft.id]]);
+  t.equal(row!.frozen_country, null, 'nothing frozen at the read');
+  const content = { proposalId: draft.id, competitionId, applicantId: applicant.id, organisationId: null, title: row!.title, answers: row!.answers, team: [], attachments: [] };
+  const used = [{ user_id: applicant.id, country: 'IT', birth_date: '2005-01-01' }];
+  const input = {
+    proposal_id: draft.id, proposal_version: row!.version, revision: 1, competition_id: competitionId, competition_version: row!.competition_version,
+    applicant_id: applicant.id, submitted_by: applicant.id, local_date: row!.local_date, content, content_hash: contentHash(content),
+    payload: { proposalId: draft.id, competitionId, revision: 1, contentHash: contentHash(content) }, first_submit: true, max_proposals: 3,
+    freeze_facts: used, facts_used: used,
+  };
+  const store = statement('test_store', storeSubmissionsSql(parts));
+  await app.database.db.execute(sql`insert into frozen_eligibility_facts (competition_id, user_id, country, birth_date) values (${competitionId}, ${applicant.id}, 'FR', '2005-01-01')`);
+  t.same(await runStatement(app.database.db, store, [JSON.stringify([input])]), [], 'stored nothing: the decision read IT, FR is frozen');
+
+  await app.database.db.execute(sql`delete from frozen_eligibility_facts where competition_id = ${competitionId} and user_id = ${applicant.id}`);
+  t.equal((await runStatement(app.database.db, store, [JSON.stringify([input])])).length, 1, 'the same input stores once the facts agree (the input is valid)');
+  const result = await app.database.db.execute(sql`select country from frozen_eligibility_facts where competition_id = ${competitionId} and user_id = ${applicant.id}`);
+  t.same((result as unknown as { rows: unknown[] }).rows, [{ country: 'IT' }], 'and froze what it decided on');
 });
