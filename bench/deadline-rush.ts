@@ -144,7 +144,7 @@ export function outcomesOf(answers: Answer[]): Outcome[] {
       // Counted with the other unexpected answers (status and code are reported).
       return { ...answer, code: 'NOT_JSON' };
     }
-    if (answer.status !== 201) return { ...answer, code: parsed.code };
+    if (answer.status !== 201 && answer.status !== 200) return { ...answer, code: parsed.code };
     if (!parsed.receipt) return { ...answer, code: 'NO_RECEIPT' };
     const { proposalId, revision, receivedAt } = parsed.receipt;
     return { ...answer, receipt: { proposalId, revision, receivedAt } };
@@ -237,7 +237,11 @@ export default defineBenchmark({
       // Check every answer against the database.
       const accepted = outcomes.filter((o) => o.status === 201 && o.receipt !== undefined);
       const closed = outcomes.filter((o) => o.status === 409 && o.code === 'COMPETITION_CLOSED');
-      const other = outcomes.filter((o) => !(o.status === 201 && o.receipt !== undefined) && !(o.status === 409 && o.code === 'COMPETITION_CLOSED'));
+      // An identical resubmit stores nothing and answers 200 with the current revision's receipt (docs/proposals.md).
+      const unchanged = outcomes.filter((o) => o.status === 200 && o.receipt !== undefined);
+      const other = outcomes.filter(
+        (o) => !(o.receipt !== undefined && (o.status === 201 || o.status === 200)) && !(o.status === 409 && o.code === 'COMPETITION_CLOSED'),
+      );
       const receipts = accepted.map((o) => o.receipt!);
       const check = await withClient(ctx.databaseUrl, async (client) => {
         const deadline = await client.query<{ closes_at: string }>(
@@ -281,6 +285,7 @@ export default defineBenchmark({
         poolSize: ctx.settings.poolSize,
         closesAt: check.closesAt,
         accepted: accepted.length,
+        unchangedResubmits: unchanged.length,
         refusedClosed: closed.length,
         otherResponses: other.length,
         otherStatuses: [...new Set(other.map((o) => o.status))],

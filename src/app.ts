@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import errors, { frameworkErrors } from './plugins/errors.js';
 import openapi from './plugins/openapi.js';
+import cacheControl from './plugins/cache-control.js';
 import protection from './plugins/protection.js';
 import auth from './plugins/auth.js';
 import health from './plugins/health.js';
@@ -108,7 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(errors);
   await app.register(input);
-  await app.register(openapi, { version: API_VERSION, exposeUi: true });
+  await app.register(cacheControl);
+  await app.register(openapi, { version: API_VERSION, exposeUi: config.docsPublic });
   await app.register(auth, { config });
   await app.register(protection, { config, redis: deps.redis });
   await app.register(health);

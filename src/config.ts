@@ -109,6 +109,10 @@ export const envSchema = z
     MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).default(60_000),
     MAIL_RETRY_MAX_MS: z.coerce.number().int().min(10).default(60 * 60_000),
     MAIL_DRAIN_INTERVAL_MS: z.coerce.number().int().min(10).default(2000),
+    // Exposure of the API description (docs/security.md). The interactive docs (/docs, with
+    // /docs/json) show every route and schema: useful to integrators, a map to attackers.
+    // Default: public outside production, off in production (404); openapi/openapi.json stays in the repository.
+    DOCS_PUBLIC: bool.optional().describe('Serve /docs (Swagger UI and /docs/json); default: on unless NODE_ENV=production'),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET, {
     path: ['JWT_SECRET'],
@@ -164,6 +168,8 @@ export interface Config {
   /** Responses checked against their zod schemas as well as serialised from them (development and tests). */
   validateResponses: boolean;
   adminEmails: string[];
+  /** Whether /docs (UI and JSON) is served; off by default in production. */
+  docsPublic: boolean;
   mail: MailConfig;
 }
 
@@ -296,5 +302,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       drainIntervalMs: env.MAIL_DRAIN_INTERVAL_MS,
       sendTimeoutMs: env.MAIL_SEND_TIMEOUT_MS,
     },
+    docsPublic: env.DOCS_PUBLIC ?? env.NODE_ENV !== 'production',
   };
 }

@@ -13,7 +13,7 @@ import { createCompetitionDirectory, createCompetitionService, type CompetitionS
 import { eventsInsertSql, submittedPayloadSql } from './modules/events/events.js';
 import { createIdentityService, type IdentityService } from './modules/identity/identity.service.js';
 import { createMembershipDirectory, createOrganisationService } from './modules/organisations/organisations.service.js';
-import { createProposalService } from './modules/proposals/proposals.service.js';
+import { createApplicantDirectory, createProposalService } from './modules/proposals/proposals.service.js';
 import { createSubmissions } from './modules/proposals/submission.service.js';
 import type { SubmissionSqlParts } from './modules/proposals/submission.queries.js';
 import type { AccessTokenClaims } from './plugins/auth.js';
@@ -33,7 +33,7 @@ export function createServices({ config, database, signAccessToken }: ServiceDep
   // read-only directories come first, so the full services can depend on access.
   const access = createAccess({ ...createMembershipDirectory(db), ...createCompetitionDirectory(db), emailVerified: identity.isEmailVerified });
   const organisations = createOrganisationService({ db, config, access, identity });
-  const competitions = createCompetitionService({ db, access, identity, organisationName: organisations.sql.organisationName });
+  const competitions = createCompetitionService({ db, access, identity, applicants: createApplicantDirectory(db), organisationName: organisations.sql.organisationName });
   const submissions = createSubmissions({ db, access, competitions, receipts, sql: submissionSql({ identity, competitions }) });
   const proposals = createProposalService({ db, config, access, competitions, identity, receipts, submissions });
   return { receipts, identity, access, organisations, competitions, proposals };

@@ -18,7 +18,7 @@ const OWNERS: Record<string, { owner: string; tables: string[] }> = {
   'competitions.ts': { owner: 'modules/competitions', tables: ['competitions', 'competition_extensions'] },
   'proposals.ts': {
     owner: 'modules/proposals',
-    tables: ['proposals', 'proposal_revisions', 'proposal_members', 'proposal_attachments', 'guardian_consents', 'applicant_submission_counts'],
+    tables: ['proposals', 'proposal_revisions', 'proposal_members', 'proposal_attachments', 'guardian_consents', 'applicant_submission_counts', 'frozen_eligibility_facts'],
   },
   'audit.ts': { owner: 'modules/audit', tables: ['audit_log', 'audit_seals', 'audit_pending'] },
   'events.ts': { owner: 'modules/events', tables: ['domain_events'] },

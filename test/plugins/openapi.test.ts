@@ -1,6 +1,6 @@
 import t from 'tap';
 import { z } from 'zod';
-import { buildTestApp } from '../helpers/app.js';
+import { buildTestApp, testConfig } from '../helpers/app.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
@@ -75,4 +75,23 @@ t.test('OpenAPI document and docs page', async (t) => {
   t.equal(html.statusCode, 200, '/docs answers');
   t.match(html.headers['content-type'], /^text\/html/);
   t.match(html.body, /swagger-ui/i);
+});
+
+t.test('/docs is off by default in production (404), and DOCS_PUBLIC decides', async (t) => {
+  // Production needs SMTP (docs/mail.md); nothing is sent here, the drainer never reaches the address.
+  const production = { NODE_ENV: 'production', PASSWORD_HASH_COST: '17', SMTP_URL: 'smtp://127.0.0.1:9', MAIL_FROM: 'noreply@example.org', SMTP_REQUIRE_TLS: 'false' };
+  t.equal(testConfig(production).docsPublic, false, 'production: off unless asked');
+  t.equal(testConfig().docsPublic, true, 'elsewhere: on');
+  t.equal(testConfig({ DOCS_PUBLIC: 'false' }).docsPublic, false, 'and can be turned off anywhere');
+
+  const { app: closed } = await buildTestApp(t, { env: production });
+  for (const url of ['/docs', '/docs/json', '/docs/static/index.html']) {
+    const res = await closed.inject({ method: 'GET', url });
+    t.equal(res.statusCode, 404, `${url} answers 404`);
+    t.match(res.headers['content-type'], /application\/problem\+json/);
+  }
+  t.ok(closed.swagger().paths, 'the document is still generated (npm run openapi writes it to the repository)');
+
+  const { app: open } = await buildTestApp(t, { env: { ...production, DOCS_PUBLIC: 'true' } });
+  t.equal((await open.inject({ method: 'GET', url: '/docs/json' })).statusCode, 200, 'DOCS_PUBLIC=true serves it in production');
 });

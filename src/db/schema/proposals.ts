@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -219,4 +220,27 @@ export const applicantSubmissionCounts = pgTable(
     submitted: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.competitionId, t.applicantId] }), check('applicant_submission_counts_not_negative', sql`${t.submitted} >= 0`)],
+);
+
+/**
+ * The eligibility facts (country, birth date) a person's profile declared when a submit to the
+ * competition first read them -- as the applicant or as an accepted team member -- whether that
+ * submit was accepted or refused. Later submits to the competition decide on these, not on the
+ * profile as edited since: a refused applicant cannot edit their way in. A birth date missing
+ * when frozen may be added once (`birth_date` goes from null to a value, never back or to another).
+ */
+export const frozenEligibilityFacts = pgTable(
+  'frozen_eligibility_facts',
+  {
+    competitionId: uuid()
+      .notNull()
+      .references(() => competitions.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    country: text().notNull(),
+    birthDate: date({ mode: 'string' }),
+    frozenAt: timestamp(tz).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.competitionId, t.userId] }), check('frozen_eligibility_facts_country_iso', sql`${t.country} ~ '^[A-Z]{2}$'`)],
 );

@@ -271,7 +271,7 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
           200: Extension.describe('Replaced an existing extension'),
           201: Extension.describe('Granted'),
           403: forbidden,
-          404: problemResponse('No such competition (`NOT_FOUND`) or user (`USER_NOT_FOUND`)'),
+          404: problemResponse('No such competition (`NOT_FOUND`), or no applicant of it with this user id (`USER_NOT_FOUND`: the same answer whether or not such an account exists)'),
           409: problemResponse('Judging has started (`COMPETITION_NOT_PUBLISHED`)'),
           422: problemResponse('Invalid input, or closesAt not after the competition’s (`VALIDATION_FAILED`)'),
         },

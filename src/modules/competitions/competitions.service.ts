@@ -5,7 +5,7 @@ import { ambientTransaction, current, transaction } from '../../db/unit-of-work.
 import { canonicalJson } from '../../lib/canonical-json.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { requireIfMatch } from '../../lib/etag.js';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../lib/errors.js';
+import { AppError, ConflictError, NotFoundError, ValidationError, type FieldError } from '../../lib/errors.js';
 import { canonicalTimeZone, iso, isoOrNull, resolveInstant, toZonedIso } from '../../lib/time.js';
 import { ANY_MEMBER, MANAGERS, type Access, type Actor } from '../access/access.js';
 import { appendAudit, listAudit, verifyAuditChain } from '../audit/audit.service.js';
@@ -176,12 +176,14 @@ export function createCompetitionDirectory(db: Db) {
 export interface CompetitionDeps {
   db: Db;
   access: Access;
-  identity: Pick<IdentityService, 'profiles' | 'exists'>;
+  identity: Pick<IdentityService, 'profiles'>;
+  /** The proposals feature's directory of applicants (built before this service). */
+  applicants: { hasProposal(competitionId: string, userId: string): Promise<boolean> };
   /** The organisations feature's SQL for an organisation's name, shown in lists. */
   organisationName: (organisationIdExpr: string) => string;
 }
 
-export function createCompetitionService({ db, access, identity, organisationName }: CompetitionDeps) {
+export function createCompetitionService({ db, access, identity, applicants, organisationName }: CompetitionDeps) {
   async function read(tx: DbOrTx, competitionId: string) {
     const row = await queries.selectCompetition(tx, competitionId);
     if (!row) throw new NotFoundError('Competition');
@@ -494,7 +496,11 @@ export function createCompetitionService({ db, access, identity, organisationNam
         if (current.status !== 'draft' && current.status !== 'published') {
           throw new ConflictError('COMPETITION_NOT_PUBLISHED', `Extensions can no longer be granted: the competition is in ${current.status}`, { competitionStatus: current.status });
         }
-        if (!(await identity.exists(userId))) throw new NotFoundError('User', 'USER_NOT_FOUND');
+        // Only applicants of this competition can get one; anyone else -- with an account or not --
+        // gets the same answer, so the route does not tell which user ids exist.
+        if (!(await applicants.hasProposal(competitionId, userId))) {
+          throw new AppError(404, 'USER_NOT_FOUND', 'No applicant of this competition has this user id (extensions are for users with a proposal in it)');
+        }
         const closesAt = resolveInstant(input.closesAt, current.timezone, 'end')!;
         if (closesAt.getTime() <= current.closesAt.getTime()) {
           throw new ValidationError(

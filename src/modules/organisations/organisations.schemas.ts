@@ -48,7 +48,13 @@ export const MyOrganisation = Organisation.extend({ myRole: MemberRole }).meta({
 export const MyOrganisationList = z.object({ items: z.array(MyOrganisation) }).meta({ id: 'MyOrganisationList' });
 
 export const Member = z
-  .object({ userId: Uuid, displayName: z.string(), email: z.string(), role: MemberRole, joinedAt: Instant })
+  .object({
+    userId: Uuid,
+    displayName: z.string(),
+    email: z.string().nullable().describe("Shown to owners and managers (and to each member for their own entry); null for other members' entries"),
+    role: MemberRole,
+    joinedAt: Instant,
+  })
   .meta({ id: 'Member' });
 export const MemberList = z.object({ items: z.array(Member) }).meta({ id: 'MemberList' });
 

@@ -99,8 +99,10 @@ export function createOrganisationService({ db, config, access, identity }: Orga
       return toOrganisation(org);
     },
 
+    /** Every member sees who is in and their role; only those who manage membership (owners, managers, admins) see addresses. */
     async listMembers(actor: Actor, organisationId: string) {
-      await access.requireOrganisationRole(actor, organisationId, ANY_MEMBER);
+      const myRole = await access.requireOrganisationRole(actor, organisationId, ANY_MEMBER);
+      const seesEmails = myRole === 'admin' || MANAGERS.includes(myRole);
       const rows = await queries.selectMembers(db, organisationId);
       const people = await identity.profiles(rows.map((r) => r.userId));
       return {
@@ -109,7 +111,7 @@ export function createOrganisationService({ db, config, access, identity }: Orga
           role: r.role,
           joinedAt: r.joinedAt.toISOString(),
           displayName: people.get(r.userId)?.displayName ?? '',
-          email: people.get(r.userId)?.email ?? '',
+          email: seesEmails || r.userId === actor.userId ? (people.get(r.userId)?.email ?? '') : null,
         })),
       };
     },

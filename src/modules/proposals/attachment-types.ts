@@ -48,9 +48,35 @@ export function bytesMatchType(type: AttachmentType, data: Buffer): boolean {
   }
 }
 
-/** A filename that is safe to store and to echo in Content-Disposition. */
+/**
+ * Characters a file name never keeps: controls (C0, DEL, C1), format characters (bidi overrides
+ * and isolates such as U+202E, which make `evil\u202Efdp.exe` display as `evilexe.pdf`;
+ * zero-width characters; the BOM), line and paragraph separators, lone surrogates, and `"`.
+ */
+const UNSAFE_IN_FILENAME = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}"]/gu;
+
+/** A filename that is safe to store, display and echo in Content-Disposition: the base name, NFC, without the characters above. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 255);
+  return [...base.normalize('NFC').replace(UNSAFE_IN_FILENAME, '').trim()].slice(0, 255).join('');
+}
+
+/** RFC 8187 `ext-value` characters that need no percent-encoding (attr-char). */
+const ATTR_CHAR = /[A-Za-z0-9!#$&+\-.^_`|~]/;
+
+/**
+ * `Content-Disposition: attachment` for a stored name (RFC 6266): an ASCII-only `filename`
+ * fallback (anything else becomes `_`) and the exact name in `filename*` (UTF-8, percent-encoded
+ * per RFC 8187). The name is cleaned again, so rows stored before the cleaning existed are safe too.
+ */
+export function contentDisposition(filename: string): string {
+  const name = cleanFilename(filename) || 'attachment';
+  const fallback = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = [...new TextEncoder().encode(name)]
+    .map((byte) => {
+      const char = String.fromCharCode(byte);
+      return byte < 0x80 && ATTR_CHAR.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    })
+    .join('');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

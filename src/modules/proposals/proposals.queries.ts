@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
   applicantSubmissionCounts,
+  frozenEligibilityFacts,
   guardianConsents,
   proposalAttachments,
   proposalMembers,
@@ -234,9 +235,12 @@ export async function selectCompetitionProposals(
       contentHash: proposalRevisions.contentHash,
       receivedAt: isoMicros(proposalRevisions.receivedAt),
       late: proposalRevisions.late,
+      frozenCountry: frozenEligibilityFacts.country,
+      frozenBirthDate: frozenEligibilityFacts.birthDate,
     })
     .from(proposals)
     .innerJoin(proposalRevisions, and(eq(proposalRevisions.proposalId, proposals.id), eq(proposalRevisions.revision, proposals.currentRevision)))
+    .leftJoin(frozenEligibilityFacts, and(eq(frozenEligibilityFacts.competitionId, proposals.competitionId), eq(frozenEligibilityFacts.userId, proposals.applicantId)))
     .where(and(...conditions))
     .orderBy(asc(proposals.firstSubmittedAt), asc(proposals.id))
     .limit(options.limit + 1);
@@ -335,4 +339,55 @@ export async function selectConsents(db: DbOrTx, competitionId: string, applican
     .from(guardianConsents)
     .where(and(eq(guardianConsents.competitionId, competitionId), eq(guardianConsents.applicantId, applicantId)))
     .orderBy(desc(guardianConsents.createdAt));
+}
+
+/** A person's eligibility facts as frozen for a competition (see `frozen_eligibility_facts`). */
+export async function selectFrozenFacts(db: DbOrTx, competitionId: string, userId: string) {
+  const [row] = await db
+    .select({ country: frozenEligibilityFacts.country, birthDate: frozenEligibilityFacts.birthDate, frozenAt: frozenEligibilityFacts.frozenAt })
+    .from(frozenEligibilityFacts)
+    .where(and(eq(frozenEligibilityFacts.competitionId, competitionId), eq(frozenEligibilityFacts.userId, userId)))
+    .limit(1);
+  return row;
+}
+
+export async function hasLiveProposal(db: DbOrTx, competitionId: string, applicantId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.competitionId, competitionId), eq(proposals.applicantId, applicantId), sql`${proposals.status} <> 'withdrawn'`))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** A transaction-scoped advisory lock on (competition, applicant): creates of one applicant in one competition run one at a time. */
+export async function lockApplicantDrafts(tx: DbOrTx, competitionId: string, applicantId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`drafts:${competitionId}:${applicantId}`}, 0))`);
+}
+
+export async function countDrafts(db: DbOrTx, competitionId: string, applicantId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(proposals)
+    .where(and(eq(proposals.competitionId, competitionId), eq(proposals.applicantId, applicantId), eq(proposals.status, 'draft')));
+  return row?.n ?? 0;
+}
+
+/**
+ * Puts a removed attachment with the same name, type and bytes (SHA-256) back on the draft, and
+ * returns it; undefined when there is none. Removed rows exist only because a revision refers to
+ * them, so re-uploading such a file costs no second copy of its bytes.
+ */
+export async function reviveAttachment(tx: DbOrTx, values: { proposalId: string; filename: string; contentType: string; sha256: string }) {
+  const [row] = await tx
+    .update(proposalAttachments)
+    .set({ removedAt: null })
+    .where(
+      sql`${proposalAttachments.id} = (select a.id from ${proposalAttachments} a
+        where a.proposal_id = ${values.proposalId} and a.sha256 = ${values.sha256} and a.content_type = ${values.contentType}
+          and a.filename = ${values.filename} and a.removed_at is not null
+        order by a.created_at limit 1)`,
+    )
+    .returning(attachmentColumns);
+  return row;
 }

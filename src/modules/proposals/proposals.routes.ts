@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { problemResponse } from '../../lib/problem.js';
 import { bearerSecurity } from '../../plugins/auth.js';
 import { actorOf } from '../access/access.js';
-import { ALLOWED_ATTACHMENT_TYPES, baseMediaType, cleanFilename } from './attachment-types.js';
+import { ALLOWED_ATTACHMENT_TYPES, baseMediaType, cleanFilename, contentDisposition } from './attachment-types.js';
 import { etagOf } from '../../lib/etag.js';
 import type { ProposalService } from './proposals.service.js';
+import { afterRollback } from './submission.service.js';
 import {
   Attachment,
   AttachmentParams,
@@ -66,7 +67,8 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
           201: Proposal,
           404: problemResponse('No such published competition (`NOT_FOUND`)'),
           409: problemResponse(
-            'The competition is closed (`COMPETITION_CLOSED`, with `closesAt`), or a retry of a request still running (`IDEMPOTENCY_IN_PROGRESS`)',
+            'The competition is closed (`COMPETITION_CLOSED`, with `closesAt`), you hold the maximum of unsubmitted drafts in it (`DRAFT_LIMIT_REACHED`, with `maxDrafts`), ' +
+              'or a retry of a request still running (`IDEMPOTENCY_IN_PROGRESS`)',
           ),
           422: problemResponse('Invalid input, or not a member of `organisationId` (`VALIDATION_FAILED`)'),
         },
@@ -161,17 +163,24 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
     {
       ...auth,
       config: idempotent,
+      // A refused submit's freeze of eligibility facts, once its transaction has rolled back. A
+      // failure leaves nothing frozen (the next submit freezes); only its SQLSTATE is logged, never parameters.
+      onError: async (request, _reply, error) =>
+        afterRollback(error).catch((err: unknown) => request.log.warn({ sqlState: (err as { code?: unknown }).code }, 'freezing eligibility facts after a refused submit failed')),
       schema: {
         operationId: 'submitProposal',
         tags,
         summary: 'Submit the draft as a new immutable revision and get a signed receipt',
         description:
           'Checks against the database clock the deadline, every eligibility rule and every form field, and stores the revision in one statement that ' +
-          're-checks the deadline, the quota and that nothing changed since the check. A refusal lists every failure (`errors[]`, eligibility ones with `in: "rule"`).',
+          're-checks the deadline, the quota and that nothing changed since the check. A refusal lists every failure (`errors[]`, eligibility ones with `in: "rule"`). ' +
+          'A resubmit whose content equals the current revision stores nothing and answers `200` with that revision and its (identical) receipt; a new revision answers `201`. ' +
+          "Eligibility reads the country and birth date frozen for this competition at the applicant's (and each team member's) first submit, not the profile as edited since.",
         security: bearerSecurity,
         params: ProposalParams,
         headers: IfMatchHeaders,
         response: {
+          200: SubmitResult,
           201: SubmitResult,
           403: applicantOnly,
           404: notFound,
@@ -186,8 +195,8 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
       },
     },
     async (request, reply) => {
-      const result = await proposals.submit(actorOf(request), request.params.id, request.headers['if-match']);
-      reply.code(201).header('etag', etagOf(result.proposal.version));
+      const { unchanged, ...result } = await proposals.submit(actorOf(request), request.params.id, request.headers['if-match']);
+      reply.code(unchanged ? 200 : 201).header('etag', etagOf(result.proposal.version));
       return result;
     },
   );
@@ -411,9 +420,8 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
       const file = await proposals.downloadAttachment(actorOf(request), request.params.id, request.params.attachmentId);
       return reply
         .header('content-type', file.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('content-disposition', contentDisposition(file.filename))
         .header('etag', `"${file.sha256}"`)
-        .header('cache-control', 'private, no-cache')
         .header('x-content-type-options', 'nosniff')
         // A Buffer is sent as is (never serialized); the schema only documents it as binary.
         .send(file.data as unknown as string);
@@ -455,6 +463,9 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
           403: applicantOnly,
           404: notFound,
           409: problemResponse('Deadline passed (`COMPETITION_CLOSED`) or the competition needs no consent (`CONSENT_NOT_REQUIRED`)'),
+          422: problemResponse(
+            "Invalid input, or `guardianEmail` is the applicant's own mailbox: the same address, another case, a `+tag`, or Gmail dots (`VALIDATION_FAILED`, field `guardianEmail`, code `is_applicant`)",
+          ),
         },
       },
     },

@@ -239,3 +239,26 @@ export function normaliseAnswers(answers: Answers): Answers {
 export function contentHash(content: RevisionContent): string {
   return createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
 }
+
+/** Providers where dots in the local part are ignored (one mailbox); googlemail.com is gmail.com. */
+const DOTLESS_DOMAINS: Record<string, string> = { 'gmail.com': 'gmail.com', 'googlemail.com': 'gmail.com' };
+
+/**
+ * The mailbox an address delivers to, as far as the address alone tells: case folded, a `+tag`
+ * dropped (sub-addressing, honoured by most providers), and for Gmail dots ignored and
+ * googlemail.com folded in. Two addresses with the same key reach the same person. It cannot see
+ * aliases, forwarding, custom domains or a second account: see docs/proposals.md.
+ */
+export function mailboxKey(email: string): string {
+  const at = email.lastIndexOf('@');
+  let local = email.slice(0, at).toLowerCase();
+  let domain = email.slice(at + 1).toLowerCase().replace(/\.$/, '');
+  const plus = local.indexOf('+');
+  if (plus > 0) local = local.slice(0, plus);
+  const dotless = DOTLESS_DOMAINS[domain];
+  if (dotless) {
+    domain = dotless;
+    local = local.replaceAll('.', '');
+  }
+  return `${local}@${domain}`;
+}

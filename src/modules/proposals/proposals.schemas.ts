@@ -90,6 +90,17 @@ export const Proposal = z
     currentRevision: z.number().int().nullable(),
     submitted: SubmittedSummary.nullable().describe('The current submitted revision'),
     unsubmittedChanges: z.boolean().describe('The draft differs from the current revision (always true before the first submit)'),
+    eligibilityFacts: z
+      .object({
+        country: z.string(),
+        birthDate: z.string().nullable(),
+        frozenAt: Instant,
+        changedSince: z
+          .array(z.enum(['country', 'birthDate']))
+          .describe("Facts the applicant's profile states differently today; eligibility still decides on the frozen ones"),
+      })
+      .nullable()
+      .describe("Organisers only (null otherwise): the applicant's country and birth date as frozen at their first submit to this competition, self-declared"),
     late: z.boolean(),
     firstSubmittedAt: Instant.nullable(),
     lastSubmittedAt: Instant.nullable(),
@@ -132,7 +143,10 @@ export const SubmittedProposal = z
     status: z.enum(['submitted', 'withdrawn']),
     applicantId: Uuid,
     applicantName: z.string(),
-    applicantCountry: z.string(),
+    applicantCountry: z.string().describe('As frozen at the first submit to this competition (what eligibility decided on)'),
+    eligibilityFactsChanged: z
+      .array(z.enum(['country', 'birthDate']))
+      .describe("Frozen eligibility facts the applicant's profile states differently today (empty: unchanged)"),
     organisationId: Uuid.nullable(),
     title: z.string(),
     currentRevision: z.number().int(),

@@ -18,11 +18,14 @@ import type { IdentityService } from '../identity/identity.service.js';
 import { enqueueEmail, mailText } from '../mail/mail.service.js';
 import { bytesMatchType, isAllowedAttachmentType, ALLOWED_ATTACHMENT_TYPES, type AttachmentType } from './attachment-types.js';
 import * as queries from './proposals.queries.js';
+import { mailboxKey } from './proposals.rules.js';
 import { closedError, withdrawnError, type Submissions, type Submitted } from './submission.service.js';
 
 const INVITATION_TTL_SECONDS = 60 * 60 * 24 * 14;
 const CONSENT_TTL_SECONDS = 60 * 60 * 24 * 30;
 const MAX_ATTACHMENTS = 20;
+/** Drafts (never submitted, not withdrawn) one applicant may hold in one competition; bounds storage a free account can take. */
+export const MAX_DRAFTS_PER_COMPETITION = 10;
 
 export type Relation = ProposalRelation;
 
@@ -57,6 +60,15 @@ async function requireAcceptingWindow(competitions: Pick<CompetitionService, 'lo
   const window = await competitions.lockSubmissionWindow(competitionId, applicantId);
   if (window.phase !== 'open' && window.phase !== 'upcoming') throw closedError(window);
   return window;
+}
+
+/** Which of the frozen eligibility facts the person's profile no longer states (empty when nothing is frozen). */
+function changedFacts(frozen: { country: string; birthDate: string | null } | undefined, profile: { country: string; birthDate: string | null } | undefined): Array<'country' | 'birthDate'> {
+  if (!frozen || !profile) return [];
+  const changed: Array<'country' | 'birthDate'> = [];
+  if (frozen.country !== profile.country) changed.push('country');
+  if (frozen.birthDate !== null && frozen.birthDate !== profile.birthDate) changed.push('birthDate');
+  return changed;
 }
 
 function toTeam(rows: TeamRow[], relation: Relation) {
@@ -100,10 +112,23 @@ function asSubmitted(p: queries.ProposalRow, submitted: Submitted): queries.Prop
   };
 }
 
+interface EligibilityFactsView {
+  country: string;
+  birthDate: string | null;
+  frozenAt: string;
+  changedSince: Array<'country' | 'birthDate'>;
+}
+
 function toProposal(
   p: queries.ProposalRow,
   relation: Relation,
-  parts: { team: ReturnType<typeof toTeam>; attachments: Array<ReturnType<typeof toAttachment> | RevisionContent['attachments'][number]>; submitted: Submitted | null; content?: RevisionContent },
+  parts: {
+    team: ReturnType<typeof toTeam>;
+    attachments: Array<ReturnType<typeof toAttachment> | RevisionContent['attachments'][number]>;
+    submitted: Submitted | null;
+    content?: RevisionContent;
+    eligibilityFacts?: EligibilityFactsView | null;
+  },
 ) {
   const organiserView = relation === 'organiser' && parts.content !== undefined;
   return {
@@ -121,6 +146,7 @@ function toProposal(
     currentRevision: p.currentRevision,
     submitted: parts.submitted,
     unsubmittedChanges: organiserView ? false : p.unsubmittedChanges,
+    eligibilityFacts: parts.eligibilityFacts ?? null,
     late: p.late,
     firstSubmittedAt: isoOrNull(p.firstSubmittedAt),
     lastSubmittedAt: isoOrNull(p.lastSubmittedAt),
@@ -148,6 +174,14 @@ function createHeadCache(limit = 50_000) {
       if (heads.size >= limit) heads.delete(heads.keys().next().value!);
       heads.set(head.id, head);
     },
+  };
+}
+
+/** Proposals' facts about applicants, for features built before the proposals service (competitions' extensions). */
+export function createApplicantDirectory(db: Db) {
+  return {
+    /** Whether the user has a proposal (draft or submitted, not withdrawn) in the competition. */
+    hasProposal: (competitionId: string, userId: string): Promise<boolean> => queries.hasLiveProposal(current(db), competitionId, userId),
   };
 }
 
@@ -239,7 +273,12 @@ export function createProposalService({ db, config, access, competitions, identi
       invitedAt: p.createdAt.toISOString(),
       respondedAt: null,
     }));
-    return toProposal(p, 'organiser', { team, attachments: content.attachments, submitted: summary, content });
+    const frozen = await queries.selectFrozenFacts(current(db), p.competitionId, p.applicantId);
+    const profile = (await identity.profiles([p.applicantId])).get(p.applicantId);
+    const eligibilityFacts = frozen
+      ? { country: frozen.country, birthDate: frozen.birthDate, frozenAt: frozen.frozenAt.toISOString(), changedSince: changedFacts(frozen, profile) }
+      : null;
+    return toProposal(p, 'organiser', { team, attachments: content.attachments, submitted: summary, content, eligibilityFacts });
   }
 
   async function checkSubmittingOrganisation(actor: Actor, organisationId: string | null): Promise<void> {
@@ -254,6 +293,15 @@ export function createProposalService({ db, config, access, competitions, identi
       return transaction(db, async (tx) => {
         await requireAcceptingWindow(competitions, competitionId, actor.userId);
         await checkSubmittingOrganisation(actor, input.organisationId);
+        // Serialises this applicant's creates in this competition, so concurrent ones cannot pass the cap together.
+        await queries.lockApplicantDrafts(tx, competitionId, actor.userId);
+        if ((await queries.countDrafts(tx, competitionId, actor.userId)) >= MAX_DRAFTS_PER_COMPETITION) {
+          throw new ConflictError(
+            'DRAFT_LIMIT_REACHED',
+            `You already have ${MAX_DRAFTS_PER_COMPETITION} unsubmitted drafts in this competition; submit or withdraw one first`,
+            { maxDrafts: MAX_DRAFTS_PER_COMPETITION },
+          );
+        }
         const row = await queries.insertProposal(tx, { competitionId, applicantId: actor.userId, organisationId: input.organisationId, title: input.title, answers: input.answers });
         return toProposal(row, 'applicant', { team: [], attachments: [], submitted: null });
       });
@@ -323,10 +371,11 @@ export function createProposalService({ db, config, access, competitions, identi
       const { page, nextCursor } = pageOf(rows, query.limit, (last) => ({ key: last.firstSubmittedKey, id: last.id }));
       const applicants = await identity.profiles(page.map((r) => r.applicantId));
       return {
-        items: page.map(({ firstSubmittedKey: _key, ...r }) => ({
+        items: page.map(({ firstSubmittedKey: _key, frozenCountry, frozenBirthDate, ...r }) => ({
           ...r,
           applicantName: applicants.get(r.applicantId)?.displayName ?? '',
-          applicantCountry: applicants.get(r.applicantId)?.country ?? '',
+          applicantCountry: frozenCountry ?? applicants.get(r.applicantId)?.country ?? '',
+          eligibilityFactsChanged: changedFacts(frozenCountry === null ? undefined : { country: frozenCountry, birthDate: frozenBirthDate }, applicants.get(r.applicantId)),
           status: r.status as 'submitted' | 'withdrawn',
           currentRevision: r.currentRevision!,
           withdrawnAt: isoOrNull(r.withdrawnAt),
@@ -336,15 +385,17 @@ export function createProposalService({ db, config, access, competitions, identi
     },
 
     /** Freezes the draft as a new revision: the submission writer decides and stores; this answers with the view and receipt. */
-    async submit(actor: Actor, proposalId: string, ifMatch?: string): Promise<{ proposal: ProposalView; receipt: Receipt }> {
-      const { facts, submitted, receipt } = await submissions.submit(actor, proposalId, ifMatch);
+    /** `unchanged`: the draft equals the current revision, so nothing was stored and the answer is that revision (200, not 201). */
+    async submit(actor: Actor, proposalId: string, ifMatch?: string): Promise<{ proposal: ProposalView; receipt: Receipt; unchanged: boolean }> {
+      const { facts, submitted, receipt, unchanged } = await submissions.submit(actor, proposalId, ifMatch);
       const p = facts.proposal;
       heads.set({ id: p.id, competitionId: p.competitionId, applicantId: p.applicantId });
       const team = facts.team.map((m) => ({ ...m, createdAt: new Date(m.createdAt), respondedAt: m.respondedAt ? new Date(m.respondedAt) : null }));
       const attachments = facts.attachments.map((a) => ({ ...a, createdAt: new Date(a.createdAt) }));
       return {
-        proposal: toProposal(asSubmitted(p, submitted), 'applicant', { team: toTeam(team, 'applicant'), attachments: attachments.map(toAttachment), submitted }),
+        proposal: toProposal(unchanged ? p : asSubmitted(p, submitted), 'applicant', { team: toTeam(team, 'applicant'), attachments: attachments.map(toAttachment), submitted }),
         receipt,
+        unchanged,
       };
     },
 
@@ -469,7 +520,10 @@ export function createProposalService({ db, config, access, competitions, identi
         if ((await queries.countDraftAttachments(tx, proposalId)) >= MAX_ATTACHMENTS) {
           throw new ConflictError('TOO_MANY_ATTACHMENTS', `A proposal can have at most ${MAX_ATTACHMENTS} attachments; remove one first`);
         }
-        const row = await queries.insertAttachment(tx, { proposalId, filename: input.filename!, contentType: input.contentType, sha256, data: input.data, uploadedBy: actor.userId });
+        // The same file taken off the draft earlier (its bytes kept for a revision) comes back instead of a second copy.
+        const row =
+          (await queries.reviveAttachment(tx, { proposalId, filename: input.filename!, contentType: input.contentType, sha256 })) ??
+          (await queries.insertAttachment(tx, { proposalId, filename: input.filename!, contentType: input.contentType, sha256, data: input.data, uploadedBy: actor.userId }));
         await queries.touchProposal(tx, proposalId);
         return toAttachment(row);
       });
@@ -506,8 +560,12 @@ export function createProposalService({ db, config, access, competitions, identi
         if (window.eligibility.guardianConsentUnderAge == null) {
           throw new ConflictError('CONSENT_NOT_REQUIRED', 'This competition does not ask for guardian consent');
         }
-        if (guardianEmail === (await applicantEmail(head.applicantId))) {
-          throw new ValidationError([{ field: 'guardianEmail', code: 'is_applicant', message: 'A guardian must confirm from their own address', in: 'body' }]);
+        const ownEmail = await applicantEmail(head.applicantId);
+        if (ownEmail !== undefined && mailboxKey(guardianEmail) === mailboxKey(ownEmail)) {
+          throw new ValidationError(
+            [{ field: 'guardianEmail', code: 'is_applicant', message: "A guardian must confirm from their own address, not the applicant's (or a +tag, dotted or differently cased form of it)", in: 'body' }],
+            'The guardian address is the applicant\'s own mailbox',
+          );
         }
         const consent = await queries.insertConsentRequest(tx, {
           competitionId: head.competitionId,

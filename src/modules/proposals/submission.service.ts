@@ -7,6 +7,10 @@
  * tries again, a bounded number of times, then answers 409 SUBMISSION_CONFLICT.
  * Inside an ambient transaction (an idempotent request) both statements run in it, unbatched, so
  * the submission commits with the idempotency record.
+ * The eligibility facts (country, birth date) of the applicant and team are frozen per competition
+ * at the first submit that reaches the rules: with the revision when it is stored, on their own
+ * when the rules refuse (docs/proposals.md). An identical resubmit stores nothing and answers the
+ * current revision.
  */
 import DataLoader from 'dataloader';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -20,7 +24,21 @@ import type { Access, Actor } from '../access/access.js';
 import type { CompetitionService } from '../competitions/competitions.service.js';
 import type { ProposalRow } from './proposals.queries.js';
 import { contentHash, normaliseAnswers, submissionProblems, type SubmissionFacts } from './proposals.rules.js';
-import { storeSubmissionsSql, submissionFactsSql, type StoredRow, type SubmissionFactsRow, type SubmissionInput, type SubmissionSqlParts } from './submission.queries.js';
+import { FREEZE_FACTS_SQL, storeSubmissionsSql, submissionFactsSql, type FrozenFacts, type StoredRow, type SubmissionFactsRow, type SubmissionInput, type SubmissionSqlParts } from './submission.queries.js';
+
+/**
+ * Work a refusal leaves for after its transaction has rolled back (the freeze of the facts a
+ * refused submit read, inside an idempotent request's transaction). The submit route runs it
+ * from its `onError` hook, before the answer is sent, so a client's next request finds it done.
+ */
+const afterRollbacks = new WeakMap<Error, () => Promise<void>>();
+
+export async function afterRollback(error: Error): Promise<void> {
+  const work = afterRollbacks.get(error);
+  if (!work) return;
+  afterRollbacks.delete(error);
+  await work();
+}
 
 /** How many times a submit reads and tries again when the store finds something changed since its read. */
 export const SUBMIT_ATTEMPTS = 3;
@@ -30,6 +48,16 @@ export interface Submitted {
   contentHash: string;
   receivedAt: string;
   late: boolean;
+}
+
+/** A person's eligibility facts: the frozen ones where frozen, else the profile's (a missing frozen birth date taken from the profile). */
+function effectiveFacts(profile: { country: string; birthDate: string | null }, frozen: { country: string | null; birthDate: string | null }) {
+  return { country: frozen.country ?? profile.country, birthDate: frozen.birthDate ?? profile.birthDate };
+}
+
+/** Whether the decision reads a fact that is not frozen yet (never used, or a birth date added since). */
+function needsFreeze(profile: { birthDate: string | null }, frozen: { country: string | null; birthDate: string | null }): boolean {
+  return frozen.country === null || (frozen.birthDate === null && profile.birthDate !== null);
 }
 
 export type TeamFact = SubmissionFactsRow['team'][number];
@@ -50,6 +78,10 @@ export interface ProposalSubmitFacts {
   rules: SubmissionFacts;
   team: TeamFact[];
   attachments: AttachmentFact[];
+  /** The people whose eligibility facts this submit must freeze (see `frozen_eligibility_facts`). */
+  freeze: FrozenFacts[];
+  /** The current revision, for an identical resubmit (null before the first submit). */
+  current: Submitted | null;
 }
 
 function toFacts(r: SubmissionFactsRow): ProposalSubmitFacts {
@@ -72,6 +104,21 @@ function toFacts(r: SubmissionFactsRow): ProposalSubmitFacts {
     updatedAt: r.updated_at,
   };
   const accepted = r.team.filter((m) => m.status === 'accepted' && m.userId !== null);
+  const applicantProfile = { country: r.applicant_country, birthDate: r.applicant_birth_date };
+  const applicantFrozen = { country: r.frozen_country, birthDate: r.frozen_birth_date };
+  const applicant = { userId: r.applicant_id, ...effectiveFacts(applicantProfile, applicantFrozen) };
+  const team = accepted.map((m) => ({
+    userId: m.userId!,
+    profile: { country: m.country ?? '', birthDate: m.birthDate },
+    frozen: { country: m.frozenCountry, birthDate: m.frozenBirthDate },
+  }));
+  const freeze: FrozenFacts[] = [
+    ...(needsFreeze(applicantProfile, applicantFrozen) ? [{ user_id: applicant.userId, country: applicant.country, birth_date: applicant.birthDate }] : []),
+    ...team.filter((m) => needsFreeze(m.profile, m.frozen)).map((m) => {
+      const facts = effectiveFacts(m.profile, m.frozen);
+      return { user_id: m.userId, country: facts.country, birth_date: facts.birthDate };
+    }),
+  ];
   return {
     proposal,
     competition: {
@@ -88,8 +135,8 @@ function toFacts(r: SubmissionFactsRow): ProposalSubmitFacts {
       form: r.form,
       title: r.title,
       answers: r.answers,
-      applicant: { userId: r.applicant_id, country: r.applicant_country, birthDate: r.applicant_birth_date },
-      team: accepted.map((m) => ({ userId: m.userId!, country: m.country ?? '', birthDate: m.birthDate })),
+      applicant,
+      team: team.map((m) => ({ userId: m.userId, ...effectiveFacts(m.profile, m.frozen) })),
       localDate: r.local_date,
       submittedCount: r.submitted_count,
       alreadyCounted: r.status === 'submitted',
@@ -97,6 +144,11 @@ function toFacts(r: SubmissionFactsRow): ProposalSubmitFacts {
     },
     team: r.team,
     attachments: r.attachments,
+    freeze,
+    current:
+      r.current_content_hash === null
+        ? null
+        : { revision: r.current_revision!, contentHash: r.current_content_hash, receivedAt: r.current_received_at!, late: r.current_late! },
   };
 }
 
@@ -143,6 +195,12 @@ export interface SubmissionDeps {
 export function createSubmissions({ db, access, competitions, receipts, sql }: SubmissionDeps) {
   const factsStatement = statement('proposals_submission_facts', submissionFactsSql(sql));
   const storeStatement = statement('proposals_store_submissions', storeSubmissionsSql(sql));
+  const freezeStatement = statement('proposals_freeze_eligibility_facts', FREEZE_FACTS_SQL);
+
+  /** Freezes facts for a submit that stores no revision (refused, or identical), on `connection`. */
+  async function freezeOn(connection: DbOrTx, facts: ProposalSubmitFacts): Promise<void> {
+    if (facts.freeze.length > 0) await runStatement(connection, freezeStatement, [facts.competition.id, JSON.stringify(facts.freeze)]);
+  }
 
   async function readRows(connection: DbOrTx, proposalIds: readonly string[]): Promise<Map<string, SubmissionFactsRow>> {
     const rows = await runStatement<SubmissionFactsRow>(connection, factsStatement, [[...new Set(proposalIds)]]);
@@ -204,7 +262,7 @@ export function createSubmissions({ db, access, competitions, receipts, sql }: S
     return tx ? (await storeRows(tx, [input])).get(input.proposal_id) : storeLoader.load(input);
   }
 
-  /** Throws the answer for a submit the facts refuse; returns when the rules let it through. */
+  /** Throws the answer for a submit the phase, If-Match or the proposal's state refuse. */
   function refuse(facts: ProposalSubmitFacts, ifMatch: string | undefined): void {
     const c = facts.competition;
     if (c.phase === 'upcoming') {
@@ -215,9 +273,19 @@ export function createSubmissions({ db, access, competitions, receipts, sql }: S
     if (c.phase !== 'open') throw closedError(c);
     requireIfMatch(ifMatch, facts.proposal.version, 'proposal');
     if (facts.proposal.status === 'withdrawn') throw withdrawnError();
+  }
+
+  /** Throws the 422 for facts the rules refuse (after freezing the eligibility facts it read). */
+  async function refuseRules(facts: ProposalSubmitFacts): Promise<void> {
     const problems = submissionProblems(facts.rules);
     if (problems.length > 0) {
-      throw new ValidationError(problems, `The proposal cannot be submitted: ${problems.length} rule(s) or field(s) fail`, 'SUBMISSION_INVALID');
+      // The refusal's own transaction (an idempotent request's) rolls back; the freeze must not.
+      // Outside one it goes to the pool now; inside, it waits until that transaction has ended
+      // (on PGlite the pool's one connection is that transaction's): see `afterRollback`.
+      const error = new ValidationError(problems, `The proposal cannot be submitted: ${problems.length} rule(s) or field(s) fail`, 'SUBMISSION_INVALID');
+      if (ambientTransaction()) afterRollbacks.set(error, () => freezeOn(db, facts));
+      else await freezeOn(db, facts);
+      throw error;
     }
   }
 
@@ -226,7 +294,11 @@ export function createSubmissions({ db, access, competitions, receipts, sql }: S
      * Freezes the draft as a new revision (see the module comment); returns the facts of the read
      * that led to the stored submission, for the caller to build its answer from.
      */
-    async submit(actor: Actor, proposalId: string, ifMatch: string | undefined): Promise<{ facts: ProposalSubmitFacts; submitted: Submitted; receipt: Receipt }> {
+    async submit(
+      actor: Actor,
+      proposalId: string,
+      ifMatch: string | undefined,
+    ): Promise<{ facts: ProposalSubmitFacts; submitted: Submitted; receipt: Receipt; unchanged: boolean }> {
       for (let attempt = 1; ; attempt++) {
         const facts = await readFacts(proposalId);
         if (!facts) throw new NotFoundError('Proposal');
@@ -237,12 +309,20 @@ export function createSubmissions({ db, access, competitions, receipts, sql }: S
           action: 'submit',
         });
         refuse(facts, ifMatch);
+        await refuseRules(facts);
         // The competition's first valid submission freezes its rules just before it is stored; if
         // the store then fails (the deadline passed in between, the quota), they stay frozen: the safe side.
         if (!facts.competition.rulesFrozen) await competitions.freezeRules(facts.competition.id);
         const accepted = facts.rules.team.map((m) => ({ userId: m.userId }));
         const content = revisionContent(p, accepted, facts.attachments);
         const hash = contentHash(content);
+        // An identical resubmit stores nothing: the current revision and its receipt are the answer.
+        if (p.status === 'submitted' && facts.current?.contentHash === hash) {
+          await freezeOn(ambientTransaction() ?? db, facts);
+          const c = facts.current;
+          const receipt = await receipts.sign({ proposalId: p.id, competitionId: p.competitionId, revision: c.revision, contentHash: c.contentHash, receivedAt: c.receivedAt });
+          return { facts, submitted: c, receipt, unchanged: true };
+        }
         const revision = (p.currentRevision ?? 0) + 1;
         const stored = await store({
           proposal_id: p.id,
@@ -258,11 +338,13 @@ export function createSubmissions({ db, access, competitions, receipts, sql }: S
           payload: { proposalId: p.id, competitionId: p.competitionId, revision, contentHash: hash },
           first_submit: p.status === 'draft',
           max_proposals: facts.rules.rules.maxProposalsPerApplicant,
+          freeze_facts: facts.freeze,
+          facts_used: [facts.rules.applicant, ...facts.rules.team].map((m) => ({ user_id: m.userId, country: m.country, birth_date: m.birthDate })),
         });
         if (stored) {
           const submitted: Submitted = { revision, contentHash: hash, receivedAt: stored.received_at, late: stored.late };
           const receipt = await receipts.sign({ proposalId: p.id, competitionId: p.competitionId, revision, contentHash: hash, receivedAt: stored.received_at });
-          return { facts, submitted, receipt };
+          return { facts, submitted, receipt, unchanged: false };
         }
         if (attempt >= SUBMIT_ATTEMPTS) {
           throw new AppError(

@@ -2,7 +2,7 @@ import t from 'tap';
 import { transaction } from '../../../src/db/unit-of-work.js';
 import { createServices } from '../../../src/services.js';
 import { buildFeatureApp } from '../../helpers/app.js';
-import { competitionBody, createCompetition, daysFromNow, eventsOf, moveWindow, publishCompetition } from '../../helpers/competitions.js';
+import { competitionBody, createCompetition, createDraft, daysFromNow, eventsOf, moveWindow, publishCompetition } from '../../helpers/competitions.js';
 import { addMember, createOrganisation, createUser } from '../../helpers/factories.js';
 
 const { app } = await buildFeatureApp(t);
@@ -75,6 +75,8 @@ t.test('judging starts only once closed, grace and individual extensions include
   t.equal(open.statusCode, 409);
   t.equal(open.json().code, 'COMPETITION_NOT_CLOSED');
 
+  // Extensions are for applicants: users with a proposal in the competition.
+  await createDraft(app, applicant, c.id);
   const grant = await app.inject({
     method: 'PUT',
     url: `/v1/competitions/${c.id}/extensions/${applicant.id}`,
@@ -139,6 +141,7 @@ t.test('individual extensions: granted, replaced, listed, revoked; honoured by t
   await publishCompetition(app, owner, c.id);
   const url = `/v1/competitions/${c.id}/extensions/${applicant.id}`;
   const put = (payload: object, user = owner) => app.inject({ method: 'PUT', url, headers: user.auth, payload });
+  await createDraft(app, applicant, c.id);
 
   const early = await put({ closesAt: daysFromNow(2), reason: 'too early' });
   t.equal(early.statusCode, 422, 'must be later than the competition closes');
@@ -225,6 +228,7 @@ t.test('the audit log records every consequential action and its chain verifies'
   const c = await createCompetition(app, owner, org.id, competitionBody({ timing: { opensAt: daysFromNow(-1), closesAt: daysFromNow(20), timezone: 'UTC' } }));
   await publishCompetition(app, owner, c.id);
   await post(c.id, 'extend', { closesAt: daysFromNow(25) });
+  await createDraft(app, applicant, c.id);
   await app.inject({ method: 'PUT', url: `/v1/competitions/${c.id}/extensions/${applicant.id}`, headers: owner.auth, payload: { closesAt: daysFromNow(30), reason: 'r' } });
 
   const before = await app.inject({ url: `/v1/competitions/${c.id}/audit/verify`, headers: owner.auth });

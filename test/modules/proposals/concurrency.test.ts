@@ -81,6 +81,7 @@ t.test(`60 applicants submit across the closing instant: none accepted after it,
     receivedAt: string;
   }
   const accepted: Accepted[] = [];
+  const unchanged: Accepted[] = [];
   const statuses = new Map<number, number>();
   const closedBodies: Array<{ closesAt: string }> = [];
 
@@ -94,6 +95,8 @@ t.test(`60 applicants submit across the closing instant: none accepted after it,
         const body = (await res.json()) as { receipt?: Accepted; code?: string; closesAt?: string };
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         if (res.status === 201) accepted.push({ proposalId, revision: body.receipt!.revision, receivedAt: body.receipt!.receivedAt });
+        // An identical resubmit stores nothing: 200 with the current revision's receipt.
+        else if (res.status === 200) unchanged.push({ proposalId, revision: body.receipt!.revision, receivedAt: body.receipt!.receivedAt });
         else if (res.status === 409 && body.code === 'COMPETITION_CLOSED') {
           afterClose++;
           closedBodies.push({ closesAt: body.closesAt! });
@@ -117,7 +120,7 @@ t.test(`60 applicants submit across the closing instant: none accepted after it,
     ),
   );
   t.equal(late!.n, 0, 'no stored revision was received at or after the deadline');
-  t.ok(accepted.every((a) => a.receivedAt < closesAt), 'every 2xx quotes a receipt time before the deadline');
+  t.ok([...accepted, ...unchanged].every((a) => a.receivedAt < closesAt), 'every 2xx quotes a receipt time before the deadline');
 
   const stored = rows<{ proposalId: string; revision: number; receivedAt: string }>(
     await app.database.db.execute(
@@ -125,8 +128,9 @@ t.test(`60 applicants submit across the closing instant: none accepted after it,
           from proposal_revisions where competition_id = ${competitionId}`,
     ),
   );
-  t.equal(stored.length, accepted.length, 'as many stored revisions as 2xx responses');
+  t.equal(stored.length, accepted.length, 'as many stored revisions as 201 responses');
   const storedByKey = new Map(stored.map((s) => [`${s.proposalId}/${s.revision}`, s.receivedAt]));
   const lost = accepted.filter((a) => storedByKey.get(`${a.proposalId}/${a.revision}`) !== a.receivedAt);
-  t.equal(lost.length, 0, 'every 2xx has its stored revision, with the same received-at');
+  t.equal(lost.length, 0, 'every 201 has its stored revision, with the same received-at');
+  t.ok(unchanged.every((a) => storedByKey.get(`${a.proposalId}/${a.revision}`) === a.receivedAt), 'every 200 quotes a stored revision');
 });

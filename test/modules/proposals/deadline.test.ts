@@ -67,6 +67,7 @@ t.test('in the grace window a submission is accepted and marked late', async (t)
   const [rev] = await app.database.db.select().from(proposalRevisions).where(eq(proposalRevisions.proposalId, late.id));
   t.equal(rev?.late, true, 'the revision is stored as late');
 
+  await app.inject({ method: 'PATCH', url: `/v1/proposals/${onTime.id}`, headers: applicant.auth, payload: { title: 'Revised in the grace period' } });
   const resubmitted = await submit(app, applicant, onTime.id);
   t.equal(resubmitted.statusCode, 201, 'a resubmission in the grace period is accepted');
   t.equal(resubmitted.json().proposal.late, true, 'and marked late');
@@ -96,6 +97,7 @@ t.test('an individual extension lets one applicant submit after the close', asyn
   const accepted = await submit(app, extended, extendedDraft.id);
   t.equal(accepted.statusCode, 201, 'the extended applicant may still submit');
   t.equal(accepted.json().proposal.late, false, 'before their own deadline, it is not late');
+  await app.inject({ method: 'PATCH', url: `/v1/proposals/${extendedDraft.id}`, headers: extended.auth, payload: { title: 'Revised' } });
   t.equal((await submit(app, extended, extendedDraft.id)).statusCode, 201, 'and may resubmit');
   t.equal((await submit(app, other, otherDraft.id)).statusCode, 409, 'others still may not');
 

@@ -110,6 +110,7 @@ t.test('quota: a second submitted proposal is refused until the first is withdra
   const first = await createDraft(app, applicant, competitionId);
   const second = await createDraft(app, applicant, competitionId);
   t.equal((await submit(app, applicant, first.id)).statusCode, 201);
+  await app.inject({ method: 'PATCH', url: `/v1/proposals/${first.id}`, headers: applicant.auth, payload: { title: 'Second revision' } });
   t.equal((await submit(app, applicant, first.id)).statusCode, 201, 'resubmitting the same proposal does not count twice');
   const res = await submit(app, applicant, second.id);
   t.equal(res.statusCode, 422);

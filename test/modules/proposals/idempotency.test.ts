@@ -57,6 +57,8 @@ t.test('submit: a retry replays the receipt instead of making a second revision'
   t.equal(otherUrl.statusCode, 422, 'same key, different request');
   t.equal(otherUrl.json().code, 'IDEMPOTENCY_KEY_REUSED');
 
+  // A new key with a changed draft; with the same content a submit stores nothing (frozen-eligibility.test.ts).
+  await app.inject({ method: 'PATCH', url: `/v1/proposals/${draft.id}`, headers: applicant.auth, payload: { title: 'Changed' } });
   const fresh = await submit(app, applicant, draft.id, { 'idempotency-key': 'submit-2' });
   t.equal(fresh.statusCode, 201);
   t.equal(fresh.json().receipt.revision, 2, 'a new key is a new submit');
