@@ -163,7 +163,8 @@ export default defineBenchmark({
       stopAt = now();
       await loops;
 
-      const byPhase = (from: number, to: number) => sent.filter((s) => s.sentAt >= from && s.sentAt < to);
+      // By when the answer came: a request sent just before a fault and answered during it belongs to the fault.
+      const byPhase = (from: number, to: number) => sent.filter((s) => s.sentAt + s.latencyMs >= from && s.sentAt + s.latencyMs < to);
       const recovery = (phase: { to: number }) => {
         const first = sent.filter((s) => s.status === 201 && s.sentAt >= phase.to).sort((a, b) => a.sentAt - b.sentAt)[0];
         return first ? Math.round(first.sentAt + first.latencyMs - phase.to) : null;

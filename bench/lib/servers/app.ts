@@ -35,7 +35,8 @@ const config = loadConfig({
 });
 // Pooled connections stay open, so PostgreSQL's CPU per request is measured on the same processes throughout.
 const database = await createDatabase({ databaseUrl, poolSize: config.databasePoolSize, idleTimeoutMs: 0, timeouts: config.databaseTimeouts });
-const app = await buildApp({ config, database });
+// BENCH_SERVER_LOG=1 logs the server's warnings and errors to stdout (to see why requests failed).
+const app = await buildApp({ config, database, ...(process.env.BENCH_SERVER_LOG ? { logger: { level: 'warn' } } : {}) });
 
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
