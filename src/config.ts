@@ -89,6 +89,7 @@ export const envSchema = z
     PASSWORD_HASH_QUEUE_MAX: z.coerce.number().int().min(0).max(1000).default(8).describe('password checks allowed to wait for a thread; more get 503 AUTH_BUSY'),
     PASSWORD_HASH_MAX_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     PASSWORD_HASH_NICE: z.coerce.number().int().min(0).max(19).default(10).describe('CPU niceness of the hashing threads (Linux)'),
+    PASSWORD_HASH_MAX_PER_SECOND: z.coerce.number().int().min(0).default(4).describe('Hashes started per second at most (scrypt is memory-bound: niceness does not protect other work); 0 = no limit'),
     MIGRATE_ON_START: bool.default(true),
     RESPONSE_VALIDATION: bool
       .optional()
@@ -163,7 +164,7 @@ export interface Config {
   shutdown: { drainMs: number; timeoutMs: number };
   publicBaseUrl: string;
   passwordHashCost: number;
-  passwordHashing: { concurrency: number; maxQueued: number; maxWaitMs: number; nice: number };
+  passwordHashing: { concurrency: number; maxQueued: number; maxWaitMs: number; nice: number; maxPerSecond: number };
   migrateOnStart: boolean;
   /** Responses checked against their zod schemas as well as serialised from them (development and tests). */
   validateResponses: boolean;
@@ -281,6 +282,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxQueued: env.PASSWORD_HASH_QUEUE_MAX,
       maxWaitMs: env.PASSWORD_HASH_MAX_WAIT_MS,
       nice: env.PASSWORD_HASH_NICE,
+      maxPerSecond: env.PASSWORD_HASH_MAX_PER_SECOND,
     },
     migrateOnStart: env.MIGRATE_ON_START,
     validateResponses: env.RESPONSE_VALIDATION ?? env.NODE_ENV !== 'production',

@@ -52,6 +52,8 @@ async function spawnServer(t: Test, env: Record<string, string>, { waitForListen
       PASSWORD_HASH_COST: '10',
       // As in testConfig: a loaded machine (tsx compiling at boot) must not make the server shed load.
       PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
+      // Tests register users many times a second; the per-second hashing budget is tested in test/lib/password.test.ts.
+      PASSWORD_HASH_MAX_PER_SECOND: '0',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       ...withoutCoverage,
       ...env,

@@ -57,6 +57,12 @@ export interface PasswordHashingLimits {
   maxWaitMs: number;
   /** The threads' niceness increment (0 = normal, 19 = lowest); ignored where the OS has no per-thread priority. */
   nice: number;
+  /**
+   * Hashes started in any one second, at most (0: no limit). scrypt is memory-hard: 128 MiB per
+   * hash at cost 17 takes the memory bandwidth and caches the rest of the server needs, which a
+   * lower CPU priority does not give back; only fewer hashes do.
+   */
+  maxPerSecond?: number;
 }
 
 export const DEFAULT_HASHING_LIMITS: PasswordHashingLimits = { concurrency: 2, maxQueued: 8, maxWaitMs: 5000, nice: 10 };
@@ -101,8 +107,15 @@ export function createPasswordHasher(limits: PasswordHashingLimits = DEFAULT_HAS
   // Piscina queues; how many may be running or waiting at once is counted here, so the cap holds
   // exactly even for checks that arrive in the same tick (piscina's own maxQueue counts later).
   let inFlight = 0;
+  const started: number[] = [];
   const derive: Derive = async (password, salt, keyLength, options) => {
     if (inFlight >= limits.concurrency + limits.maxQueued) throw busy();
+    if (limits.maxPerSecond) {
+      const now = performance.now();
+      while (started.length > 0 && now - started[0]! >= 1000) started.shift();
+      if (started.length >= limits.maxPerSecond) throw busy();
+      started.push(now);
+    }
     inFlight++;
     try {
       const key = await pool.run({ password, salt, keyLength, options }, { signal: AbortSignal.timeout(limits.maxWaitMs) });

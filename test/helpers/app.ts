@@ -28,6 +28,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     PASSWORD_HASH_COST: '10',
     // PGlite runs on the event loop; a loaded CI machine must not make tests shed load.
     PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
+    // Tests register users many times a second; the per-second hashing budget is tested in test/lib/password.test.ts.
+    PASSWORD_HASH_MAX_PER_SECOND: '0',
     // Nor a slow pool wait (test/faults/database.test.ts turns it on where it is tested).
     PRESSURE_MAX_DATABASE_WAIT_MS: '0',
     ...env,

@@ -23,3 +23,16 @@ t.test('a hash that cannot finish within the bound is refused and its thread rep
   const quick = await hashPassword('a long enough passphrase', 10);
   t.ok(await hasher.verify('a long enough passphrase', quick), 'a new thread serves the next one');
 });
+
+t.test('at most maxPerSecond hashes start in any second; beyond it AUTH_BUSY, and the budget comes back', async (t) => {
+  const hasher = createPasswordHasher({ concurrency: 2, maxQueued: 10, maxWaitMs: 20_000, nice: 0, maxPerSecond: 3 });
+  const stored = await hashPassword('a long enough passphrase', 10);
+  const results = await Promise.all(
+    Array.from({ length: 5 }, () => hasher.verify('a long enough passphrase', stored).then(() => 'checked', (err: { code?: string }) => err.code)),
+  );
+  t.same(results.filter((r) => r === 'checked').length, 3, 'three started within the second');
+  t.same(results.filter((r) => r === 'AUTH_BUSY').length, 2, 'the other two were refused at once');
+  await new Promise((r) => setTimeout(r, 1_050));
+  t.ok(await hasher.verify('a long enough passphrase', stored), 'a second later there is budget again');
+  await hasher.close();
+});

@@ -74,6 +74,8 @@ t.test('no password, hash, token or SQL parameter reaches the production log', a
       PORT: '0',
       DATA_DIR: dataDir,
       PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
+      // Tests register users many times a second; the per-second hashing budget is tested in test/lib/password.test.ts.
+      PASSWORD_HASH_MAX_PER_SECOND: '0',
       PRESSURE_MAX_DATABASE_WAIT_MS: '0',
       ...(url ? { DATABASE_URL: url } : {}),
       ...withoutCoverage,
