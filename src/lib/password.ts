@@ -108,14 +108,15 @@ export function createPasswordHasher(limits: PasswordHashingLimits = DEFAULT_HAS
   // exactly even for checks that arrive in the same tick (piscina's own maxQueue counts later).
   let inFlight = 0;
   const started: number[] = [];
+  /** Whether a hash could start now (queue and per-second budget), without taking it. */
+  const hasRoom = (now: number) => {
+    while (started.length > 0 && now - started[0]! >= 1000) started.shift();
+    return inFlight < limits.concurrency + limits.maxQueued && (!limits.maxPerSecond || started.length < limits.maxPerSecond);
+  };
   const derive: Derive = async (password, salt, keyLength, options) => {
-    if (inFlight >= limits.concurrency + limits.maxQueued) throw busy();
-    if (limits.maxPerSecond) {
-      const now = performance.now();
-      while (started.length > 0 && now - started[0]! >= 1000) started.shift();
-      if (started.length >= limits.maxPerSecond) throw busy();
-      started.push(now);
-    }
+    const now = performance.now();
+    if (!hasRoom(now)) throw busy();
+    if (limits.maxPerSecond) started.push(now);
     inFlight++;
     try {
       const key = await pool.run({ password, salt, keyLength, options }, { signal: AbortSignal.timeout(limits.maxWaitMs) });
@@ -132,6 +133,13 @@ export function createPasswordHasher(limits: PasswordHashingLimits = DEFAULT_HAS
   return {
     hash: (password: string, cost: number) => hashWith(derive, password, cost),
     verify: (password: string, stored: string) => verifyWith(derive, password, stored),
+    /**
+     * Refuses (503 AUTH_BUSY) when a hash could not start now: a login checks this before any
+     * database work, so a flood beyond the budget costs a parse and an answer, not a round trip.
+     */
+    refuseIfBusy: () => {
+      if (!hasRoom(performance.now())) throw busy();
+    },
     /** Hashes running and waiting (for tests and metrics). */
     load: () => ({ running: Math.min(inFlight, limits.concurrency), queued: Math.max(0, inFlight - limits.concurrency) }),
     close: () => pool.close(),

@@ -34,5 +34,10 @@ t.test('at most maxPerSecond hashes start in any second; beyond it AUTH_BUSY, an
   t.same(results.filter((r) => r === 'AUTH_BUSY').length, 2, 'the other two were refused at once');
   await new Promise((r) => setTimeout(r, 1_050));
   t.ok(await hasher.verify('a long enough passphrase', stored), 'a second later there is budget again');
+  await hasher.verify('a long enough passphrase', stored);
+  await hasher.verify('a long enough passphrase', stored);
+  t.throws(() => hasher.refuseIfBusy(), { code: 'AUTH_BUSY' }, 'refuseIfBusy says so before any work once the budget is spent');
+  await new Promise((r) => setTimeout(r, 1_050));
+  t.doesNotThrow(() => hasher.refuseIfBusy(), 'and not once it is back');
   await hasher.close();
 });

@@ -187,6 +187,9 @@ export function createIdentityService({ db, config, signAccessToken, defer }: Id
      * "Failed logins"); `clientAddress` is the request's address as the server sees it.
      */
     async login(email: string, password: string, clientAddress: string) {
+      // Beyond the hashing budget a login is refused before it costs the database anything
+      // (the same for every address, so it reveals nothing; such a refusal is not counted).
+      hasher.refuseIfBusy();
       const user = await queries.findUserByEmail(db, email);
       if (!user) {
         // Spend the same time as a real check so response timing does not reveal registered addresses.
