@@ -1,10 +1,10 @@
-import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'undici';
 import { defineBenchmark } from './lib/context.js';
 import { withClient } from './lib/database.js';
 import { servers, startServer } from './lib/harness.js';
 import { createFixture, type Fixture } from './deadline-rush.js';
+import { stallingProxy } from '../test/helpers/stalling-proxy.js';
 
 /**
  * The fault run of issue #10: applicants keep submitting with an Idempotency-Key while PostgreSQL
@@ -31,39 +31,6 @@ interface Sent {
   sentAt: number;
   latencyMs: number;
   retryAfter?: string;
-}
-
-/** A TCP proxy that, while stalled, swallows bytes both ways; resume() drops what it broke. */
-async function stallingProxy(targetUrl: string) {
-  const target = new URL(targetUrl);
-  let stalled = false;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((inbound) => {
-    const outbound = net.connect(Number(target.port || 5432), target.hostname);
-    sockets.add(inbound).add(outbound);
-    inbound.on('data', (chunk) => void (stalled || outbound.write(chunk)));
-    outbound.on('data', (chunk) => void (stalled || inbound.write(chunk)));
-    const close = () => {
-      inbound.destroy();
-      outbound.destroy();
-      sockets.delete(inbound);
-      sockets.delete(outbound);
-    };
-    inbound.on('close', close).on('error', close);
-    outbound.on('close', close).on('error', close);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const via = new URL(targetUrl);
-  via.host = `127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-  return {
-    url: via.toString(),
-    stall: () => (stalled = true),
-    resume: () => {
-      stalled = false;
-      for (const s of sockets) s.destroy();
-    },
-    close: () => new Promise((r) => server.close(r)),
-  };
 }
 
 function alive(pid: number): boolean {

@@ -4,7 +4,6 @@
  * bounds, the pool recovers by itself, and an Idempotency-Key whose first attempt failed runs again.
  * PostgreSQL only: the faults are a server's (a terminated backend, a stalled network, a lock held).
  */
-import net from 'node:net';
 import t, { type Test } from 'tap';
 import pg from 'pg';
 import { eq, sql } from 'drizzle-orm';
@@ -13,6 +12,7 @@ import { proposalRevisions } from '../../src/db/schema/proposals.js';
 import { buildFeatureApp, sharedTestDatabase } from '../helpers/app.js';
 import { testDatabaseUrl } from '../helpers/database.js';
 import { createUser } from '../helpers/factories.js';
+import { stallingProxy } from '../helpers/stalling-proxy.js';
 import { createDraft, openCompetition, submit } from '../helpers/competitions.js';
 
 if (!testDatabaseUrl) {
@@ -125,50 +125,9 @@ t.test('a lock held longer than lock_timeout: 409 CONCURRENT_UPDATE with Retry-A
   t.equal(stored.length, 0, 'a refused submit is not stored once the lock goes');
 });
 
-/** A TCP proxy to PostgreSQL that can stall: bytes in both directions are swallowed while stalled. */
-async function stallingProxy(t: Test) {
-  const target = new URL(url);
-  let stalled = false;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((inbound) => {
-    const outbound = net.connect(Number(target.port || 5432), target.hostname);
-    sockets.add(inbound).add(outbound);
-    inbound.on('data', (chunk) => {
-      if (!stalled) outbound.write(chunk);
-    });
-    outbound.on('data', (chunk) => {
-      if (!stalled) inbound.write(chunk);
-    });
-    const close = () => {
-      inbound.destroy();
-      outbound.destroy();
-    };
-    inbound.on('close', close).on('error', close);
-    outbound.on('close', close).on('error', close);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.teardown(async () => {
-    for (const s of sockets) s.destroy();
-    await new Promise((r) => server.close(r));
-  });
-  const via = new URL(url);
-  via.host = `127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-  return {
-    url: via.toString(),
-    stall: () => {
-      stalled = true;
-    },
-    resume: () => {
-      stalled = false;
-      // Connections that lost bytes while stalled are beyond repair; new ones are fine.
-      for (const s of sockets) s.destroy();
-      sockets.clear();
-    },
-  };
-}
-
 t.test('a network that swallows bytes: bounded 503s, readiness answers within its bound, the pool recovers without a restart', async (t) => {
-  const proxy = await stallingProxy(t);
+  const proxy = await stallingProxy(url);
+  t.teardown(() => proxy.close());
   const database = await databaseWith(t, { acquireMs: 500, queryMs: 700, statementMs: 600, pingMs: 400 }, { via: proxy.url, poolSize: 2 });
   const app = await appOn(t, database);
   const { applicant, draft } = await world(app);
