@@ -58,3 +58,8 @@ export const problemResponse = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
+
+/** The 429 of a route that emails someone: the rate limit, or the recipient's hourly cap (src/modules/mail/mail.templates.ts). */
+export const emailCappedResponse = problemResponse(
+  'Rate limit exceeded (`RATE_LIMITED`), or this address has received as many of these emails as it may in an hour (`RECIPIENT_EMAIL_LIMIT`); see `Retry-After`',
+);

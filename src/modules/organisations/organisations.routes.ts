@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemResponse } from '../../lib/problem.js';
+import { emailCappedResponse, problemResponse } from '../../lib/problem.js';
 import { bearerSecurity } from '../../plugins/auth.js';
 import { actorOf } from '../access/access.js';
 import type { OrganisationService } from './organisations.service.js';
@@ -160,7 +160,7 @@ const organisationRoutes: FastifyPluginAsyncZod<{ organisations: OrganisationSer
         security: bearerSecurity,
         params: OrganisationParams,
         body: CreateInvitationBody,
-        response: { 201: Invitation, 403: forbiddenOrUnverified, 404: notFound },
+        response: { 201: Invitation, 403: forbiddenOrUnverified, 404: notFound, 429: emailCappedResponse },
       },
     },
     async (request, reply) => reply.code(201).send(await organisations.invite(actorOf(request), request.params.organisationId, request.body)),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemResponse } from '../../lib/problem.js';
+import { emailCappedResponse, problemResponse } from '../../lib/problem.js';
 import { bearerSecurity } from '../../plugins/auth.js';
 import { actorOf } from '../access/access.js';
 import { ALLOWED_ATTACHMENT_TYPES, baseMediaType, cleanFilename, contentDisposition } from './attachment-types.js';
@@ -269,6 +269,7 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
           403: problemResponse('Only the applicant may do this (`APPLICANT_ONLY`), or your email address is not confirmed yet (`EMAIL_NOT_VERIFIED`; `POST /v1/me/verification-email` sends the link again)'),
           404: notFound,
           409: problemResponse('Deadline passed (`COMPETITION_CLOSED`), team full (`TEAM_FULL`), or already invited (`ALREADY_INVITED`)'),
+          429: emailCappedResponse,
         },
       },
     },
@@ -463,6 +464,7 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
           403: applicantOnly,
           404: notFound,
           409: problemResponse('Deadline passed (`COMPETITION_CLOSED`) or the competition needs no consent (`CONSENT_NOT_REQUIRED`)'),
+          429: emailCappedResponse,
           422: problemResponse(
             "Invalid input, or `guardianEmail` is the applicant's own mailbox: the same address, another case, a `+tag`, or Gmail dots (`VALIDATION_FAILED`, field `guardianEmail`, code `is_applicant`)",
           ),
