@@ -1,11 +1,6 @@
 /** The SQLSTATE of a PostgreSQL error, also when a driver or Drizzle wrapped it. */
 export function pgErrorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
+  for (const { code } of chain(error)) if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   return undefined;
 }
 
@@ -21,6 +16,7 @@ const DRIVER_MESSAGES = [
   'Connection ended',
 ];
 
+/** An error and its causes, at most four deep (a driver's error wrapped by Drizzle, and so on). */
 function chain(error: unknown): Array<{ code?: unknown; message?: unknown }> {
   const out: Array<{ code?: unknown; message?: unknown }> = [];
   let current: unknown = error;

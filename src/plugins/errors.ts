@@ -84,12 +84,12 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
 };
 
 /** PostgreSQL errors that a concurrent writer can cause are conflicts, not server faults. */
-const PG_CODES: Record<string, [number, string, string]> = {
+const PG_CODES: Record<string, [number, string, string, retryAfter?: string]> = {
   '23505': [409, 'CONFLICT', 'The change conflicts with existing data'],
   '23P01': [409, 'CONFLICT', 'The change conflicts with existing data'],
-  '40001': [409, 'CONCURRENT_UPDATE', 'A concurrent change interfered; retry the request'],
-  '40P01': [409, 'CONCURRENT_UPDATE', 'A concurrent change interfered; retry the request'],
-  '55P03': [409, 'CONCURRENT_UPDATE', 'The resource is busy; retry the request'],
+  '40001': [409, 'CONCURRENT_UPDATE', 'A concurrent change interfered; retry the request', '1'],
+  '40P01': [409, 'CONCURRENT_UPDATE', 'A concurrent change interfered; retry the request', '1'],
+  '55P03': [409, 'CONCURRENT_UPDATE', 'The resource is busy; retry the request', '1'],
 };
 
 /** Seconds a client should wait after the database was away or too slow (docs/operations.md). */
@@ -171,7 +171,7 @@ export default fp(
       const pg = PG_CODES[pgErrorCode(error) ?? ''];
       if (pg) {
         request.log.warn({ err: error }, 'database conflict');
-        if (pg[0] === 409 && pg[1] === 'CONCURRENT_UPDATE') reply.header('retry-after', '1');
+        if (pg[3]) reply.header('retry-after', pg[3]);
         return sendProblem(request, reply, pg[0], pg[1], pg[2]);
       }
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
