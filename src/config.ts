@@ -90,6 +90,7 @@ export const envSchema = z
     PASSWORD_HASH_MAX_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     PASSWORD_HASH_NICE: z.coerce.number().int().min(0).max(19).default(10).describe('CPU niceness of the hashing threads (Linux)'),
     PASSWORD_HASH_MAX_PER_SECOND: z.coerce.number().int().min(0).default(4).describe('Hashes started per second at most (scrypt is memory-bound: niceness does not protect other work); 0 = no limit'),
+    PASSWORD_HASH_REFUSAL_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(1000).describe('A login refused for the hashing budget is answered this late, so a flood slows to one try per delay per connection; 0 = at once'),
     MIGRATE_ON_START: bool.default(true),
     RESPONSE_VALIDATION: bool
       .optional()
@@ -164,7 +165,7 @@ export interface Config {
   shutdown: { drainMs: number; timeoutMs: number };
   publicBaseUrl: string;
   passwordHashCost: number;
-  passwordHashing: { concurrency: number; maxQueued: number; maxWaitMs: number; nice: number; maxPerSecond: number };
+  passwordHashing: { concurrency: number; maxQueued: number; maxWaitMs: number; nice: number; maxPerSecond: number; refusalDelayMs: number };
   migrateOnStart: boolean;
   /** Responses checked against their zod schemas as well as serialised from them (development and tests). */
   validateResponses: boolean;
@@ -283,6 +284,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxWaitMs: env.PASSWORD_HASH_MAX_WAIT_MS,
       nice: env.PASSWORD_HASH_NICE,
       maxPerSecond: env.PASSWORD_HASH_MAX_PER_SECOND,
+      refusalDelayMs: env.PASSWORD_HASH_REFUSAL_DELAY_MS,
     },
     migrateOnStart: env.MIGRATE_ON_START,
     validateResponses: env.RESPONSE_VALIDATION ?? env.NODE_ENV !== 'production',

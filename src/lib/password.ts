@@ -1,5 +1,6 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { promisify } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from './errors.js';
@@ -63,6 +64,15 @@ export interface PasswordHashingLimits {
    * lower CPU priority does not give back; only fewer hashes do.
    */
   maxPerSecond?: number;
+  /**
+   * A login refused before any work is answered this late (0: at once), for at most
+   * `maxHeldRefusals` at a time. A client that waits for each answer before its next try (as
+   * HTTP clients do) is slowed to one try per delay per connection, so a flood costs a timer
+   * per connection instead of a request cycle per millisecond; a refusal says 503 either way.
+   */
+  refusalDelayMs?: number;
+  /** Refusals held at once, at most (default 1000); more are answered at once. Each costs a timer and a socket. */
+  maxHeldRefusals?: number;
 }
 
 export const DEFAULT_HASHING_LIMITS: PasswordHashingLimits = { concurrency: 2, maxQueued: 8, maxWaitMs: 5000, nice: 10 };
@@ -107,6 +117,7 @@ export function createPasswordHasher(limits: PasswordHashingLimits = DEFAULT_HAS
   // Piscina queues; how many may be running or waiting at once is counted here, so the cap holds
   // exactly even for checks that arrive in the same tick (piscina's own maxQueue counts later).
   let inFlight = 0;
+  let heldRefusals = 0;
   const started: number[] = [];
   /** Whether a hash could start now (queue and per-second budget), without taking it. */
   const hasRoom = (now: number) => {
@@ -134,14 +145,24 @@ export function createPasswordHasher(limits: PasswordHashingLimits = DEFAULT_HAS
     hash: (password: string, cost: number) => hashWith(derive, password, cost),
     verify: (password: string, stored: string) => verifyWith(derive, password, stored),
     /**
-     * Refuses (503 AUTH_BUSY) when a hash could not start now: a login checks this before any
-     * database work, so a flood beyond the budget costs a parse and an answer, not a round trip.
+     * Refuses (503 AUTH_BUSY, after `refusalDelayMs`) when a hash could not start now: a login
+     * checks this before any database work, so a flood beyond the budget costs a parse, a timer
+     * and an answer, not a round trip.
      */
-    refuseIfBusy: () => {
-      if (!hasRoom(performance.now())) throw busy();
+    refuseIfBusy: async () => {
+      if (hasRoom(performance.now())) return;
+      if (limits.refusalDelayMs && heldRefusals < (limits.maxHeldRefusals ?? 1000)) {
+        heldRefusals++;
+        try {
+          await sleep(limits.refusalDelayMs);
+        } finally {
+          heldRefusals--;
+        }
+      }
+      throw busy();
     },
     /** Hashes running and waiting (for tests and metrics). */
-    load: () => ({ running: Math.min(inFlight, limits.concurrency), queued: Math.max(0, inFlight - limits.concurrency) }),
+    load: () => ({ running: Math.min(inFlight, limits.concurrency), queued: Math.max(0, inFlight - limits.concurrency), heldRefusals }),
     close: () => pool.close(),
   };
 }

@@ -30,6 +30,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
     // Tests register users many times a second; the per-second hashing budget is tested in test/lib/password.test.ts.
     PASSWORD_HASH_MAX_PER_SECOND: '0',
+    PASSWORD_HASH_REFUSAL_DELAY_MS: '0',
     // A loaded CI machine can keep a queued hash waiting past production's 5 s; tests of that bound set their own.
     PASSWORD_HASH_MAX_WAIT_MS: '60000',
     // Nor a slow pool wait (test/faults/database.test.ts turns it on where it is tested).

@@ -6,7 +6,7 @@ t.test('the hasher caps concurrent hashes, bounds the queue and answers AUTH_BUS
   const stored = await hashPassword('a long enough passphrase', 14);
   t.ok(await hasher.verify('a long enough passphrase', stored), 'verifies what the unlimited function hashed');
   const jobs = Array.from({ length: 5 }, () => hasher.verify('wrong passphrase here', stored).then((ok) => ({ ok }), (err: { code?: string; headers?: Record<string, string> }) => ({ err })));
-  t.same(hasher.load(), { running: 1, queued: 2 }, 'one running, two waiting');
+  t.same(hasher.load(), { running: 1, queued: 2, heldRefusals: 0 }, 'one running, two waiting');
   const results = await Promise.all(jobs);
   t.same(results.filter((r) => 'ok' in r).map((r) => ('ok' in r ? r.ok : null)), [false, false, false], 'three were checked');
   const refused = results.filter((r) => 'err' in r);
@@ -36,8 +36,29 @@ t.test('at most maxPerSecond hashes start in any second; beyond it AUTH_BUSY, an
   t.ok(await hasher.verify('a long enough passphrase', stored), 'a second later there is budget again');
   await hasher.verify('a long enough passphrase', stored);
   await hasher.verify('a long enough passphrase', stored);
-  t.throws(() => hasher.refuseIfBusy(), { code: 'AUTH_BUSY' }, 'refuseIfBusy says so before any work once the budget is spent');
+  await t.rejects(hasher.refuseIfBusy(), { code: 'AUTH_BUSY' }, 'refuseIfBusy says so before any work once the budget is spent');
   await new Promise((r) => setTimeout(r, 1_050));
-  t.doesNotThrow(() => hasher.refuseIfBusy(), 'and not once it is back');
+  await t.resolves(hasher.refuseIfBusy(), 'and not once it is back');
+  await hasher.close();
+});
+
+t.test('a refusal is held for refusalDelayMs, for at most maxHeldRefusals at once; the rest are answered at once', async (t) => {
+  const hasher = createPasswordHasher({ concurrency: 1, maxQueued: 0, maxWaitMs: 20_000, nice: 0, maxPerSecond: 1, refusalDelayMs: 400, maxHeldRefusals: 2 });
+  const stored = await hashPassword('a long enough passphrase', 10);
+  await hasher.verify('a long enough passphrase', stored);
+  const started = performance.now();
+  const refusals = await Promise.all(
+    Array.from({ length: 3 }, () =>
+      hasher.refuseIfBusy().then(
+        () => ({ code: 'admitted', afterMs: performance.now() - started }),
+        (err: { code?: string }) => ({ code: err.code, afterMs: performance.now() - started, held: hasher.load().heldRefusals }),
+      ),
+    ),
+  );
+  t.same(refusals.map((r) => r.code), ['AUTH_BUSY', 'AUTH_BUSY', 'AUTH_BUSY']);
+  const late = refusals.filter((r) => r.afterMs >= 390);
+  t.equal(late.length, 2, 'two were held for the delay');
+  t.ok(refusals.some((r) => r.afterMs < 200), 'the third, beyond the cap, was answered at once');
+  t.equal(hasher.load().heldRefusals, 0, 'none stays held');
   await hasher.close();
 });

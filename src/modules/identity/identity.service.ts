@@ -189,7 +189,7 @@ export function createIdentityService({ db, config, signAccessToken, defer }: Id
     async login(email: string, password: string, clientAddress: string) {
       // Beyond the hashing budget a login is refused before it costs the database anything
       // (the same for every address, so it reveals nothing; such a refusal is not counted).
-      hasher.refuseIfBusy();
+      await hasher.refuseIfBusy();
       const user = await queries.findUserByEmail(db, email);
       if (!user) {
         // Spend the same time as a real check so response timing does not reveal registered addresses.

@@ -98,3 +98,17 @@ t.test('an attempt refused because the hashing pool is full is answered 503 AUTH
   const [row] = await app.database.db.select({ failures: loginThrottles.failures }).from(loginThrottles).where(eq(loginThrottles.userId, user!.id));
   t.equal(row?.failures, 1, 'only the checked attempt counts');
 });
+
+t.test('beyond the per-second hashing budget a login is refused before any database work, and the refusal is held for the delay', async (t) => {
+  const { app } = await buildFeatureApp(t, { env: { PASSWORD_HASH_MAX_PER_SECOND: '1', PASSWORD_HASH_REFUSAL_DELAY_MS: '300' } });
+  const email = uniqueEmail();
+  await app.database.db.insert(users).values({ email, passwordHash: await hashPassword('the right passphrase 1', 10), displayName: 'Held', country: 'IT' });
+  t.equal((await attempt(app, email, 'a wrong guess of many', '203.0.113.81')).statusCode, 401, 'the first attempt of the second is checked');
+  const sent = performance.now();
+  const refused = await attempt(app, email, 'the right passphrase 1', '203.0.113.82');
+  const waited = performance.now() - sent;
+  t.equal(refused.statusCode, 503);
+  t.equal(refused.json().code, 'AUTH_BUSY');
+  t.equal(refused.headers['retry-after'], '1');
+  t.ok(waited >= 290, `answered after the delay (${Math.round(waited)} ms)`);
+});
