@@ -155,7 +155,7 @@ export const createCompetition = {
 
 export const updateCompetition = {
   summary: `${summary} Applications in English, German, Slovak, Czech, Hungarian, Polish, Slovenian, Croatian or Italian.`,
-  timing: { closesAt: '2026-11-07', gracePeriodSeconds: 600 },
+  timing: { closesAt: '2026-11-02', gracePeriodSeconds: 600 },
 };
 
 export const competition = {
@@ -350,13 +350,13 @@ export const revisionContent = {
   team: [ids.teammate],
   attachments: [{ id: ids.attachment, filename: attachment.filename, contentType: attachment.contentType, size: attachment.size, sha256: attachment.sha256 }],
 };
-export const contentHash = '1e2c503ce1664f10cf46af9c869140358fb4fef27c6da2c661f1e22ddb046c55';
+export const contentHash = '808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9';
 
 export const receiptPublicKey = {
-  keyId: '21fe414761bb6a2d',
+  keyId: 'a6428ec85933d791',
   algorithm: 'Ed25519',
-  publicKeyPem: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAXTLf6b+wd2yu1OrSFPfQn5I63qGuAQITlPqPXfFBKJo=\n-----END PUBLIC KEY-----\n',
-  jwk: { kty: 'OKP', crv: 'Ed25519', x: 'XTLf6b-wd2yu1OrSFPfQn5I63qGuAQITlPqPXfFBKJo' },
+  publicKeyPem: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAfIvMWPeHx6dA9Vs6quy1v8Phb7a0JW/Wt/60VocvYJI=\n-----END PUBLIC KEY-----\n',
+  jwk: { kty: 'OKP', crv: 'Ed25519', x: 'fIvMWPeHx6dA9Vs6quy1v8Phb7a0JW_Wt_60VocvYJI' },
 };
 export const receipt = {
   proposalId: ids.proposal,
@@ -366,7 +366,7 @@ export const receipt = {
   receivedAt: at.received,
   algorithm: 'Ed25519',
   keyId: receiptPublicKey.keyId,
-  signature: 'RiM0s3Iz-J9JT3U3zCD-28qh8BiGOyXTvtp6BFf5CjCQ6vgEnxdNLuFo0gVBe_n10zrR4GjGEZICRcgKxqZACw',
+  signature: '4aLGPMWlE_z8_0YIiXG8zNoxQParYxXBGK1yPcT28z32hUSniTGRX8m22VCpR9OxvN5yrnYOn4rY7rebWWEiCQ',
 };
 
 export const submitted = { revision: 2, contentHash, receivedAt: at.received, late: false };

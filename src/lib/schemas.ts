@@ -16,10 +16,11 @@ export const Locale = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag like en or pt-BR')
   .meta({ description: 'BCP 47 language tag: a language, optionally a region (`sk`, `pt-BR`)', examples: ['sk'] });
-export const Email = z
-  .email()
-  .max(254)
-  .transform((e) => e.toLowerCase());
+/**
+ * Lower-cased as a check (`toLowerCase`), not a `.transform()`: zod leaves the examples and
+ * defaults out of the input JSON Schema of anything that contains a transform.
+ */
+export const Email = z.email().max(254).toLowerCase();
 /**
  * The dates and instants the API accepts (docs/input.md): years 1900 to 2200. Wide enough for
  * any deadline, birth date or reference date, narrow enough that no value reaches PostgreSQL

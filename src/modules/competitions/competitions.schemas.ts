@@ -208,7 +208,7 @@ export const UpdateCompetitionBody = z
     timing: z
       .strictObject({
         opensAt: instantOrDate(OPENS, ['2026-09-01']).optional(),
-        closesAt: instantOrDate(`${CLOSES}; once open it may only move later`, ['2026-11-07']).optional(),
+        closesAt: instantOrDate(`${CLOSES}; once open it may only move later`, ['2026-11-02']).optional(),
         timezone: TimingInput.shape.timezone.optional(),
         gracePeriodSeconds: z
           .number()
@@ -341,13 +341,13 @@ export const OrganisationListQuery = z.object({ ...listFilters, status: Status.o
 
 export const ExtendBody = z
   .strictObject({
-    closesAt: instantOrDate('The new closing instant, later than the current one; a date means the end of that day', ['2026-11-07']),
+    closesAt: instantOrDate('The new closing instant, later than the current one; a date means the end of that day', ['2026-11-02']),
     reason: z.string().trim().max(2000).optional().describe('Why, for the audit log and the notice to applicants'),
   })
   .meta({
     id: 'ExtendCompetitionRequest',
     description: 'Move the deadline of a published competition later, for everyone',
-    examples: [{ closesAt: '2026-11-07', reason: 'More time for school teams after the autumn holidays.' }],
+    examples: [{ closesAt: '2026-11-02', reason: 'More time for school teams after the autumn holidays.' }],
   });
 
 export const TransitionBody = z
