@@ -342,7 +342,7 @@ export const OrganisationListQuery = z.object({ ...listFilters, status: Status.o
 export const ExtendBody = z
   .strictObject({
     closesAt: instantOrDate('The new closing instant, later than the current one; a date means the end of that day', ['2026-11-02']),
-    reason: z.string().trim().max(2000).optional().describe('Why, for the audit log and the notice to applicants'),
+    reason: z.string().trim().max(2000).optional().describe('Why; recorded in the audit log'),
   })
   .meta({
     id: 'ExtendCompetitionRequest',
@@ -380,7 +380,7 @@ export const Extension = z
     localClosesAt: z.string().meta({ description: '`closesAt` as wall-clock time in the competition’s time zone, with offset', examples: [ex.extension.localClosesAt] }),
     reason: z.string().describe('Why it was granted'),
     grantedBy: Uuid.nullable().meta({ description: 'The organiser who granted it; null if that account is gone', examples: [ex.ids.owner] }),
-    createdAt: Instant.describe('When it was (last) granted; UTC'),
+    createdAt: Instant.describe('When it was granted; UTC'),
   })
   .meta({ id: 'CompetitionExtension', description: 'An individual deadline extension for one applicant (organisers only)', examples: [ex.extension] });
 export const ExtensionList = z

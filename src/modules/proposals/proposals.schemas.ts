@@ -59,8 +59,8 @@ export { IfMatchHeaders } from '../../lib/schemas.js';
 export const TeamMember = z
   .object({
     id: uuidOf('The team member entry (use it to remove them)', ex.ids.teamMember),
-    userId: Uuid.nullable().meta({ description: 'Their account; null until they accept', examples: [ex.ids.teammate] }),
-    displayName: z.string().nullable().meta({ description: 'Their display name; null until they accept', examples: ['Matej Horváth'] }),
+    userId: Uuid.nullable().meta({ description: 'Their account; null until they respond', examples: [ex.ids.teammate] }),
+    displayName: z.string().nullable().meta({ description: 'Their display name; null until they respond', examples: ['Matej Horváth'] }),
     email: z.string().nullable().meta({ description: 'The invited address; shown to the applicant and the team only (null for organisers)', examples: ['matej.horvath@example.sk'] }),
     status: z.enum(['invited', 'accepted', 'declined']).describe('Only accepted members count in the team and are frozen into a revision'),
     invitedAt: Instant.describe('UTC'),
@@ -123,7 +123,7 @@ export const Proposal = z
     withdrawnAt: Instant.nullable().describe('UTC; null unless withdrawn'),
     version: z.number().int().meta({ description: 'Increases with every change; also sent as the ETag `"v<version>"`: send it back in If-Match', examples: [9] }),
     createdAt: Instant.describe('UTC'),
-    updatedAt: Instant.describe('Last change of the draft, team or status; UTC'),
+    updatedAt: Instant.describe('Last change; UTC'),
   })
   .meta({
     id: 'Proposal',
