@@ -16,6 +16,25 @@ export const FieldErrorSchema = z
     examples: [{ field: 'timing.closesAt', message: 'must be after opensAt', in: 'body' }],
   });
 
+/** A 422 of the "Be Social, Be Maker" case (docs/api-contract.md): closing before opening. */
+const PROBLEM_EXAMPLE = {
+  type: 'https://skyrocket.dev/problems/validation-failed',
+  title: 'Unprocessable Content',
+  status: 422,
+  detail: 'The body has 1 invalid field(s)',
+  instance: '/v1/organisations/3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c/competitions',
+  code: 'VALIDATION_FAILED',
+  requestId: '5f0c6a1e-93d2-4b7a-8e41-2c9d7b3a6f10',
+  errors: [
+    {
+      field: 'timing.closesAt',
+      message: 'must be after opensAt (2026-08-31T22:00:00.000Z); it resolves to 2026-08-30T22:00:00.000Z',
+      code: 'custom',
+      in: 'body',
+    },
+  ],
+};
+
 /** RFC 9457 problem details with Skyrocket's stable `code` and the request id. */
 export const ProblemSchema = z
   .looseObject({
@@ -28,7 +47,11 @@ export const ProblemSchema = z
     requestId: z.string().describe('Id of the request, also in the logs; quote it when reporting a problem'),
     errors: z.array(FieldErrorSchema).optional().describe('Every bad field (422 VALIDATION_FAILED and rule violations)'),
   })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json)' });
+  .meta({
+    id: 'Problem',
+    description: 'RFC 9457 problem details (application/problem+json)',
+    examples: [PROBLEM_EXAMPLE],
+  });
 
 export type Problem = z.infer<typeof ProblemSchema>;
 

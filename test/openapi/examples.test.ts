@@ -198,6 +198,17 @@ t.test('the request examples, sent to the API, give the response examples', asyn
   }
   t.equal(competition.status, 'draft');
 
+  // The Problem example is the answer to a competition closing before it opens.
+  const problem = (app.swagger() as unknown as Doc).components.schemas.Problem!.examples as Json[];
+  const refused = await app.inject({
+    method: 'POST',
+    url: `/v1/organisations/${org.json().id}/competitions`,
+    headers: owner.auth,
+    payload: { ...ex.createCompetition, timing: { ...ex.timingRequest, closesAt: '2026-08-30' } },
+  });
+  const { requestId: _r, instance: _i, ...expected } = problem[0]!;
+  t.same({ ...refused.json(), requestId: undefined, instance: undefined }, { ...expected, requestId: undefined, instance: undefined }, 'a create closing before it opens answers the Problem example');
+
   const updated = await app.inject({ method: 'PATCH', url: `/v1/competitions/${competition.id}`, headers: { ...owner.auth, 'if-match': `"v${competition.version}"` }, payload: ex.updateCompetition });
   t.equal(updated.statusCode, 200, 'the UpdateCompetitionRequest example is accepted', { body: updated.json() });
   t.equal(updated.json().timing.closesAt, endOfDay('2026-11-02', 'Europe/Rome').toISOString(), 'its closesAt date is the end of that day in the zone');
