@@ -285,7 +285,7 @@ export const Competition = z
     }),
     publishedAt: Instant.nullable().meta({ description: 'When it was published; UTC; null for drafts', examples: [ex.at.published] }),
     version: z.number().int().meta({ description: 'Increases with every change; also sent as the ETag `"v<version>"`: send it back in If-Match', examples: [3] }),
-    createdAt: Instant.describe('UTC'),
+    createdAt: Instant.describe('When it was created; UTC, milliseconds'),
     updatedAt: Instant.describe('Last change of the stored configuration; UTC'),
   })
   .meta({

@@ -55,7 +55,7 @@ export const Organisation = z
     description: z.string().nullable().describe('Public presentation, plain text; null when not given'),
     themes: z.array(z.string()).describe('Fields it works in'),
     sdgs: z.array(z.number().int()).describe('UN Sustainable Development Goals, 1 to 17'),
-    createdAt: Instant.describe('UTC'),
+    createdAt: Instant.describe('When it was created; UTC, milliseconds'),
     updatedAt: Instant.describe('Last profile change; UTC'),
   })
   .meta({ id: 'Organisation', description: 'An organisation’s public profile', examples: [ex.organisation] });
@@ -104,7 +104,7 @@ export const Invitation = z
       .enum(['pending', 'accepted', 'revoked', 'expired'])
       .describe('`pending` until accepted, revoked or past `expiresAt` (then `expired`)'),
     expiresAt: instantOf('The link stops working at this instant; UTC', ex.invitation.expiresAt),
-    createdAt: Instant.describe('UTC'),
+    createdAt: Instant.describe('When it was created; UTC, milliseconds'),
   })
   .meta({ id: 'Invitation', description: 'An invitation to join an organisation (owners and managers see them)', examples: [ex.invitation] });
 export const InvitationList = z

@@ -63,7 +63,7 @@ export const TeamMember = z
     displayName: z.string().nullable().meta({ description: 'Their display name; null until they respond', examples: ['Matej Horváth'] }),
     email: z.string().nullable().meta({ description: 'The invited address; shown to the applicant and the team only (null for organisers)', examples: ['matej.horvath@example.sk'] }),
     status: z.enum(['invited', 'accepted', 'declined']).describe('Only accepted members count in the team and are frozen into a revision'),
-    invitedAt: Instant.describe('UTC'),
+    invitedAt: Instant.describe('When the invitation was sent; UTC'),
     respondedAt: Instant.nullable().describe('When they accepted or declined; UTC; null while invited'),
   })
   .meta({ id: 'ProposalTeamMember', description: 'A person invited to the proposal’s team', examples: [ex.teamMember, ex.invitedTeamMember] });
@@ -122,7 +122,7 @@ export const Proposal = z
     lastSubmittedAt: Instant.nullable().describe('UTC; null before the first submit'),
     withdrawnAt: Instant.nullable().describe('UTC; null unless withdrawn'),
     version: z.number().int().meta({ description: 'Increases with every change; also sent as the ETag `"v<version>"`: send it back in If-Match', examples: [9] }),
-    createdAt: Instant.describe('UTC'),
+    createdAt: Instant.describe('When it was created; UTC, milliseconds'),
     updatedAt: Instant.describe('Last change; UTC'),
   })
   .meta({
@@ -275,7 +275,7 @@ export const GuardianConsent = z
     applicantId: uuidOf('The applicant it is for', ex.ids.youngApplicant),
     guardianEmail: z.string().meta({ description: 'Where the consent link was sent', examples: [ex.guardianConsent.guardianEmail] }),
     status: z.enum(['pending', 'confirmed', 'expired']).describe('`pending` until the guardian confirms or the link expires'),
-    requestedAt: Instant.describe('UTC'),
+    requestedAt: Instant.describe('When the consent was asked for; UTC'),
     expiresAt: instantOf('The link stops working at this instant; UTC', ex.guardianConsent.expiresAt),
     confirmedAt: Instant.nullable().describe('UTC; null until confirmed'),
   })
@@ -285,7 +285,7 @@ export const GuardianConsentConfirmation = z
     confirmed: z.literal(true).describe('Always true'),
     competitionId: uuidOf('The competition consented to', ex.ids.competition),
     competitionTitle: z.string().meta({ description: 'Its title, to show the guardian', examples: ['Be Social, Be Maker'] }),
-    confirmedAt: Instant.describe('UTC'),
+    confirmedAt: Instant.describe('When the guardian confirmed; UTC'),
   })
   .meta({
     id: 'GuardianConsentConfirmation',
