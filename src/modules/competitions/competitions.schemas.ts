@@ -148,10 +148,18 @@ export const JudgingSettingsSchema = z
     tieBreaks: z.array(TieBreak).max(10).default([]).describe('Applied in order when totals are equal'),
     judgingOpensAt: InstantOrDate.nullable()
       .optional()
-      .meta({ description: 'When judges may start (not before the competition closes); a date means the start of that day in `timezone`. Returned as a UTC instant; null: not scheduled', examples: ['2026-11-05'] }),
+      .meta({
+        description:
+          'When judges may start, not before the competition closes; a date means the start of that day in `timezone`. ' +
+          'Returned as a UTC instant; null: not scheduled',
+        examples: ['2026-11-05'],
+      }),
     judgingClosesAt: InstantOrDate.nullable()
       .optional()
-      .meta({ description: 'When scoring ends; a date means the end of that day in `timezone`. Returned as a UTC instant; null: no deadline', examples: ['2026-11-30'] }),
+      .meta({
+        description: 'When scoring ends; a date means the end of that day in `timezone`. Returned as a UTC instant; null: no deadline',
+        examples: ['2026-11-30'],
+      }),
     shortlistSize: z.number().int().min(1).max(10_000).nullable().optional().describe('Top N advance to a second round; null or absent: one round'),
     showScoresToApplicants: z.boolean().default(false).describe('Applicants see their scores once results are published'),
   })
