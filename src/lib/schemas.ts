@@ -42,7 +42,7 @@ const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 export const IsoDate = z.iso
   .date()
   .refine((date) => !DATE_SHAPE.test(date) || (date >= EARLIEST_DATE && date <= LATEST_DATE), `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`)
-  .describe(`Calendar date, YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}`);
+  .meta({ description: `Calendar date, YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}`, examples: ['2026-09-01'] });
 
 /**
  * Today in the earliest zone (UTC+14), so that nobody born today anywhere is refused. A
@@ -53,8 +53,8 @@ const latestToday = () => new Date(Date.now() + 14 * 3_600_000).toISOString().sl
 export const BirthDate = z.iso
   .date()
   .refine((date) => !DATE_SHAPE.test(date) || (date >= EARLIEST_DATE && date <= latestToday()), `must be a date from ${EARLIEST_DATE} to today`)
-  .describe(`Date of birth, YYYY-MM-DD, from ${EARLIEST_DATE} to today`);
-export const Instant = z.iso.datetime({ offset: true }).describe('ISO 8601 instant with offset');
+  .meta({ description: `Date of birth, YYYY-MM-DD, from ${EARLIEST_DATE} to today`, examples: ['2005-03-14'] });
+export const Instant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 instant with offset', examples: ['2026-10-28T19:03:27.418Z'] });
 /** Instants leave the API in UTC (`Z`) with milliseconds (src/lib/time.ts); a few quote the database's microseconds. */
 export const instantOf = (description: string, example: string) => Instant.meta({ description, examples: [example] });
 export const Sdg = z.number().int().min(1).max(17).describe('UN Sustainable Development Goal, 1 to 17 (4 = Quality Education)');

@@ -41,6 +41,7 @@ function* walk(schema: Json, path: (string | number)[]): Generator<[Json, (strin
   for (const [sub, subPath] of subschemas(schema, path)) yield* walk(sub, subPath);
 }
 
+const FORMATS_WITH_EXAMPLES = new Set(['uuid', 'date', 'date-time']);
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
 
 t.test('every example in the OpenAPI document is valid against its schema', async (t) => {
@@ -144,10 +145,11 @@ t.test('every example in the OpenAPI document is valid against its schema', asyn
   }
 });
 
-t.test('every schema, property and parameter is described', async (t) => {
+t.test('every schema, property and parameter is described, and formatted properties have examples', async (t) => {
   const { app } = await buildTestApp(t);
   const doc = app.swagger() as unknown as Doc;
   const missing: string[] = [];
+  const noExample: string[] = [];
   let properties = 0;
   let described = 0;
   for (const [name, component] of Object.entries(doc.components.schemas)) {
@@ -159,6 +161,12 @@ t.test('every schema, property and parameter is described', async (t) => {
         // At the property itself: a description inside an `anyOf` branch (what `.nullable()` wraps) is not shown for the field.
         if (isObject(schema) && typeof schema.description === 'string' && schema.description.trim() !== '') described++;
         else missing.push(`#/${pointer([...path, 'properties', property])}`);
+        // Ids, dates and instants show their format by example (at the field, in a nullable branch, or per item).
+        if (isObject(schema)) {
+          const forms = [schema, ...((schema.anyOf ?? []) as Json[]), ...(isObject(schema.items) ? [schema.items] : [])];
+          const formatted = forms.some((f) => typeof f.format === 'string' && FORMATS_WITH_EXAMPLES.has(f.format));
+          if (formatted && !forms.some((f) => Array.isArray(f.examples))) noExample.push(`#/${pointer([...path, 'properties', property])}`);
+        }
       }
     }
   }
@@ -177,6 +185,7 @@ t.test('every schema, property and parameter is described', async (t) => {
   t.comment(`${Object.keys(doc.components.schemas).length} component schemas, ${described} of ${properties} properties described, ${parameters} parameters`);
   t.ok(properties > 700, `the document has its properties (${properties})`);
   t.same(missing, [], 'nothing undescribed');
+  t.same(noExample, [], 'every uuid, date and date-time property has an example');
 });
 
 t.test('the request examples, sent to the API, give the response examples', async (t) => {

@@ -273,7 +273,7 @@ export const Competition = z
   .object({
     id: uuidOf('The competition’s id', ex.ids.competition),
     organisationId: uuidOf('The organisation that runs it', ex.ids.organisation),
-    challengeId: Uuid.nullable().describe('The challenge it answers; null: none'),
+    challengeId: Uuid.nullable().meta({ description: 'The challenge it answers; null: none', examples: [null] }),
     title: z.string().meta({ description: 'Public title', examples: ['Be Social, Be Maker'] }),
     summary: z.string().describe('One paragraph for lists; empty when not written yet'),
     description: z.string().describe('The full call'),
@@ -307,7 +307,7 @@ export const CompetitionSummary = z
     id: uuidOf('The competition’s id', ex.ids.competition),
     organisationId: uuidOf('The organisation that runs it', ex.ids.organisation),
     organisationName: z.string().meta({ description: 'That organisation’s name', examples: ['Social(i)Makers'] }),
-    challengeId: Uuid.nullable().describe('The challenge it answers; null: none'),
+    challengeId: Uuid.nullable().meta({ description: 'The challenge it answers; null: none', examples: [null] }),
     title: z.string().meta({ description: 'Public title', examples: ['Be Social, Be Maker'] }),
     summary: z.string().describe('One paragraph'),
     themes: z.array(z.string()).describe('Fields of social innovation it is about'),

@@ -31,7 +31,9 @@ export const CreateProposalBody = z
   .strictObject({
     title: Title.default(''),
     answers: Answers.default({}).describe('Answers so far, by question id; a draft may be incomplete'),
-    organisationId: Uuid.nullable().default(null).describe('Submit on behalf of an organisation you are a member of; null: as yourself'),
+    organisationId: Uuid.nullable()
+      .default(null)
+      .meta({ description: 'Submit on behalf of an organisation you are a member of; null: as yourself', examples: [null, ex.ids.organisation] }),
   })
   .meta({
     id: 'CreateProposal',
@@ -46,7 +48,9 @@ export const UpdateProposalBody = z
       .record(QuestionId, AnswerValue.nullable())
       .optional()
       .describe('Merged into the draft (JSON merge patch): a question set to null is cleared, questions left out are kept'),
-    organisationId: Uuid.nullable().optional().describe('Applicant only: the organisation you submit for; null: as yourself'),
+    organisationId: Uuid.nullable()
+      .optional()
+      .meta({ description: 'Applicant only: the organisation you submit for; null: as yourself', examples: [null, ex.ids.organisation] }),
   })
   .meta({
     id: 'UpdateProposal',
@@ -93,7 +97,7 @@ export const Proposal = z
     id: uuidOf('The proposal’s id', ex.ids.proposal),
     competitionId: uuidOf('The competition', ex.ids.competition),
     applicantId: uuidOf('The applicant, who created it', ex.ids.applicant),
-    organisationId: Uuid.nullable().describe('The organisation it is submitted for; null: the applicant as a person'),
+    organisationId: Uuid.nullable().meta({ description: 'The organisation it is submitted for; null: the applicant as a person', examples: [null, ex.ids.organisation] }),
     status: z.enum(['draft', 'submitted', 'withdrawn']).describe('`draft` until the first submit; `withdrawn` is final'),
     view: z
       .enum(['draft', 'submitted'])
@@ -173,7 +177,7 @@ export const SubmittedProposal = z
     eligibilityFactsChanged: z
       .array(z.enum(['country', 'birthDate']))
       .describe("Frozen eligibility facts the applicant's profile states differently today (empty: unchanged)"),
-    organisationId: Uuid.nullable().describe('The organisation it is submitted for; null: the applicant as a person'),
+    organisationId: Uuid.nullable().meta({ description: 'The organisation it is submitted for; null: the applicant as a person', examples: [null, ex.ids.organisation] }),
     title: z.string().meta({ description: 'Title of the current revision', examples: [ex.proposalTitle] }),
     currentRevision: z.number().int().describe('Number of the current revision, from 1'),
     contentHash: z.string().meta({ description: 'SHA-256 (hex) of the current revision’s canonical content', examples: [ex.contentHash] }),
@@ -193,14 +197,14 @@ export const RevisionContent = z
     proposalId: uuidOf('The proposal', ex.ids.proposal),
     competitionId: uuidOf('The competition', ex.ids.competition),
     applicantId: uuidOf('The applicant', ex.ids.applicant),
-    organisationId: Uuid.nullable().describe('The organisation it was submitted for; null: the applicant as a person'),
+    organisationId: Uuid.nullable().meta({ description: 'The organisation it was submitted for; null: the applicant as a person', examples: [null, ex.ids.organisation] }),
     title: z.string().meta({ description: 'The title submitted', examples: [ex.proposalTitle] }),
     answers: Answers.describe('The answers submitted, without blanks'),
-    team: z.array(Uuid).describe('User ids of the accepted team members, the applicant excluded'),
+    team: z.array(Uuid).meta({ description: 'User ids of the accepted team members, the applicant excluded', examples: [[ex.ids.teammate]] }),
     attachments: z
       .array(
         z.object({
-          id: Uuid.describe('The attachment’s id'),
+          id: uuidOf('The attachment’s id', ex.ids.attachment),
           filename: z.string().describe('File name'),
           contentType: z.string().describe('Media type'),
           size: z.number().int().describe('Bytes'),
