@@ -5,7 +5,7 @@
  * olds in Central Europe, open 1 September – 31 October 2026 in Europe/Rome, and the Slovak team
  * proposal "I4I: Inspire for Innovation". The values agree with each other (ids, instants, hashes;
  * the receipt's signature verifies with the example public key), and test/openapi/examples.test.ts
- * validates each one against the schema it illustrates. Data only: nothing here is read at run time.
+ * validates each one against the schema it illustrates. Data only: no behaviour depends on it.
  */
 
 export const ids = {
