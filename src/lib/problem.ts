@@ -2,26 +2,56 @@ import { z } from 'zod';
 
 export const FieldErrorSchema = z
   .object({
-    field: z.string().describe('Dotted path of the offending field'),
-    message: z.string(),
-    code: z.string().optional(),
-    in: z.enum(['body', 'querystring', 'params', 'headers', 'rule']).optional(),
+    field: z.string().describe('Dotted path of the offending field; array indices as numbers (`rubric.0.weight`)'),
+    message: z.string().describe('What is wrong with it, in English, for people'),
+    code: z.string().optional().describe('Machine-readable kind of problem (`too_small`, `invalid_format`, `unrecognized_key`, …); may be absent'),
+    in: z
+      .enum(['body', 'querystring', 'params', 'headers', 'rule'])
+      .optional()
+      .describe('Where the field is: request part, or `rule` for a cross-field or domain rule'),
   })
-  .meta({ id: 'FieldError' });
+  .meta({
+    id: 'FieldError',
+    description: 'One bad field of a 422; all of them are listed at once',
+    examples: [{ field: 'timing.closesAt', message: 'must be after opensAt', in: 'body' }],
+  });
+
+/** A 422 of the "Be Social, Be Maker" case (docs/api-contract.md): closing before opening. */
+const PROBLEM_EXAMPLE = {
+  type: 'https://skyrocket.dev/problems/validation-failed',
+  title: 'Unprocessable Content',
+  status: 422,
+  detail: 'The body has 1 invalid field(s)',
+  instance: '/v1/organisations/3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c/competitions',
+  code: 'VALIDATION_FAILED',
+  requestId: '5f0c6a1e-93d2-4b7a-8e41-2c9d7b3a6f10',
+  errors: [
+    {
+      field: 'timing.closesAt',
+      message: 'must be after opensAt (2026-08-31T22:00:00.000Z); it resolves to 2026-08-30T22:00:00.000Z',
+      code: 'custom',
+      in: 'body',
+    },
+  ],
+};
 
 /** RFC 9457 problem details with Skyrocket's stable `code` and the request id. */
 export const ProblemSchema = z
   .looseObject({
     type: z.string().describe('URI identifying the problem type'),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
+    title: z.string().describe('Short summary of the problem type; the HTTP reason phrase'),
+    status: z.number().int().describe('The HTTP status code, repeated'),
+    detail: z.string().optional().describe('Explanation of this occurrence, for people; do not parse it'),
+    instance: z.string().optional().describe('The request path this problem occurred on'),
     code: z.string().describe('Stable machine-readable error code'),
-    requestId: z.string(),
-    errors: z.array(FieldErrorSchema).optional(),
+    requestId: z.string().describe('Id of the request, also in the logs; quote it when reporting a problem'),
+    errors: z.array(FieldErrorSchema).optional().describe('Every bad field (422 VALIDATION_FAILED and rule violations)'),
   })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json)' });
+  .meta({
+    id: 'Problem',
+    description: 'RFC 9457 problem details (application/problem+json)',
+    examples: [PROBLEM_EXAMPLE],
+  });
 
 export type Problem = z.infer<typeof ProblemSchema>;
 

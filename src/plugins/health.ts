@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { problemResponse } from '../lib/problem.js';
 
 const HealthSchema = z
-  .object({ status: z.enum(['ok', 'unavailable']), checks: z.record(z.string(), z.enum(['ok', 'failing'])).optional() })
-  .meta({ id: 'Health' });
+  .object({
+    status: z.enum(['ok', 'unavailable']).describe('`ok` when the server can take traffic'),
+    checks: z.record(z.string(), z.enum(['ok', 'failing'])).optional().describe('Readiness only: each dependency checked (`database`) and its state'),
+  })
+  .meta({ id: 'Health', description: 'Liveness or readiness', examples: [{ status: 'ok', checks: { database: 'ok' } }] });
 
 const health: FastifyPluginAsyncZod = async (app) => {
   app.get(
