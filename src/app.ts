@@ -10,12 +10,14 @@ import cacheControl from './plugins/cache-control.js';
 import protection from './plugins/protection.js';
 import auth from './plugins/auth.js';
 import health from './plugins/health.js';
+import metrics from './plugins/metrics.js';
 import idempotency from './plugins/idempotency.js';
 import input, { clientErrorHandler } from './plugins/input.js';
 import auditSealer from './modules/audit/audit.sealer.js';
 import receiptSigner from './modules/receipts/receipts.plugin.js';
 import receiptRoutes from './modules/receipts/receipts.routes.js';
 import mailDrainer from './modules/mail/mail.drainer.js';
+import { outboxCounts } from './modules/mail/mail.service.js';
 import identityRoutes from './modules/identity/identity.routes.js';
 import organisationRoutes from './modules/organisations/organisations.routes.js';
 import proposalRoutes from './modules/proposals/proposals.routes.js';
@@ -118,6 +120,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(idempotency);
   await app.register(auditSealer, { intervalMs: deps.auditSealIntervalMs });
   const services = createServices({ config, database, signAccessToken: app.signAccessToken });
+  if (config.metrics.enabled) {
+    await app.register(metrics, { token: config.metrics.token, hashingLoad: services.identity.hashingLoad, outboxCounts: () => outboxCounts(database.db) });
+  }
   await app.register(receiptSigner, { signer: services.receipts });
   await app.register(receiptRoutes);
   await app.register(mailDrainer, { intervalMs: deps.mailDrainIntervalMs });

@@ -35,6 +35,9 @@ export interface Database {
 export interface PoolPressure {
   waiting: number;
   oldestWaitMs: number;
+  /** Connections open, and those of them idle (in use = total - idle); 0 on PGlite, which has no pool. */
+  total: number;
+  idle: number;
 }
 
 /**
@@ -135,7 +138,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       await db.execute(sql`select 1`);
     },
     // One connection, and its queue is inside PGlite: there is no pool wait to measure.
-    pressure: () => ({ waiting: 0, oldestWaitMs: 0 }),
+    pressure: () => ({ waiting: 0, oldestWaitMs: 0, total: 0, idle: 0 }),
     close: async () => {
       await client.close();
       unlock();
@@ -179,7 +182,7 @@ class WatchedPool extends pg.Pool {
 
   pressure(): PoolPressure {
     const oldest = this.waiters.values().next().value;
-    return { waiting: this.waiters.size, oldestWaitMs: oldest ? performance.now() - oldest.since : 0 };
+    return { waiting: this.waiters.size, oldestWaitMs: oldest ? performance.now() - oldest.since : 0, total: this.totalCount, idle: this.idleCount };
   }
 }
 
