@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
@@ -29,6 +29,8 @@ export interface AppDeps {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];
+  /** A pino logger made before the app (server.ts: start-up and migrations log through it); wins over `logger`. */
+  loggerInstance?: FastifyBaseLogger;
   redis?: Redis;
   /** How often the audit sealer runs; 0 turns the timer off (default 1000 ms). */
   auditSealIntervalMs?: number;
@@ -64,7 +66,7 @@ export const redactPaths = [
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
-    logger: deps.logger ?? false,
+    ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: deps.logger ?? false }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     // Accept a caller's request id when it is safe to log and echo; otherwise make one.
