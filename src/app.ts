@@ -11,6 +11,8 @@ import protection from './plugins/protection.js';
 import auth from './plugins/auth.js';
 import health from './plugins/health.js';
 import metrics from './plugins/metrics.js';
+import tracing from './plugins/tracing.js';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import idempotency from './plugins/idempotency.js';
 import input, { clientErrorHandler } from './plugins/input.js';
 import auditSealer from './modules/audit/audit.sealer.js';
@@ -32,6 +34,8 @@ export interface AppDeps {
   /** A pino logger made before the app (server.ts: start-up and migrations log through it); wins over `logger`. */
   loggerInstance?: FastifyBaseLogger;
   redis?: Redis;
+  /** With TRACING_ENABLED: where spans go instead of OTLP (tests). */
+  spanExporter?: SpanExporter;
   /** How often the audit sealer runs; 0 turns the timer off (default 1000 ms). */
   auditSealIntervalMs?: number;
   /** How often the email outbox is drained; 0 turns the timer off (default MAIL_DRAIN_INTERVAL_MS; tests call `mailDrainer.drainNow`). */
@@ -111,6 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.problem(503, 'SHUTTING_DOWN', 'The server is shutting down; retry on another instance or later');
   });
 
+  // First: it instruments the routes and hooks registered after it.
+  if (config.tracing.enabled) await app.register(tracing, { tracing: config.tracing, exporter: deps.spanExporter });
   await app.register(errors);
   await app.register(input);
   await app.register(cacheControl);
