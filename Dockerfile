@@ -1,16 +1,19 @@
 # syntax=docker/dockerfile:1
 # Skyrocket API: build with the full toolchain, run with production dependencies only.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 22 LTS: Node 20 reached end of life in April 2026. The code and CI also run on Node 20 (engines >=20).
+ARG NODE_IMAGE=node:22-bookworm-slim
 
 # ---- dependencies for building (dev included) ----
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json tsconfig.scripts.json ./
 COPY src ./src
-# tsc -p tsconfig.build.json: src/ compiles to dist/ (dist/server.js, dist/db/client.js, ...)
+COPY scripts/admin.ts scripts/seed.ts scripts/finish-build.mjs ./scripts/
+# src/ compiles to dist/ (dist/server.js, dist/db/client.js, ...), the operator scripts to
+# dist/scripts/admin.js and dist/scripts/seed.js (no tsx in the image).
 RUN npm run build
 
 # ---- production dependencies only ----
@@ -28,6 +31,14 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=prod-deps --chown=root:root /app/node_modules ./node_modules
 COPY --chown=root:root package.json ./
+# The package scripts an operator runs in the container, on the compiled code (tsx is a dev
+# dependency): `docker compose exec api npm run admin -- grant someone@example.org`, `npm run seed`,
+# `npm run db:migrate`.
+RUN npm pkg set \
+      'scripts.start=node --max-semi-space-size=64 dist/server.js' \
+      'scripts.db:migrate=node dist/db/migrate.js' \
+      'scripts.seed=node dist/scripts/seed.js' \
+      'scripts.admin=node dist/scripts/admin.js'
 COPY --from=build --chown=root:root /app/dist ./dist
 # dist/db/client.js resolves its migrations at ../../migrations, i.e. /app/migrations.
 COPY --chown=root:root migrations ./migrations

@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'migrations', 'openapi', 'bench/results', '.tap'] },
+  { ignores: ['node_modules', 'dist', 'data', 'migrations', 'openapi', 'bench/results', '.tap', 'build', '.ci/artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
@@ -10,12 +10,16 @@ import cacheControl from './plugins/cache-control.js';
 import protection from './plugins/protection.js';
 import auth from './plugins/auth.js';
 import health from './plugins/health.js';
+import metrics from './plugins/metrics.js';
+import tracing from './plugins/tracing.js';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import idempotency from './plugins/idempotency.js';
 import input, { clientErrorHandler } from './plugins/input.js';
 import auditSealer from './modules/audit/audit.sealer.js';
 import receiptSigner from './modules/receipts/receipts.plugin.js';
 import receiptRoutes from './modules/receipts/receipts.routes.js';
 import mailDrainer from './modules/mail/mail.drainer.js';
+import { outboxCounts } from './modules/mail/mail.service.js';
 import identityRoutes from './modules/identity/identity.routes.js';
 import organisationRoutes from './modules/organisations/organisations.routes.js';
 import proposalRoutes from './modules/proposals/proposals.routes.js';
@@ -27,7 +31,11 @@ export interface AppDeps {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];
+  /** A pino logger made before the app (server.ts: start-up and migrations log through it); wins over `logger`. */
+  loggerInstance?: FastifyBaseLogger;
   redis?: Redis;
+  /** With TRACING_ENABLED: where spans go instead of OTLP (tests). */
+  spanExporter?: SpanExporter;
   /** How often the audit sealer runs; 0 turns the timer off (default 1000 ms). */
   auditSealIntervalMs?: number;
   /** How often the email outbox is drained; 0 turns the timer off (default MAIL_DRAIN_INTERVAL_MS; tests call `mailDrainer.drainNow`). */
@@ -62,7 +70,7 @@ export const redactPaths = [
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
-    logger: deps.logger ?? false,
+    ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: deps.logger ?? false }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     // Accept a caller's request id when it is safe to log and echo; otherwise make one.
@@ -107,6 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.problem(503, 'SHUTTING_DOWN', 'The server is shutting down; retry on another instance or later');
   });
 
+  // First: it instruments the routes and hooks registered after it.
+  if (config.tracing.enabled) await app.register(tracing, { tracing: config.tracing, exporter: deps.spanExporter });
   await app.register(errors);
   await app.register(input);
   await app.register(cacheControl);
@@ -118,6 +128,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(idempotency);
   await app.register(auditSealer, { intervalMs: deps.auditSealIntervalMs });
   const services = createServices({ config, database, signAccessToken: app.signAccessToken });
+  if (config.metrics.enabled) {
+    await app.register(metrics, { token: config.metrics.token, hashingLoad: services.identity.hashingLoad, outboxCounts: () => outboxCounts(database.db) });
+  }
   await app.register(receiptSigner, { signer: services.receipts });
   await app.register(receiptRoutes);
   await app.register(mailDrainer, { intervalMs: deps.mailDrainIntervalMs });

@@ -115,6 +115,12 @@ export const envSchema = z
     // /docs/json) show every route and schema: useful to integrators, a map to attackers.
     // Default: public outside production, off in production (404); openapi/openapi.json stays in the repository.
     DOCS_PUBLIC: bool.optional().describe('Serve /docs (Swagger UI and /docs/json); default: on unless NODE_ENV=production'),
+    // Operators (docs/operations.md). /metrics asks for this bearer token when it is set; production serves no /metrics without it.
+    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    // OpenTelemetry tracing, off by default: spans for requests (and pg queries) exported over OTLP/HTTP.
+    TRACING_ENABLED: bool.default(false),
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional().describe('OTLP/HTTP collector, e.g. http://otel-collector:4318 (default http://localhost:4318)'),
+    OTEL_SERVICE_NAME: z.string().min(1).default('skyrocket'),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET, {
     path: ['JWT_SECRET'],
@@ -173,6 +179,9 @@ export interface Config {
   /** Whether /docs (UI and JSON) is served; off by default in production. */
   docsPublic: boolean;
   mail: MailConfig;
+  /** `/metrics`: served when `enabled`; a bearer `token` is required when set (always, in production). */
+  metrics: { enabled: boolean; token: string | undefined };
+  tracing: { enabled: boolean; endpoint: string | undefined; serviceName: string };
 }
 
 /** Email delivery: SMTP when `smtp` is set, otherwise the development log adapter (never in production). */
@@ -227,12 +236,44 @@ function loadDevSecrets(dataDir: string): DevSecrets {
   return secrets;
 }
 
+/**
+ * Any setting may come from a file instead: `X_FILE=/run/secrets/x` reads X from that file (Docker
+ * and Kubernetes secrets), without its trailing newline. Setting both is an error naming both, so an
+ * old value left in the environment never silently wins over the mounted secret (or the reverse).
+ */
+function readSettingFiles(source: Record<string, string>): { values: Record<string, string>; problems: string[] } {
+  const values = { ...source };
+  const problems: string[] = [];
+  for (const name of Object.keys(envSchema.shape)) {
+    const fileVariable = `${name}_FILE`;
+    const path = source[fileVariable];
+    if (path === undefined) continue;
+    delete values[fileVariable];
+    if (source[name] !== undefined) {
+      problems.push(`${name}, ${fileVariable}: both are set; set one of them`);
+      continue;
+    }
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+    } catch (err) {
+      // The path and the error code only: never the content.
+      problems.push(`${fileVariable}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      continue;
+    }
+    if (text.trim() === '') problems.push(`${fileVariable}: ${path} is empty`);
+    else values[name] = text;
+  }
+  return { values, problems };
+}
+
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   // Empty strings mean "unset", as in most .env conventions.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  const cleaned = Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  const { values, problems } = readSettingFiles(cleaned);
+  const parsed = envSchema.safeParse(values);
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError([...problems, ...(parsed.error?.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`) ?? [])]);
   }
   const env = parsed.data;
   const dataDir = resolve(env.DATA_DIR);
@@ -307,5 +348,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       sendTimeoutMs: env.MAIL_SEND_TIMEOUT_MS,
     },
     docsPublic: env.DOCS_PUBLIC ?? env.NODE_ENV !== 'production',
+    metrics: { enabled: env.NODE_ENV !== 'production' || env.METRICS_TOKEN !== undefined, token: env.METRICS_TOKEN },
+    tracing: { enabled: env.TRACING_ENABLED, endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME },
   };
 }

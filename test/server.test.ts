@@ -175,6 +175,34 @@ t.test('serves, logs JSON with secrets redacted, and shuts down gracefully on SI
   t.equal(server.stderr(), '', 'nothing on stderr (no raw ioredis errors either)');
 });
 
+t.test('start-up says what it is doing and where the API and its docs are', async (t) => {
+  const server = await spawnServer(t, {});
+  const port = new URL(server.url).port;
+  t.ok(await waitForOutput(server, /API docs at/), 'the docs line arrives');
+  const messages = logLines(server).map((line) => (JSON.parse(line) as { msg: string }).msg);
+  t.ok(messages.includes(`API at http://127.0.0.1:${port}/`), 'the API\'s full URL');
+  t.ok(messages.includes(`API docs at http://127.0.0.1:${port}/docs`), 'the docs\' full URL');
+  t.ok(messages.includes(`metrics at http://127.0.0.1:${port}/metrics`), 'and the metrics\'');
+  const listening = messages.findIndex((m) => m.startsWith('Server listening at'));
+  if (testDatabaseUrl) {
+    t.ok(messages.includes('connecting to PostgreSQL (DATABASE_URL)'));
+    t.ok(messages.includes('database schema is up to date'), 'a migrated database: nothing to apply');
+  } else {
+    // A fresh DATA_DIR: PGlite initialises, then every migration is announced before it runs.
+    const creating = messages.findIndex((m) => /^first start: creating the embedded PGlite database in .*\(10-30 s\)$/.test(m));
+    t.ok(creating >= 0, 'the slow first start is announced');
+    const progress = messages.filter((m) => /^applying migration \d+\/\d+: \d{4}_\w+$/.test(m));
+    const total = Number(/\/(\d+)/.exec(progress[0] ?? '')?.[1]);
+    t.ok(total >= 15, `every migration is announced (${total})`);
+    t.same(progress.map((m) => Number(/migration (\d+)\//.exec(m)?.[1])), Array.from({ length: total }, (_, i) => i + 1), 'in order, 1 to N');
+    t.match(progress[0], /^applying migration 1\/\d+: 0000_init$/);
+    const done = messages.findIndex((m) => new RegExp(`^database schema migrated: ${total} migrations in \\d+ ms$`).test(m));
+    t.ok(creating < messages.indexOf(progress[0]!) && done > messages.indexOf(progress.at(-1)!) && done < listening, 'announced before, reported after, then listening');
+  }
+  server.child.kill('SIGTERM');
+  await server.exited;
+});
+
 t.test('an invalid environment stops start-up naming the variable', async (t) => {
   const server = await spawnServer(t, { PORT: 'abc', LOG_LEVEL: 'loud' }, { waitForListen: false });
   const { code } = await server.exited;

@@ -5,8 +5,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
@@ -24,7 +23,8 @@ export interface Database {
   db: Db;
   /** Which driver runs: for db/ and start-up messages only; features never branch on it. */
   kind: 'postgres' | 'pglite';
-  migrate(): Promise<void>;
+  /** Applies pending migrations in one transaction, reporting each before it runs; resolves to how many ran. */
+  migrate(onProgress?: (progress: MigrationProgress) => void): Promise<number>;
   /** Reachability, on a connection of its own (not the pool's queue), within `timeouts.pingMs`. */
   ping(): Promise<void>;
   /** How long the longest waiter for a pooled connection has waited, and how many wait (0 on PGlite). */
@@ -32,9 +32,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Migration `index` of `total` pending ones is about to run. */
+export interface MigrationProgress {
+  index: number;
+  total: number;
+  name: string;
+}
+
 export interface PoolPressure {
   waiting: number;
   oldestWaitMs: number;
+  /** Connections open, and those of them idle (in use = total - idle); 0 on PGlite, which has no pool. */
+  total: number;
+  idle: number;
 }
 
 /**
@@ -66,6 +76,32 @@ export const defaultDatabaseTimeouts: DatabaseTimeouts = {
 };
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/**
+ * Drizzle's migrator (the same table, hashes and single transaction, so either can follow the
+ * other) with a report before each migration: a fresh embedded database takes half a minute and
+ * should say what it is doing meanwhile.
+ */
+async function applyMigrations(db: Db, onProgress?: (progress: MigrationProgress) => void): Promise<number> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
+  const migrations = readMigrationFiles({ migrationsFolder }).map((m, i) => ({ ...m, name: journal.entries[i]?.tag ?? String(i) }));
+  await db.execute(sql`create schema if not exists drizzle`);
+  await db.execute(sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`);
+  const result = (await db.execute(sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`)) as unknown as {
+    rows: Array<{ created_at: string | number }>;
+  };
+  const last = result.rows[0] ? Number(result.rows[0].created_at) : undefined;
+  const pending = migrations.filter((m) => last === undefined || last < m.folderMillis);
+  if (pending.length === 0) return 0;
+  await db.transaction(async (tx) => {
+    for (const [i, migration] of pending.entries()) {
+      onProgress?.({ index: i + 1, total: pending.length, name: migration.name });
+      for (const statement of migration.sql) await tx.execute(sql.raw(statement));
+      await tx.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${migration.hash}, ${migration.folderMillis})`);
+    }
+  });
+  return pending.length;
+}
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
@@ -130,12 +166,12 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   return {
     db,
     kind: 'pglite',
-    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    migrate: (onProgress) => applyMigrations(db, onProgress),
     ping: async () => {
       await db.execute(sql`select 1`);
     },
     // One connection, and its queue is inside PGlite: there is no pool wait to measure.
-    pressure: () => ({ waiting: 0, oldestWaitMs: 0 }),
+    pressure: () => ({ waiting: 0, oldestWaitMs: 0, total: 0, idle: 0 }),
     close: async () => {
       await client.close();
       unlock();
@@ -179,7 +215,7 @@ class WatchedPool extends pg.Pool {
 
   pressure(): PoolPressure {
     const oldest = this.waiters.values().next().value;
-    return { waiting: this.waiters.size, oldestWaitMs: oldest ? performance.now() - oldest.since : 0 };
+    return { waiting: this.waiters.size, oldestWaitMs: oldest ? performance.now() - oldest.since : 0, total: this.totalCount, idle: this.idleCount };
   }
 }
 
@@ -247,10 +283,10 @@ function createPostgres(databaseUrl: string, options: DatabaseOptions): Database
     db,
     kind: 'postgres',
     // Migrations may take longer than a request's statement: they run on their own connection, without its timeouts.
-    migrate: async () => {
+    migrate: async (onProgress) => {
       const migrator = new WatchedPool({ connectionString: databaseUrl, max: 1, options: '-c timezone=UTC' });
       try {
-        await migratePg(drizzlePg(migrator, { schema, casing: 'snake_case' }), { migrationsFolder });
+        return await applyMigrations(drizzlePg(migrator, { schema, casing: 'snake_case' }) as unknown as Db, onProgress);
       } finally {
         await migrator.end();
       }

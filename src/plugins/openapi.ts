@@ -59,7 +59,14 @@ export default fp(
       transformObject: jsonSchemaTransformObject,
     });
     if (opts.exposeUi) {
-      await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+      await app.register(swaggerUi, {
+        routePrefix: '/docs',
+        staticCSP: true,
+        // Without `upgrade-insecure-requests`: over plain HTTP under any name but localhost the
+        // browser would fetch the UI's own scripts over https:// and show a blank page. Every
+        // source is 'self', so over HTTPS the directive changes nothing (docs/operations.md).
+        transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/g, '').trim(),
+      });
     }
   },
   { name: 'openapi' },

@@ -31,6 +31,8 @@ export const emailOutbox = pgTable(
   },
   (t) => [
     index('email_outbox_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    // Dead rows are few and counted on every metrics scrape: without this, counting them reads every sent row.
+    index('email_outbox_dead_idx').on(t.createdAt).where(sql`status = 'dead'`),
     // The per-recipient cap counts recent rows by the normalised address (see recipientKeySql).
     index('email_outbox_recipient_idx').on(sql`regexp_replace(lower(${t.toEmail}), '\\+[^@]*@', '@')`, t.template, t.createdAt),
     check('email_outbox_status_check', sql`status in ('pending', 'sent', 'dead')`),

@@ -132,6 +132,8 @@ export function createIdentityService({ db, config, signAccessToken, defer }: Id
   }
 
   return {
+    /** Password hashes running and waiting for a thread, and refusals being held (metrics). */
+    hashingLoad: () => hasher.load(),
     /** Names, addresses and eligibility facts of users, for the features that show or check them. */
     async profiles(userIds: readonly string[]): Promise<Map<string, Profile>> {
       const rows = await queries.selectProfiles(current(db), [...new Set(userIds)]);

@@ -99,3 +99,17 @@ export async function markDead(db: DbOrTx, id: string, lastError: string): Promi
     .set({ status: 'dead', lastError })
     .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'pending')));
 }
+
+/**
+ * Pending and dead rows, for the metrics scrape: both counts read partial indexes
+ * (`email_outbox_due_idx`, `email_outbox_dead_idx`), never the sent rows that make up most of the table.
+ */
+export async function countOutbox(db: DbOrTx): Promise<{ pending: number; dead: number }> {
+  const [row] = await db
+    .select({
+      pending: sql<number>`(select count(*)::int from ${emailOutbox} where ${emailOutbox.status} = 'pending')`,
+      dead: sql<number>`(select count(*)::int from ${emailOutbox} where ${emailOutbox.status} = 'dead')`,
+    })
+    .from(sql`(select 1) as one`);
+  return { pending: row?.pending ?? 0, dead: row?.dead ?? 0 };
+}

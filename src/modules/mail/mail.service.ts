@@ -169,3 +169,8 @@ export async function drainOutbox(db: DbOrTx, adapter: DeliveryAdapter, settings
   await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
   return result;
 }
+
+/** Emails waiting to be delivered and emails given up on (operators' metrics; docs/operations.md). */
+export function outboxCounts(db: DbOrTx): Promise<{ pending: number; dead: number }> {
+  return queries.countOutbox(db);
+}
