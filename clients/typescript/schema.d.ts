@@ -8519,7 +8519,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalAttachment"];
                 };
             };
-            /** @description Not valid multipart/form-data, e.g. no or a wrong boundary (`MALFORMED_MULTIPART`) */
+            /** @description Not valid multipart/form-data, e.g. no or a wrong boundary (`MALFORMED_MULTIPART`), or more than 10 parts or 16 KiB of headers in a part (`MULTIPART_LIMIT`) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -19,6 +19,47 @@ export const FILE_PART = 'file';
 /** Room for the part headers and boundaries around a file of the upload limit. */
 export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
+/**
+ * Bounds checked before the form is parsed: the parser spends about 0.2 ms per part and more per
+ * header line, so a 10 MiB form of 50,000 empty parts or a million header lines would hold the
+ * event loop for seconds. The one legitimate form has one part; a few more are let through so
+ * the schema can name them.
+ */
+export const MAX_PARTS = 10;
+export const MAX_PART_HEADER_BYTES = 16 * 1024;
+
+/** RFC 2046 boundary characters (1–70, not ending in a space). Anything else is refused rather than interpreted. */
+const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
+
+function malformed(detail: string): AppError {
+  return new AppError(400, 'MALFORMED_MULTIPART', `The body is not valid multipart/form-data: ${detail}`);
+}
+
+/**
+ * The boundary of the Content-Type, and the body checked against the bounds above with native
+ * scans only. Every delimiter contains `--<boundary>`, so counting that string never undercounts
+ * the parts the parser would see.
+ */
+export function checkFormShape(body: Buffer, contentType: string): void {
+  const params = [...contentType.matchAll(/;\s*boundary\s*=\s*(?:"([^"]*)"|([^;\s]*))/gi)];
+  if (params.length !== 1) throw malformed('the Content-Type needs exactly one boundary parameter');
+  const boundary = params[0]![1] ?? params[0]![2] ?? '';
+  if (!BOUNDARY.test(boundary)) throw malformed('the boundary must be 1 to 70 letters, digits or \'()+_,-./:=? ');
+  const delimiter = Buffer.from(`--${boundary}`, 'latin1');
+  const separator = Buffer.from('\r\n\r\n', 'latin1');
+  let count = 0;
+  for (let at = body.indexOf(delimiter); at !== -1; at = body.indexOf(delimiter, at + delimiter.length)) {
+    // The closing delimiter ends the form; one more than the parts.
+    if (++count > MAX_PARTS + 1) throw new AppError(400, 'MULTIPART_LIMIT', `A form may have at most ${MAX_PARTS} parts; this one needs one, \`file\``);
+    const headersEnd = body.indexOf(separator, at + delimiter.length);
+    const headersLength = (headersEnd === -1 ? body.length : headersEnd) - (at + delimiter.length);
+    if (headersLength > MAX_PART_HEADER_BYTES && body.subarray(at + delimiter.length, at + delimiter.length + 2).toString('latin1') !== '--') {
+      throw new AppError(400, 'MULTIPART_LIMIT', `The headers of a part may be at most ${MAX_PART_HEADER_BYTES} bytes`);
+    }
+  }
+  if (count === 0) throw malformed('no part delimited by the boundary');
+}
+
 /** A file as received, whichever form it came in. A class, so no parsed JSON or text can pass for one. */
 export class UploadedFile {
   constructor(
@@ -53,6 +94,7 @@ export function rawUploadBody(data: Buffer, contentType: string | undefined): { 
  * already bounded by the route's bodyLimit.
  */
 export async function parseUploadForm(body: Buffer, contentType: string): Promise<Record<string, unknown>> {
+  checkFormShape(body, contentType);
   let form: FormData;
   try {
     form = await new Response(body, { headers: { 'content-type': contentType } }).formData();

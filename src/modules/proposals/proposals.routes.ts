@@ -382,7 +382,9 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
           body: AttachmentUploadBody,
           response: {
             201: Attachment,
-            400: problemResponse('Not valid multipart/form-data, e.g. no or a wrong boundary (`MALFORMED_MULTIPART`)'),
+            400: problemResponse(
+              'Not valid multipart/form-data, e.g. no or a wrong boundary (`MALFORMED_MULTIPART`), or more than 10 parts or 16 KiB of headers in a part (`MULTIPART_LIMIT`)',
+            ),
             403: applicantOnly,
             404: notFound,
             409: problemResponse('Deadline passed (`COMPETITION_CLOSED`), withdrawn, or too many attachments (`TOO_MANY_ATTACHMENTS`)'),

@@ -135,6 +135,11 @@ t.test('a malformed or oversized form is a 4xx problem, never a 500', async (t) 
   t.equal(garbage.statusCode, 400);
   t.equal(garbage.json().code, 'MALFORMED_MULTIPART');
 
+  const quoted = await post(draft.id, applicant, { payload: '--a\\"b\r\n\r\n', contentType: 'multipart/form-data; boundary="a\\"b"' });
+  t.equal(quoted.json().code, 'MALFORMED_MULTIPART', 'a boundary of characters RFC 2046 does not allow is refused, not interpreted');
+  const twoBoundaries = await post(draft.id, applicant, { payload: '--a\r\n\r\n', contentType: 'multipart/form-data; boundary=a; boundary=b' });
+  t.equal(twoBoundaries.json().code, 'MALFORMED_MULTIPART');
+
   const atLimit = await post(draft.id, applicant, form([['file', new Blob([PDF, Buffer.alloc(UPLOAD_LIMIT - PDF.length, 0x20)], { type: 'application/pdf' }), 'max.pdf']]));
   t.equal(atLimit.statusCode, 201, 'a file of exactly the limit fits (the part headers do not count)');
   const over = await post(draft.id, applicant, form([['file', new Blob([PDF, Buffer.alloc(UPLOAD_LIMIT - PDF.length + 1, 0x20)], { type: 'application/pdf' }), 'big.pdf']]));
@@ -144,6 +149,37 @@ t.test('a malformed or oversized form is a 4xx problem, never a 500', async (t) 
   t.equal(huge.statusCode, 413, 'past the limit and its header allowance: refused while reading');
   t.equal(huge.json().code, 'BODY_TOO_LARGE');
   t.same((await attachmentsOf(applicant, draft.id)).map((a) => a.filename), ['max.pdf']);
+});
+
+t.test('forms that would hold the parser are refused by a scan first (parts, part headers)', async (t) => {
+  const { applicant, draft } = await setup();
+  const file = (): [string, Blob, string] => ['file', new Blob([PDF], { type: 'application/pdf' }), 'a.pdf'];
+  const extras = (n: number) => Array.from({ length: n }, (_, i): [string, string] => [`extra${i}`, 'x']);
+
+  const ten = await post(draft.id, applicant, form([file(), ...extras(9)]));
+  t.equal(ten.statusCode, 422, 'ten parts are parsed, so the schema names the nine extra ones');
+  t.equal(ten.json().errors.length, 9);
+  const eleven = await post(draft.id, applicant, form([file(), ...extras(10)]));
+  t.equal(eleven.statusCode, 400);
+  t.equal(eleven.json().code, 'MULTIPART_LIMIT');
+  const many = await post(draft.id, applicant, form([file(), ...extras(500)]));
+  t.equal(many.json().code, 'MULTIPART_LIMIT', 'hundreds of parts are refused without parsing them');
+
+  const boundary = 'skyrocketTestBoundary';
+  const longHeaders = [
+    `--${boundary}`,
+    'Content-Disposition: form-data; name="file"; filename="a.pdf"',
+    'Content-Type: application/pdf',
+    ...Array.from({ length: 2000 }, (_, i) => `X-Padding-${i}: ${'p'.repeat(8)}`),
+    '',
+    PDF.toString('latin1'),
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
+  const headers = await post(draft.id, applicant, { payload: longHeaders, contentType: `multipart/form-data; boundary=${boundary}` });
+  t.equal(headers.statusCode, 400);
+  t.equal(headers.json().code, 'MULTIPART_LIMIT');
+  t.same(await attachmentsOf(applicant, draft.id), []);
 });
 
 t.test('only the applicant and team upload: the multipart form keeps the access rules', async (t) => {
