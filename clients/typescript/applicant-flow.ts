@@ -84,7 +84,7 @@ export function beSocialBeMaker(now: Date): Schemas['CreateCompetitionRequestInp
       { id: 'impact', label: 'Social impact', weight: 50, scaleMin: 1, scaleMax: 10 },
       { id: 'feasibility', label: 'Feasibility', weight: 50, scaleMin: 1, scaleMax: 10 },
     ],
-    judging: { reviewsPerProposal: 1, blind: true, aggregation: 'mean', normalisation: 'none', tieBreaks: [{ kind: 'earliest_submission' }], showScoresToApplicants: false },
+    judging: { reviewsPerProposal: 1, tieBreaks: [{ kind: 'earliest_submission' }] },
   };
 }
 

@@ -15,6 +15,10 @@ const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier('Blo
 
 const document = JSON.parse(readFileSync(source, 'utf8')) as OpenAPI3;
 const ast = await openapiTS(document, {
+  // A property with a default is optional in a request (the *Input schemas leave it out of
+  // `required`); openapi-typescript would make it required in every component schema. Response
+  // schemas list such properties in `required` themselves, so their types do not change.
+  defaultNonNullable: false,
   // `format: binary` is a file: a Blob (or File) the client appends to FormData. Without this
   // openapi-typescript types it `string`, and an upload would need a cast.
   transform(schema) {

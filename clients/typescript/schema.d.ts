@@ -1161,14 +1161,14 @@ export interface components {
         };
         CreateProposalInput: {
             /** @default  */
-            title: string;
+            title?: string;
             /** @default {} */
-            answers: components["schemas"]["AnswersInput"];
+            answers?: components["schemas"]["AnswersInput"];
             /**
              * @description Submit on behalf of an organisation you are a member of
              * @default null
              */
-            organisationId: string | null;
+            organisationId?: string | null;
         };
         UpdateProposalInput: {
             title?: string;
@@ -1458,7 +1458,7 @@ export interface components {
             amount: number;
             currency: string;
             /** @default 1 */
-            winners: number;
+            winners?: number;
             /** @description Minor units per rank, one per winner, summing to `amount`; default: even split, remainder to the top ranks */
             split?: number[];
         };
@@ -1479,7 +1479,7 @@ export interface components {
              * @description Submissions received this long after `closesAt` are accepted and marked late
              * @default 0
              */
-            gracePeriodSeconds: number;
+            gracePeriodSeconds?: number;
         };
         EligibilityRulesInput: {
             minAge?: number | null;
@@ -1490,13 +1490,13 @@ export interface components {
              * @description Applicant and team members; empty means anywhere
              * @default []
              */
-            allowedCountries: string[];
+            allowedCountries?: string[];
             /** @default 1 */
-            minTeamSize: number;
+            minTeamSize?: number;
             /** @default 1 */
-            maxTeamSize: number;
+            maxTeamSize?: number;
             /** @default 1 */
-            maxProposalsPerApplicant: number;
+            maxProposalsPerApplicant?: number;
             /** @description Applicants younger than this need a guardian’s consent */
             guardianConsentUnderAge?: number | null;
         };
@@ -1507,7 +1507,7 @@ export interface components {
             label: string;
             help?: string;
             /** @default false */
-            required: boolean;
+            required?: boolean;
             /** @description text, longtext, url */
             maxChars?: number;
             /** @description text, longtext */
@@ -1537,49 +1537,49 @@ export interface components {
         };
         JudgingSettingsInput: {
             /** @default 3 */
-            reviewsPerProposal: number;
+            reviewsPerProposal?: number;
             /** @default true */
-            blind: boolean;
+            blind?: boolean;
             /**
              * @default mean
              * @enum {string}
              */
-            aggregation: "mean" | "median";
+            aggregation?: "mean" | "median";
             /**
              * @default none
              * @enum {string}
              */
-            normalisation: "none" | "zscore";
+            normalisation?: "none" | "zscore";
             /** @default [] */
-            tieBreaks: components["schemas"]["TieBreakInput"][];
+            tieBreaks?: components["schemas"]["TieBreakInput"][];
             judgingOpensAt?: string | null;
             judgingClosesAt?: string | null;
             /** @description Top N advance to a second round */
             shortlistSize?: number | null;
             /** @default false */
-            showScoresToApplicants: boolean;
+            showScoresToApplicants?: boolean;
         };
         CreateCompetitionRequestInput: {
             title: string;
             /** @default  */
-            summary: string;
+            summary?: string;
             /** @default  */
-            description: string;
+            description?: string;
             /** @default [] */
-            themes: ("education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty")[];
+            themes?: ("education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty")[];
             /** @default [] */
-            countries: string[];
+            countries?: string[];
             challengeId?: string | null;
             prize: components["schemas"]["PrizeInput"];
             timing: components["schemas"]["CompetitionTimingRequestInput"];
             /** @default {} */
-            eligibility: components["schemas"]["EligibilityRulesInput"];
+            eligibility?: components["schemas"]["EligibilityRulesInput"];
             /** @default [] */
-            form: components["schemas"]["FormQuestionInput"][];
+            form?: components["schemas"]["FormQuestionInput"][];
             /** @default [] */
-            rubric: components["schemas"]["RubricCriterionInput"][];
+            rubric?: components["schemas"]["RubricCriterionInput"][];
             /** @default {} */
-            judging: components["schemas"]["JudgingSettingsInput"];
+            judging?: components["schemas"]["JudgingSettingsInput"];
         };
         /** @description Fields to change; objects (prize, eligibility, judging) and lists (form, rubric) are replaced whole. After publication only title, summary, description, themes, countries and challengeId change freely; closesAt and gracePeriodSeconds may only grow; eligibility, form and rubric until the first submission. */
         UpdateCompetitionRequestInput: {
