@@ -5,7 +5,7 @@ import { emailCappedResponse, problemResponse } from '../../lib/problem.js';
 import { bearerSecurity } from '../../plugins/auth.js';
 import { actorOf } from '../access/access.js';
 import { ALLOWED_ATTACHMENT_TYPES, cleanFilename, contentDisposition } from './attachment-types.js';
-import { FILE_PART, MULTIPART_OVERHEAD_BYTES, UPLOAD_FORM_TYPE, parseUploadForm, rawUploadBody } from './attachment-upload.js';
+import { FILE_PART, MAX_PART_HEADER_BYTES, MAX_PARTS, MULTIPART_OVERHEAD_BYTES, UPLOAD_FORM_TYPE, parseUploadForm, rawUploadBody } from './attachment-upload.js';
 import { etagOf } from '../../lib/etag.js';
 import { AppError } from '../../lib/errors.js';
 import type { ProposalService } from './proposals.service.js';
@@ -383,7 +383,8 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
           response: {
             201: Attachment,
             400: problemResponse(
-              'Not valid multipart/form-data, e.g. no or a wrong boundary (`MALFORMED_MULTIPART`), or more than 10 parts or 16 KiB of headers in a part (`MULTIPART_LIMIT`)',
+              'Not valid multipart/form-data, e.g. no or a wrong boundary (`MALFORMED_MULTIPART`), ' +
+                `or more than ${MAX_PARTS} parts or ${MAX_PART_HEADER_BYTES / 1024} KiB of headers in a part (\`MULTIPART_LIMIT\`)`,
             ),
             403: applicantOnly,
             404: notFound,
