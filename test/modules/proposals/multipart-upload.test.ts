@@ -135,6 +135,9 @@ t.test('a malformed or oversized form is a 4xx problem, never a 500', async (t) 
   t.equal(garbage.statusCode, 400);
   t.equal(garbage.json().code, 'MALFORMED_MULTIPART');
 
+  const unterminated = await post(draft.id, applicant, { payload: '--abc\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-', contentType: 'multipart/form-data; boundary=abc' });
+  t.equal(unterminated.statusCode, 400, 'a form the parser cannot finish (no closing delimiter)');
+  t.equal(unterminated.json().code, 'MALFORMED_MULTIPART');
   const quoted = await post(draft.id, applicant, { payload: '--a\\"b\r\n\r\n', contentType: 'multipart/form-data; boundary="a\\"b"' });
   t.equal(quoted.json().code, 'MALFORMED_MULTIPART', 'a boundary of characters RFC 2046 does not allow is refused, not interpreted');
   const twoBoundaries = await post(draft.id, applicant, { payload: '--a\r\n\r\n', contentType: 'multipart/form-data; boundary=a; boundary=b' });
