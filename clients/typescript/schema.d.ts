@@ -1446,6 +1446,7 @@ export interface components {
              */
             confirmedAt: string;
         };
+        /** @description An attachment upload: `multipart/form-data` with exactly one part, `file` */
         ProposalAttachmentUploadInput: {
             /**
              * Format: binary
@@ -2350,6 +2351,7 @@ export interface components {
              */
             confirmedAt: string;
         };
+        /** @description An attachment upload: `multipart/form-data` with exactly one part, `file` */
         ProposalAttachmentUpload: {
             /**
              * Format: binary

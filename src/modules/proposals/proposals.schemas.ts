@@ -240,4 +240,4 @@ export const AttachmentUploadBody = z
           'A part typed `application/octet-stream` is taken as the allowed type its bytes are.',
       }),
   })
-  .meta({ id: 'ProposalAttachmentUpload' });
+  .meta({ id: 'ProposalAttachmentUpload', description: 'An attachment upload: `multipart/form-data` with exactly one part, `file`' });
