@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createSkyrocketClient, expectStatus, formDataBody, type Schemas, type SkyrocketClient } from './client.js';
+import { createSkyrocketClient, expectStatus, formDataBody, type JsonRequestBody, type Schemas, type SkyrocketClient } from './client.js';
 import { startMailbox, type Mailbox } from './mailbox.js';
 
 /**
@@ -51,7 +51,7 @@ export function samplePdf(): Buffer {
 }
 
 /** The competition of the issue: "Be Social, Be Maker", EUR 5,000, 15–23-year-olds in Central Europe, open now. */
-export function beSocialBeMaker(now: Date): Schemas['CreateCompetitionRequestInput'] {
+export function beSocialBeMaker(now: Date): JsonRequestBody<'/v1/organisations/{organisationId}/competitions', 'post'> {
   return {
     title: 'Be Social, Be Maker',
     summary: 'The best educational proposal teaching social-innovation and maker skills to young people',
@@ -92,7 +92,7 @@ export function beSocialBeMaker(now: Date): Schemas['CreateCompetitionRequestInp
 async function signUp(
   options: FlowOptions,
   who: string,
-  profile: Omit<Schemas['RegisterRequestInput'], 'email' | 'password'>,
+  profile: Omit<JsonRequestBody<'/v1/auth/register', 'post'>, 'email' | 'password'>,
 ): Promise<{ client: SkyrocketClient; me: Schemas['Me'] }> {
   const anonymous = createSkyrocketClient(options.baseUrl);
   const email = `${who}-${randomBytes(6).toString('hex')}@skyrocket.test`;

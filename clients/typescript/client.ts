@@ -9,6 +9,16 @@ import type { components, paths } from './schema.js';
 export type SkyrocketClient = Client<paths>;
 export type Schemas = components['schemas'];
 
+/**
+ * The JSON body of an operation, by path and method: request schemas are named by the server's
+ * generator (`…Input` or not), the operation is the contract.
+ */
+export type JsonRequestBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+
 export function createSkyrocketClient(baseUrl: string, accessToken?: string): SkyrocketClient {
   return createClient<paths>({ baseUrl, headers: accessToken ? { authorization: `Bearer ${accessToken}` } : {} });
 }
