@@ -49,6 +49,16 @@ export function bytesMatchType(type: AttachmentType, data: Buffer): boolean {
 }
 
 /**
+ * The allowed type these bytes are, for a file sent without a usable type of its own (a
+ * multipart part typed `application/octet-stream`, as clients label a Blob they know nothing
+ * about). Signatures first; text last, since any signature-less UTF-8 would pass as text.
+ */
+export function sniffAttachmentType(data: Buffer): AttachmentType | undefined {
+  if (data.length === 0) return undefined;
+  return (['application/pdf', 'image/png', 'image/jpeg', 'text/plain'] as const).find((type) => bytesMatchType(type, data));
+}
+
+/**
  * Characters a file name never keeps: controls (C0, DEL, C1), format characters (bidi overrides
  * and isolates such as U+202E, which make `evil\u202Efdp.exe` display as `evilexe.pdf`;
  * zero-width characters; the BOM), line and paragraph separators, lone surrogates, and `"`.

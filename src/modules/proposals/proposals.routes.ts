@@ -1,15 +1,19 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { emailCappedResponse, problemResponse } from '../../lib/problem.js';
 import { bearerSecurity } from '../../plugins/auth.js';
 import { actorOf } from '../access/access.js';
-import { ALLOWED_ATTACHMENT_TYPES, baseMediaType, cleanFilename, contentDisposition } from './attachment-types.js';
+import { ALLOWED_ATTACHMENT_TYPES, cleanFilename, contentDisposition } from './attachment-types.js';
+import { FILE_PART, MAX_PART_HEADER_BYTES, MAX_PARTS, MULTIPART_OVERHEAD_BYTES, UPLOAD_FORM_TYPE, parseUploadForm, rawUploadBody } from './attachment-upload.js';
 import { etagOf } from '../../lib/etag.js';
+import { AppError } from '../../lib/errors.js';
 import type { ProposalService } from './proposals.service.js';
 import { afterRollback } from './submission.service.js';
 import {
   Attachment,
   AttachmentParams,
+  AttachmentUploadBody,
   AttachmentUploadQuery,
   CompetitionParams,
   CompetitionProposalsQuery,
@@ -344,42 +348,59 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
     },
   );
 
-  // Uploads get their own context: raw bodies for the allowed types, with the upload size limit.
+  // Uploads get their own context: multipart/form-data (the documented form) and, for older
+  // clients, raw bodies of the allowed types, with the upload size limit (docs/api-contract.md).
   await app.register(async (scope) => {
     const uploads = scope.withTypeProvider<ZodTypeProvider>();
+    const limit = app.config.uploadLimitBytes;
     uploads.removeAllContentTypeParsers();
-    uploads.addContentTypeParser([...ALLOWED_ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: app.config.uploadLimitBytes }, (_request, body, done) => done(null, body));
+    uploads.addContentTypeParser(UPLOAD_FORM_TYPE, { parseAs: 'buffer', bodyLimit: limit + MULTIPART_OVERHEAD_BYTES }, (request: FastifyRequest, body: Buffer) =>
+      parseUploadForm(body, request.headers['content-type'] ?? ''),
+    );
+    uploads.addContentTypeParser([...ALLOWED_ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: limit }, (request, body, done) =>
+      done(null, rawUploadBody(body as Buffer, request.headers['content-type'])),
+    );
 
     uploads.post(
       '/v1/proposals/:id/attachments',
       {
         ...auth,
-        bodyLimit: app.config.uploadLimitBytes,
+        bodyLimit: limit + MULTIPART_OVERHEAD_BYTES,
         schema: {
           operationId: 'uploadProposalAttachment',
           tags,
-          summary: `Attach a file to the draft (raw body; ${ALLOWED_ATTACHMENT_TYPES.join(', ')}; checked against its bytes)`,
-          description: `Send the file as the request body with its Content-Type, and its name in \`?filename=\` or the \`x-filename\` header. At most ${app.config.uploadLimitBytes} bytes.`,
+          summary: `Attach a file to the draft (multipart/form-data, one \`${FILE_PART}\` part; ${ALLOWED_ATTACHMENT_TYPES.join(', ')}; checked against its bytes)`,
+          description:
+            `Send \`multipart/form-data\` with one part named \`${FILE_PART}\`: the file name in its Content-Disposition and the file's type in its Content-Type ` +
+            `(\`application/octet-stream\` is taken as the allowed type the bytes are). At most ${limit} bytes of file. ` +
+            'Older clients may instead send the file as the raw body with its own Content-Type and the name in `?filename=` or `x-filename`; ' +
+            'that form is not described here because generated clients cannot send it (docs/api-contract.md).',
           security: bearerSecurity,
           params: ProposalParams,
-          consumes: [...ALLOWED_ATTACHMENT_TYPES],
+          consumes: [UPLOAD_FORM_TYPE],
           querystring: AttachmentUploadQuery,
-          headers: z.looseObject({ 'x-filename': z.string().max(1024).optional().describe('URL-encoded file name') }),
-          body: z
-            .custom<Buffer>((value) => Buffer.isBuffer(value), { message: `must be the raw file with a Content-Type of ${ALLOWED_ATTACHMENT_TYPES.join(', ')}` })
-            .meta({ type: 'string', format: 'binary' }),
+          headers: z.looseObject({ 'x-filename': z.string().max(1024).optional().describe('URL-encoded file name (the raw form)') }),
+          body: AttachmentUploadBody,
           response: {
             201: Attachment,
+            400: problemResponse(
+              'Not valid multipart/form-data, e.g. no or a wrong boundary (`MALFORMED_MULTIPART`), ' +
+                `or more than ${MAX_PARTS} parts or ${MAX_PART_HEADER_BYTES / 1024} KiB of headers in a part (\`MULTIPART_LIMIT\`)`,
+            ),
             403: applicantOnly,
             404: notFound,
             409: problemResponse('Deadline passed (`COMPETITION_CLOSED`), withdrawn, or too many attachments (`TOO_MANY_ATTACHMENTS`)'),
             413: problemResponse('Larger than the upload limit (`BODY_TOO_LARGE`)'),
             415: problemResponse('Not an allowed type (`UNSUPPORTED_MEDIA_TYPE`)'),
-            422: problemResponse('The bytes are not of the declared type, the file is empty or has no name (`ATTACHMENT_INVALID`)'),
+            422: problemResponse(
+              'No single `file` part, or another part (`VALIDATION_FAILED`, naming each); the bytes are not of the declared type, the file is empty or has no name (`ATTACHMENT_INVALID`)',
+            ),
           },
         },
       },
       async (request, reply) => {
+        const { file } = request.body;
+        if (file.data.length > limit) throw new AppError(413, 'BODY_TOO_LARGE', `The file is larger than the upload limit of ${limit} bytes`);
         const header = request.headers['x-filename'];
         let filename = request.query.filename;
         if (!filename && typeof header === 'string') {
@@ -389,10 +410,12 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
             filename = header;
           }
         }
+        filename ??= file.filename;
         const attachment = await proposals.uploadAttachment(actorOf(request), request.params.id, {
           filename: filename ? cleanFilename(filename) || undefined : undefined,
-          contentType: baseMediaType(request.headers['content-type']),
-          data: request.body,
+          contentType: file.effectiveType,
+          data: file.data,
+          part: file.part,
         });
         return reply.code(201).header('location', `/v1/proposals/${request.params.id}/attachments/${attachment.id}`).send(attachment);
       },

@@ -3,6 +3,7 @@ import * as ex from '../../lib/examples.js';
 import { Email, Instant, instantOf, nextCursorOf, PageCursor, PageLimit, Uuid, uuidOf } from '../../lib/schemas.js';
 import { ReceiptSchema } from '../receipts/receipts.schemas.js';
 import { ALLOWED_ATTACHMENT_TYPES } from './attachment-types.js';
+import { UploadedFile } from './attachment-upload.js';
 
 const QuestionId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a question id (letters, digits, _ . -)');
 
@@ -301,5 +302,25 @@ export const GuardianConsentList = z
   .meta({ id: 'GuardianConsentList', description: 'Your guardian consent requests for a competition', examples: [{ items: [ex.guardianConsent] }] });
 
 export const AttachmentUploadQuery = z.object({
-  filename: z.string().min(1).max(255).optional().describe('File name; or send it in the `x-filename` header (URL-encoded)'),
+  filename: z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .describe("The file's name, if not the one in the `file` part's Content-Disposition (which a client sending a bare Blob sets to `blob`)"),
 });
+
+/** The multipart form of an upload; the raw form is turned into the same shape (attachment-upload.ts). */
+export const AttachmentUploadBody = z
+  .strictObject({
+    file: z
+      .custom<UploadedFile>((value) => value instanceof UploadedFile, { message: 'must be one file part (with a filename in its Content-Disposition)' })
+      .meta({
+        type: 'string',
+        format: 'binary',
+        description:
+          `The file, its name in the part's Content-Disposition and its type in the part's Content-Type: one of ${ALLOWED_ATTACHMENT_TYPES.join(', ')}. ` +
+          'A part typed `application/octet-stream` is taken as the allowed type its bytes are.',
+      }),
+  })
+  .meta({ id: 'ProposalAttachmentUpload', description: 'An attachment upload: `multipart/form-data` with exactly one part, `file`' });

@@ -163,6 +163,8 @@ export interface UploadInput {
   filename: string | undefined;
   contentType: string;
   data: Buffer;
+  /** The multipart part the file came in, which errors then name; undefined for a raw body. */
+  part?: string;
 }
 
 /** Which competition and applicant a proposal belongs to never changes: remembered, it saves a round trip per request. */
@@ -508,10 +510,17 @@ export function createProposalService({ db, config, access, competitions, identi
         throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Attachments must be one of ${ALLOWED_ATTACHMENT_TYPES.join(', ')}`);
       }
       const failures: FieldError[] = [];
-      if (!input.filename) failures.push({ field: 'filename', code: 'required', message: 'Send the file name in ?filename= or the x-filename header', in: 'querystring' });
-      if (input.data.length === 0) failures.push({ field: '(body)', code: 'empty', message: 'The file is empty', in: 'body' });
+      const body = input.part ?? '(body)';
+      if (!input.filename) {
+        failures.push(
+          input.part
+            ? { field: input.part, code: 'required', message: "Name the file in the part's Content-Disposition (filename=) or in ?filename=", in: 'body' }
+            : { field: 'filename', code: 'required', message: 'Send the file name in ?filename= or the x-filename header', in: 'querystring' },
+        );
+      }
+      if (input.data.length === 0) failures.push({ field: body, code: 'empty', message: 'The file is empty', in: 'body' });
       else if (!bytesMatchType(input.contentType, input.data)) {
-        failures.push({ field: '(body)', code: 'content_mismatch', message: `The file's bytes are not ${input.contentType}`, in: 'body' });
+        failures.push({ field: body, code: 'content_mismatch', message: `The file's bytes are not ${input.contentType}`, in: 'body' });
       }
       if (failures.length > 0) throw new ValidationError(failures, 'The attachment was refused', 'ATTACHMENT_INVALID');
       const sha256 = createHash('sha256').update(input.data).digest('hex');
