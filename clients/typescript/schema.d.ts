@@ -872,373 +872,1322 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description One bad field of a 422; all of them are listed at once
+         * @example {
+         *       "field": "timing.closesAt",
+         *       "message": "must be after opensAt",
+         *       "in": "body"
+         *     }
+         */
         FieldErrorInput: {
-            /** @description Dotted path of the offending field */
+            /** @description Dotted path of the offending field; array indices as numbers (`rubric.0.weight`) */
             field: string;
+            /** @description What is wrong with it, in English, for people */
             message: string;
+            /** @description Machine-readable kind of problem (`too_small`, `invalid_format`, `unrecognized_key`, …); may be absent */
             code?: string;
-            /** @enum {string} */
+            /**
+             * @description Where the field is: request part, or `rule` for a cross-field or domain rule
+             * @enum {string}
+             */
             in?: "body" | "querystring" | "params" | "headers" | "rule";
         };
-        /** @description RFC 9457 problem details (application/problem+json) */
+        /**
+         * @description RFC 9457 problem details (application/problem+json)
+         * @example {
+         *       "type": "https://skyrocket.dev/problems/validation-failed",
+         *       "title": "Unprocessable Content",
+         *       "status": 422,
+         *       "detail": "The body has 1 invalid field(s)",
+         *       "instance": "/v1/organisations/3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c/competitions",
+         *       "code": "VALIDATION_FAILED",
+         *       "requestId": "5f0c6a1e-93d2-4b7a-8e41-2c9d7b3a6f10",
+         *       "errors": [
+         *         {
+         *           "field": "timing.closesAt",
+         *           "message": "must be after opensAt (2026-08-31T22:00:00.000Z); it resolves to 2026-08-30T22:00:00.000Z",
+         *           "code": "custom",
+         *           "in": "body"
+         *         }
+         *       ]
+         *     }
+         */
         ProblemInput: {
             /** @description URI identifying the problem type */
             type: string;
+            /** @description Short summary of the problem type; the HTTP reason phrase */
             title: string;
+            /** @description The HTTP status code, repeated */
             status: number;
+            /** @description Explanation of this occurrence, for people; do not parse it */
             detail?: string;
+            /** @description The request path this problem occurred on */
             instance?: string;
             /** @description Stable machine-readable error code */
             code: string;
+            /** @description Id of the request, also in the logs; quote it when reporting a problem */
             requestId: string;
+            /** @description Every bad field (422 VALIDATION_FAILED and rule violations) */
             errors?: components["schemas"]["FieldErrorInput"][];
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description Liveness or readiness
+         * @example {
+         *       "status": "ok",
+         *       "checks": {
+         *         "database": "ok"
+         *       }
+         *     }
+         */
         HealthInput: {
-            /** @enum {string} */
+            /**
+             * @description `ok` when the server can take traffic
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
+            /** @description Readiness only: each dependency checked (`database`) and its state */
             checks?: {
                 [key: string]: "ok" | "failing";
             };
         };
-        /** @description Signed proof of a submission. The signed message is the canonical JSON (keys sorted, no whitespace) of `{competitionId, contentHash, proposalId, receivedAt, revision}`. */
+        /**
+         * @description Signed proof of a submission. The signed message is the canonical JSON (keys sorted, no whitespace) of `{competitionId, contentHash, proposalId, receivedAt, revision}`.
+         * @example {
+         *       "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "revision": 2,
+         *       "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *       "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *       "algorithm": "Ed25519",
+         *       "keyId": "a6428ec85933d791",
+         *       "signature": "4aLGPMWlE_z8_0YIiXG8zNoxQParYxXBGK1yPcT28z32hUSniTGRX8m22VCpR9OxvN5yrnYOn4rY7rebWWEiCQ"
+         *     }
+         */
         ReceiptInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The submitted proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
             proposalId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition it was submitted to
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
+            /** @description The revision this submission created, from 1 */
             revision: number;
-            /** @description SHA-256 of the revision's canonical content */
+            /**
+             * @description SHA-256 (64 hex digits) of the revision's canonical content
+             * @example 808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9
+             */
             contentHash: string;
             /**
              * Format: date-time
-             * @description When the server received the submission (database clock)
+             * @description When the server received the submission (database clock), UTC, microseconds; quote it verbatim
+             * @example 2026-10-28T19:03:27.418362Z
              */
             receivedAt: string;
-            /** @constant */
+            /**
+             * @description Signature algorithm; only Ed25519
+             * @constant
+             */
             algorithm: "Ed25519";
-            /** @description Identifies the signing key: first 16 hex digits of SHA-256 of its SPKI DER */
+            /**
+             * @description Identifies the signing key: first 16 hex digits of SHA-256 of its SPKI DER
+             * @example a6428ec85933d791
+             */
             keyId: string;
-            /** @description base64url Ed25519 signature over the canonical JSON of the five fields above */
+            /**
+             * @description base64url Ed25519 signature (64 bytes) over the canonical JSON of the five fields above
+             * @example 4aLGPMWlE_z8_0YIiXG8zNoxQParYxXBGK1yPcT28z32hUSniTGRX8m22VCpR9OxvN5yrnYOn4rY7rebWWEiCQ
+             */
             signature: string;
         };
+        /**
+         * @description The key that signs receipts, to verify them offline
+         * @example {
+         *       "keyId": "a6428ec85933d791",
+         *       "algorithm": "Ed25519",
+         *       "publicKeyPem": "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAfIvMWPeHx6dA9Vs6quy1v8Phb7a0JW/Wt/60VocvYJI=\n-----END PUBLIC KEY-----\n",
+         *       "jwk": {
+         *         "kty": "OKP",
+         *         "crv": "Ed25519",
+         *         "x": "fIvMWPeHx6dA9Vs6quy1v8Phb7a0JW_Wt_60VocvYJI"
+         *       }
+         *     }
+         */
         ReceiptPublicKeyInput: {
+            /**
+             * @description The `keyId` receipts signed with this key carry
+             * @example a6428ec85933d791
+             */
             keyId: string;
-            /** @constant */
+            /**
+             * @description Signature algorithm; only Ed25519
+             * @constant
+             */
             algorithm: "Ed25519";
-            /** @description SPKI PEM */
+            /** @description The public key, SPKI PEM */
             publicKeyPem: string;
             /** @description The same key as a JSON Web Key (RFC 8037) */
             jwk: {
-                /** @constant */
+                /**
+                 * @description Key type: octet key pair
+                 * @constant
+                 */
                 kty: "OKP";
-                /** @constant */
+                /**
+                 * @description Curve
+                 * @constant
+                 */
                 crv: "Ed25519";
+                /** @description The public key, base64url */
                 x: string;
             };
         };
+        /**
+         * @description Whether a receipt was signed by this server
+         * @example {
+         *       "valid": true
+         *     }
+         * @example {
+         *       "valid": false,
+         *       "reason": "signature_mismatch"
+         *     }
+         */
         ReceiptVerificationInput: {
+            /** @description The signature matches the fields and this server's key */
             valid: boolean;
             /**
-             * @description Why the receipt is not valid
+             * @description Why the receipt is not valid; absent when it is
              * @enum {string}
              */
             reason?: "unsupported_algorithm" | "unknown_key" | "malformed_signature" | "signature_mismatch";
         };
+        /**
+         * @description A new account; the answer is the same whether or not the address is taken, and the next step arrives by email
+         * @example {
+         *       "email": "zuzana.kovacova@example.sk",
+         *       "password": "Kremnica-Orava-1848!",
+         *       "displayName": "Zuzana Kováčová",
+         *       "country": "SK",
+         *       "birthDate": "2005-03-14",
+         *       "locale": "sk"
+         *     }
+         */
         RegisterRequestInput: {
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Login and contact address; stored in lower case, verified by an emailed link
+             * @example zuzana.kovacova@example.sk
+             */
             email: string;
+            /**
+             * @description New password: 12 to 256 characters, not a common password, not containing your email’s local part or display name
+             * @example Kremnica-Orava-1848!
+             */
             password: string;
+            /**
+             * @description Name shown to other users (team members, organisers); 1 to 120 characters
+             * @example Zuzana Kováčová
+             */
             displayName: string;
-            /** @description ISO 3166-1 alpha-2 */
+            /**
+             * @description Country of residence, ISO 3166-1 alpha-2; competitions check it for eligibility
+             * @example SK
+             */
             country: string;
             /**
              * Format: date
-             * @description Date of birth, YYYY-MM-DD, from 1900-01-01 to today
+             * @description Date of birth, YYYY-MM-DD; competitions with age limits need it
+             * @example 2005-03-14
              */
             birthDate?: string;
-            /** @description BCP 47 language tag */
+            /**
+             * @description Language of emails, BCP 47; default en
+             * @example sk
+             */
             locale?: string;
         };
-        /** @description The request was taken; the outcome arrives by email */
+        /**
+         * @description The request was taken; the outcome arrives by email
+         * @example {
+         *       "status": "accepted",
+         *       "message": "If the address can be used, a message is on its way to it."
+         *     }
+         */
         AcceptedInput: {
-            /** @constant */
+            /**
+             * @description Always `accepted`
+             * @constant
+             */
             status: "accepted";
+            /** @description What happens next, for people */
             message: string;
         };
+        /**
+         * @description Email and password for a token pair
+         * @example {
+         *       "email": "zuzana.kovacova@example.sk",
+         *       "password": "Kremnica-Orava-1848!"
+         *     }
+         */
         LoginRequestInput: {
-            /** Format: email */
+            /**
+             * Format: email
+             * @description The account’s address, any case
+             * @example zuzana.kovacova@example.sk
+             */
             email: string;
+            /**
+             * @description The account’s password
+             * @example Kremnica-Orava-1848!
+             */
             password: string;
         };
+        /**
+         * @description An access token for requests and a refresh token for the next pair
+         * @example {
+         *       "tokenType": "Bearer",
+         *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI5YTdjNWUzYi0xZDJmLTRiNmEtOGM0ZS02ZTJkMWYzYTViN2MiLCJpYXQiOjE3OTI3NzM0MDAsImV4cCI6MTc5Mjc3NDAwMH0.n5Xc0lB8m9Ob3ZkR2Q4V1pHdExsT2hZcE1ZT3ZzUQ",
+         *       "expiresIn": 600,
+         *       "refreshToken": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A",
+         *       "refreshExpiresAt": "2026-11-27T19:10:00.000Z"
+         *     }
+         */
         TokenPairInput: {
-            /** @constant */
+            /**
+             * @description Send the access token as `Authorization: Bearer <accessToken>`
+             * @constant
+             */
             tokenType: "Bearer";
+            /**
+             * @description JWT, short-lived; do not parse it
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI5YTdjNWUzYi0xZDJmLTRiNmEtOGM0ZS02ZTJkMWYzYTViN2MiLCJpYXQiOjE3OTI3NzM0MDAsImV4cCI6MTc5Mjc3NDAwMH0.n5Xc0lB8m9Ob3ZkR2Q4V1pHdExsT2hZcE1ZT3ZzUQ
+             */
             accessToken: string;
-            /** @description Seconds until the access token expires */
+            /**
+             * @description Seconds until the access token expires (default 600)
+             * @example 600
+             */
             expiresIn: number;
-            /** @description Single use: every refresh returns a new one */
+            /**
+             * @description Single use: every refresh returns a new one; keep it secret
+             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
+             */
             refreshToken: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When the refresh token expires unless used before; UTC
+             * @example 2026-11-27T19:10:00.000Z
              */
             refreshExpiresAt: string;
         };
+        /**
+         * @description Trade a refresh token for a new pair
+         * @example {
+         *       "refreshToken": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
+         *     }
+         */
         RefreshRequestInput: {
+            /**
+             * @description The refresh token of the last pair; it is used up by this call
+             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
+             */
             refreshToken: string;
         };
+        /**
+         * @description Your own account
+         * @example {
+         *       "id": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "email": "zuzana.kovacova@example.sk",
+         *       "emailVerified": true,
+         *       "displayName": "Zuzana Kováčová",
+         *       "country": "SK",
+         *       "birthDate": "2005-03-14",
+         *       "locale": "sk",
+         *       "isAdmin": false,
+         *       "createdAt": "2026-09-08T17:21:36.155Z"
+         *     }
+         */
         MeInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Your user id
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             id: string;
+            /**
+             * @description Your address, lower case
+             * @example zuzana.kovacova@example.sk
+             */
             email: string;
+            /** @description The address was confirmed by its emailed link */
             emailVerified: boolean;
+            /**
+             * @description Name shown to other users
+             * @example Zuzana Kováčová
+             */
             displayName: string;
+            /**
+             * @description Country of residence, ISO 3166-1 alpha-2
+             * @example SK
+             */
             country: string;
+            /**
+             * @description Date of birth, YYYY-MM-DD; null when not given
+             * @example 2005-03-14
+             */
             birthDate: string | null;
+            /**
+             * @description Language of emails, BCP 47
+             * @example sk
+             */
             locale: string;
+            /** @description Platform administrator: passes every organiser check (audited under their own id) */
             isAdmin: boolean;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When the account was registered; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
         };
+        /**
+         * @description Profile fields to change; fields left out are kept
+         * @example {
+         *       "displayName": "Zuzana Kováčová",
+         *       "locale": "en"
+         *     }
+         */
         UpdateMeRequestInput: {
+            /** @description Name shown to other users (team members, organisers); 1 to 120 characters */
             displayName?: string;
-            /** @description ISO 3166-1 alpha-2 */
+            /**
+             * @description Country of residence; proposals already submitted keep the country frozen at their first submit
+             * @example SK
+             */
             country?: string;
+            /** @description Date of birth, YYYY-MM-DD; null clears it */
             birthDate?: string | null;
-            /** @description BCP 47 language tag */
+            /**
+             * @description Language of emails, BCP 47
+             * @example sk
+             */
             locale?: string;
         };
+        /**
+         * @description Change your password; every refresh token of yours is revoked (access tokens run out within minutes)
+         * @example {
+         *       "currentPassword": "Kremnica-Orava-1848!",
+         *       "newPassword": "Tatry-Lomnica-2655m?"
+         *     }
+         */
         ChangePasswordRequestInput: {
+            /**
+             * @description Your password now
+             * @example Kremnica-Orava-1848!
+             */
             currentPassword: string;
+            /**
+             * @description New password: 12 to 256 characters, not a common password, not containing your email’s local part or display name
+             * @example Kremnica-Orava-1848!
+             */
             newPassword: string;
         };
+        /**
+         * @description Ask for a password-reset link by email
+         * @example {
+         *       "email": "zuzana.kovacova@example.sk"
+         *     }
+         */
         PasswordResetRequestInput: {
-            /** Format: email */
+            /**
+             * Format: email
+             * @description The account’s address; the answer is the same for an unknown one
+             * @example zuzana.kovacova@example.sk
+             */
             email: string;
         };
+        /**
+         * @description Set a new password with the emailed token
+         * @example {
+         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A",
+         *       "newPassword": "Tatry-Lomnica-2655m?"
+         *     }
+         */
         PasswordResetCompletionInput: {
+            /**
+             * @description The token from the reset link (valid one hour, single use)
+             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
+             */
             token: string;
+            /**
+             * @description New password: 12 to 256 characters, not a common password, not containing your email’s local part or display name
+             * @example Kremnica-Orava-1848!
+             */
             newPassword: string;
         };
+        /**
+         * @description Confirm your address with the emailed token
+         * @example {
+         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
+         *     }
+         */
         EmailVerificationInput: {
+            /**
+             * @description The token from the verification link (valid 48 hours, single use)
+             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
+             */
             token: string;
         };
+        /**
+         * @description A new organisation; you become its owner
+         * @example {
+         *       "name": "Social(i)Makers",
+         *       "kind": "ngo",
+         *       "country": "IT",
+         *       "website": "https://skyrocketplatform.eu",
+         *       "description": "Interreg CENTRAL EUROPE partnership of 13 organisations from 7 countries, led by Democenter-Sipe Foundation, building the skills of a community of social innovators in Central Europe.",
+         *       "themes": [
+         *         "education",
+         *         "youth",
+         *         "inclusion"
+         *       ],
+         *       "sdgs": [
+         *         4,
+         *         8,
+         *         10
+         *       ]
+         *     }
+         */
         CreateOrganisationRequestInput: {
+            /**
+             * @description Public name, 2 to 200 characters
+             * @example Social(i)Makers
+             */
             name: string;
-            /** @enum {string} */
+            /**
+             * @description What kind of organisation it is
+             * @enum {string}
+             */
             kind: "public_body" | "ngo" | "social_enterprise" | "company" | "university" | "foundation" | "financial_operator" | "citizen_group";
-            /** @description ISO 3166-1 alpha-2 */
+            /**
+             * @description Country of the registered office, ISO 3166-1 alpha-2
+             * @example SK
+             */
             country: string;
+            /**
+             * @description http(s) URL of its website; null clears it
+             * @example https://skyrocketplatform.eu
+             */
             website?: string | null;
+            /** @description Public presentation, plain text, at most 5,000 characters; null clears it */
             description?: string | null;
+            /** @description Fields it works in; default none */
             themes?: ("education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty")[];
+            /** @description UN Sustainable Development Goals it contributes to (1 to 17); default none */
             sdgs?: number[];
         };
+        /**
+         * @description Profile fields to change (owners and managers); fields left out are kept
+         * @example {
+         *       "website": "https://socialimakers.example.org",
+         *       "sdgs": [
+         *         4,
+         *         8,
+         *         10,
+         *         11
+         *       ]
+         *     }
+         */
         UpdateOrganisationRequestInput: {
+            /**
+             * @description Public name, 2 to 200 characters
+             * @example Social(i)Makers
+             */
             name?: string;
-            /** @enum {string} */
+            /**
+             * @description What kind of organisation it is
+             * @enum {string}
+             */
             kind?: "public_body" | "ngo" | "social_enterprise" | "company" | "university" | "foundation" | "financial_operator" | "citizen_group";
-            /** @description ISO 3166-1 alpha-2 */
+            /**
+             * @description Country of the registered office, ISO 3166-1 alpha-2
+             * @example SK
+             */
             country?: string;
+            /**
+             * @description http(s) URL of its website; null clears it
+             * @example https://skyrocketplatform.eu
+             */
             website?: string | null;
+            /** @description Public presentation, plain text, at most 5,000 characters; null clears it */
             description?: string | null;
+            /** @description Fields it works in; replaces the list */
             themes?: ("education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty")[];
+            /** @description UN Sustainable Development Goals (1 to 17); replaces the list */
             sdgs?: number[];
         };
+        /**
+         * @description An organisation’s public profile
+         * @example {
+         *       "id": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *       "name": "Social(i)Makers",
+         *       "kind": "ngo",
+         *       "country": "IT",
+         *       "website": "https://skyrocketplatform.eu",
+         *       "description": "Interreg CENTRAL EUROPE partnership of 13 organisations from 7 countries, led by Democenter-Sipe Foundation, building the skills of a community of social innovators in Central Europe.",
+         *       "themes": [
+         *         "education",
+         *         "youth",
+         *         "inclusion"
+         *       ],
+         *       "sdgs": [
+         *         4,
+         *         8,
+         *         10
+         *       ],
+         *       "createdAt": "2026-06-15T08:30:00.000Z",
+         *       "updatedAt": "2026-06-15T08:30:00.000Z"
+         *     }
+         */
         OrganisationInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organisation’s id
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             id: string;
+            /**
+             * @description Public name
+             * @example Social(i)Makers
+             */
             name: string;
-            /** @enum {string} */
+            /**
+             * @description What kind of organisation it is
+             * @enum {string}
+             */
             kind: "public_body" | "ngo" | "social_enterprise" | "company" | "university" | "foundation" | "financial_operator" | "citizen_group";
+            /**
+             * @description Country of the registered office, ISO 3166-1 alpha-2
+             * @example IT
+             */
             country: string;
+            /**
+             * @description http(s) URL; null when not given
+             * @example https://skyrocketplatform.eu
+             */
             website: string | null;
+            /** @description Public presentation, plain text; null when not given */
             description: string | null;
+            /** @description Fields it works in */
             themes: string[];
+            /** @description UN Sustainable Development Goals, 1 to 17 */
             sdgs: number[];
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When it was created; UTC, milliseconds
+             * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description Last profile change; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             updatedAt: string;
         };
+        /**
+         * @description An organisation you belong to, with your role
+         * @example {
+         *       "id": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *       "name": "Social(i)Makers",
+         *       "kind": "ngo",
+         *       "country": "IT",
+         *       "website": "https://skyrocketplatform.eu",
+         *       "description": "Interreg CENTRAL EUROPE partnership of 13 organisations from 7 countries, led by Democenter-Sipe Foundation, building the skills of a community of social innovators in Central Europe.",
+         *       "themes": [
+         *         "education",
+         *         "youth",
+         *         "inclusion"
+         *       ],
+         *       "sdgs": [
+         *         4,
+         *         8,
+         *         10
+         *       ],
+         *       "createdAt": "2026-06-15T08:30:00.000Z",
+         *       "updatedAt": "2026-06-15T08:30:00.000Z",
+         *       "myRole": "owner"
+         *     }
+         */
         MyOrganisationInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organisation’s id
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             id: string;
+            /**
+             * @description Public name
+             * @example Social(i)Makers
+             */
             name: string;
-            /** @enum {string} */
+            /**
+             * @description What kind of organisation it is
+             * @enum {string}
+             */
             kind: "public_body" | "ngo" | "social_enterprise" | "company" | "university" | "foundation" | "financial_operator" | "citizen_group";
+            /**
+             * @description Country of the registered office, ISO 3166-1 alpha-2
+             * @example IT
+             */
             country: string;
+            /**
+             * @description http(s) URL; null when not given
+             * @example https://skyrocketplatform.eu
+             */
             website: string | null;
+            /** @description Public presentation, plain text; null when not given */
             description: string | null;
+            /** @description Fields it works in */
             themes: string[];
+            /** @description UN Sustainable Development Goals, 1 to 17 */
             sdgs: number[];
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When it was created; UTC, milliseconds
+             * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description Last profile change; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             updatedAt: string;
-            /** @enum {string} */
+            /**
+             * @description Your role in it
+             * @enum {string}
+             */
             myRole: "owner" | "manager" | "member";
         };
+        /**
+         * @description Your organisations
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *           "name": "Social(i)Makers",
+         *           "kind": "ngo",
+         *           "country": "IT",
+         *           "website": "https://skyrocketplatform.eu",
+         *           "description": "Interreg CENTRAL EUROPE partnership of 13 organisations from 7 countries, led by Democenter-Sipe Foundation, building the skills of a community of social innovators in Central Europe.",
+         *           "themes": [
+         *             "education",
+         *             "youth",
+         *             "inclusion"
+         *           ],
+         *           "sdgs": [
+         *             4,
+         *             8,
+         *             10
+         *           ],
+         *           "createdAt": "2026-06-15T08:30:00.000Z",
+         *           "updatedAt": "2026-06-15T08:30:00.000Z",
+         *           "myRole": "owner"
+         *         }
+         *       ]
+         *     }
+         */
         MyOrganisationListInput: {
+            /** @description Every organisation you belong to, by name */
             items: components["schemas"]["MyOrganisationInput"][];
         };
+        /**
+         * @description A member of an organisation
+         * @example {
+         *       "userId": "1f3b5d7e-9a0c-4e2b-8d4f-6a8c0e2b4d5f",
+         *       "displayName": "Anna Gruber",
+         *       "email": "anna.gruber@socialimakers.example.org",
+         *       "role": "manager",
+         *       "joinedAt": "2026-06-16T13:05:22.480Z"
+         *     }
+         */
         MemberInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The member’s user id
+             * @example 1f3b5d7e-9a0c-4e2b-8d4f-6a8c0e2b4d5f
+             */
             userId: string;
+            /**
+             * @description The member’s display name
+             * @example Anna Gruber
+             */
             displayName: string;
-            /** @description Shown to owners and managers (and to each member for their own entry); null for other members' entries */
+            /**
+             * @description Shown to owners and managers (and to each member for their own entry); null for other members' entries
+             * @example anna.gruber@socialimakers.example.org
+             */
             email: string | null;
-            /** @enum {string} */
+            /**
+             * @description `owner`: everything; `manager`: the profile, competitions, members and invitations, but no owner role; `member`: sees the organisation and its competitions, drafts included
+             * @enum {string}
+             */
             role: "owner" | "manager" | "member";
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When they became a member; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             joinedAt: string;
         };
+        /**
+         * @description The members of an organisation
+         * @example {
+         *       "items": [
+         *         {
+         *           "userId": "1f3b5d7e-9a0c-4e2b-8d4f-6a8c0e2b4d5f",
+         *           "displayName": "Anna Gruber",
+         *           "email": "anna.gruber@socialimakers.example.org",
+         *           "role": "manager",
+         *           "joinedAt": "2026-06-16T13:05:22.480Z"
+         *         }
+         *       ]
+         *     }
+         */
         MemberListInput: {
+            /** @description Every member, in the order they joined */
             items: components["schemas"]["MemberInput"][];
         };
+        /**
+         * @description Invite someone by email
+         * @example {
+         *       "email": "petra.novak@socialimakers.example.org",
+         *       "role": "manager"
+         *     }
+         */
         CreateInvitationRequestInput: {
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Who to invite; the invitation link goes there (valid 14 days)
+             * @example petra.novak@socialimakers.example.org
+             */
             email: string;
-            /** @enum {string} */
+            /**
+             * @description The role they get on accepting; only an owner may invite an owner
+             * @enum {string}
+             */
             role: "owner" | "manager" | "member";
         };
+        /**
+         * @description An invitation to join an organisation (owners and managers see them)
+         * @example {
+         *       "id": "2a4c6e8f-0b2d-4f6a-8c9e-1d3f5b7a9c0e",
+         *       "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *       "email": "petra.novak@socialimakers.example.org",
+         *       "role": "manager",
+         *       "status": "pending",
+         *       "expiresAt": "2026-07-17T09:40:00.000Z",
+         *       "createdAt": "2026-07-03T09:40:00.000Z"
+         *     }
+         */
         InvitationInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The invitation’s id
+             * @example 2a4c6e8f-0b2d-4f6a-8c9e-1d3f5b7a9c0e
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organisation invited to
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId: string;
+            /**
+             * @description The invited address, lower case
+             * @example petra.novak@socialimakers.example.org
+             */
             email: string;
-            /** @enum {string} */
+            /**
+             * @description `owner`: everything; `manager`: the profile, competitions, members and invitations, but no owner role; `member`: sees the organisation and its competitions, drafts included
+             * @enum {string}
+             */
             role: "owner" | "manager" | "member";
-            /** @enum {string} */
+            /**
+             * @description `pending` until accepted, revoked or past `expiresAt` (then `expired`)
+             * @enum {string}
+             */
             status: "pending" | "accepted" | "revoked" | "expired";
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description The link stops working at this instant; UTC
+             * @example 2026-07-17T09:40:00.000Z
              */
             expiresAt: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When it was created; UTC, milliseconds
+             * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
         };
+        /**
+         * @description The organisation’s invitations
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "2a4c6e8f-0b2d-4f6a-8c9e-1d3f5b7a9c0e",
+         *           "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *           "email": "petra.novak@socialimakers.example.org",
+         *           "role": "manager",
+         *           "status": "pending",
+         *           "expiresAt": "2026-07-17T09:40:00.000Z",
+         *           "createdAt": "2026-07-03T09:40:00.000Z"
+         *         }
+         *       ]
+         *     }
+         */
         InvitationListInput: {
+            /** @description Invitations of the organisation, oldest first */
             items: components["schemas"]["InvitationInput"][];
         };
+        /**
+         * @description Accept an invitation, signed in with the account of the invited address
+         * @example {
+         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
+         *     }
+         */
         AcceptInvitationRequestInput: {
+            /**
+             * @description The token from the invitation link
+             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
+             */
             token: string;
         };
+        /**
+         * @description Change a member’s role (owners and managers; only owners grant or take away `owner`)
+         * @example {
+         *       "role": "owner"
+         *     }
+         */
         ChangeRoleRequestInput: {
-            /** @enum {string} */
+            /**
+             * @description The new role; an organisation always keeps at least one owner
+             * @enum {string}
+             */
             role: "owner" | "manager" | "member";
         };
-        /** @description text, number, boolean, or a list of options (multichoice) */
+        /**
+         * @description An answer: a string (text, longtext, url, choice; date as YYYY-MM-DD), a number, a boolean, or a list of options (multichoice)
+         * @example Secondary-school students (15–18)
+         * @example 120
+         * @example true
+         * @example [
+         *       "Active citizenship",
+         *       "Impact measurement"
+         *     ]
+         */
         AnswerValueInput: string | number | boolean | string[];
-        /** @description Answers by question id */
+        /**
+         * @description Answers by question id (the form’s `id`s); checked against the form on submit
+         * @example {
+         *       "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
+         *       "target_group": "Secondary-school students (15–18)",
+         *       "skills": [
+         *         "Active citizenship",
+         *         "Social entrepreneurship",
+         *         "Impact measurement"
+         *       ],
+         *       "participants": 120,
+         *       "tested_before": true
+         *     }
+         */
         AnswersInput: {
             [key: string]: components["schemas"]["AnswerValueInput"];
         };
+        /**
+         * @description A new draft proposal; you are its applicant
+         * @example {
+         *       "title": "I4I: Inspire for Innovation",
+         *       "answers": {
+         *         "target_group": "Secondary-school students (15–18)",
+         *         "participants": 120
+         *       },
+         *       "organisationId": null
+         *     }
+         */
         CreateProposalInput: {
-            /** @default  */
+            /**
+             * @description The proposal’s title, at most 300 characters; needed to submit
+             * @default
+             * @example I4I: Inspire for Innovation
+             */
             title?: string;
-            /** @default {} */
+            /**
+             * @description Answers so far, by question id; a draft may be incomplete
+             * @default {}
+             */
             answers?: components["schemas"]["AnswersInput"];
             /**
-             * @description Submit on behalf of an organisation you are a member of
+             * @description Submit on behalf of an organisation you are a member of; null: as yourself
              * @default null
+             * @example null
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
              */
             organisationId?: string | null;
         };
+        /**
+         * @description Changes to the draft (applicant and accepted team members)
+         * @example {
+         *       "answers": {
+         *         "skills": [
+         *           "Active citizenship",
+         *           "Social entrepreneurship",
+         *           "Impact measurement"
+         *         ],
+         *         "tested_before": true,
+         *         "participants": null
+         *       }
+         *     }
+         */
         UpdateProposalInput: {
+            /**
+             * @description The proposal’s title, at most 300 characters; needed to submit
+             * @example I4I: Inspire for Innovation
+             */
             title?: string;
             /** @description Merged into the draft (JSON merge patch): a question set to null is cleared, questions left out are kept */
             answers?: {
                 [key: string]: components["schemas"]["AnswerValueInput"] | null;
             };
+            /**
+             * @description Applicant only: the organisation you submit for; null: as yourself
+             * @example null
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId?: string | null;
         };
+        /**
+         * @description A person invited to the proposal’s team
+         * @example {
+         *       "id": "6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c",
+         *       "userId": "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f",
+         *       "displayName": "Matej Horváth",
+         *       "email": "matej.horvath@example.sk",
+         *       "status": "accepted",
+         *       "invitedAt": "2026-09-10T16:50:03.274Z",
+         *       "respondedAt": "2026-09-11T07:58:41.020Z"
+         *     }
+         * @example {
+         *       "id": "a3c5e7f9-1b3d-4f5a-9c7e-2d4f6a8c0b1e",
+         *       "userId": null,
+         *       "displayName": null,
+         *       "email": "lucia.bartosova@example.sk",
+         *       "status": "invited",
+         *       "invitedAt": "2026-10-02T15:11:48.630Z",
+         *       "respondedAt": null
+         *     }
+         */
         ProposalTeamMemberInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The team member entry (use it to remove them)
+             * @example 6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c
+             */
             id: string;
+            /**
+             * @description Their account; null until they respond
+             * @example 5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f
+             */
             userId: string | null;
+            /**
+             * @description Their display name; null until they respond
+             * @example Matej Horváth
+             */
             displayName: string | null;
-            /** @description Shown to the applicant and the team only */
+            /**
+             * @description The invited address; shown to the applicant and the team only (null for organisers)
+             * @example matej.horvath@example.sk
+             */
             email: string | null;
-            /** @enum {string} */
+            /**
+             * @description Only accepted members count in the team and are frozen into a revision
+             * @enum {string}
+             */
             status: "invited" | "accepted" | "declined";
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When the invitation was sent; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             invitedAt: string;
+            /** @description When they accepted or declined; UTC; null while invited */
             respondedAt: string | null;
         };
+        /**
+         * @description A file attached to the proposal
+         * @example {
+         *       "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
+         *       "filename": "i4i-budget-2027.pdf",
+         *       "contentType": "application/pdf",
+         *       "size": 248731,
+         *       "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6",
+         *       "uploadedAt": "2026-10-27T21:14:52.906Z"
+         *     }
+         */
         ProposalAttachmentInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The attachment’s id
+             * @example 8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b
+             */
             id: string;
+            /**
+             * @description The file name given at upload
+             * @example i4i-budget-2027.pdf
+             */
             filename: string;
-            /** @enum {string} */
+            /**
+             * @description Media type, checked against the file’s own bytes
+             * @enum {string}
+             */
             contentType: "application/pdf" | "image/png" | "image/jpeg" | "text/plain";
+            /**
+             * @description Bytes
+             * @example 248731
+             */
             size: number;
+            /**
+             * @description SHA-256 of the bytes, 64 hex digits
+             * @example 0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6
+             */
             sha256: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When it was uploaded; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             uploadedAt?: string;
         };
+        /**
+         * @description The current submitted revision, in short
+         * @example {
+         *       "revision": 2,
+         *       "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *       "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *       "late": false
+         *     }
+         */
         SubmittedRevisionSummaryInput: {
+            /** @description Revision number, from 1 */
             revision: number;
+            /**
+             * @description SHA-256 (hex) of the revision’s canonical content
+             * @example 808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9
+             */
             contentHash: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When the server received it; UTC, microseconds
+             * @example 2026-10-28T19:03:27.418362Z
              */
             receivedAt: string;
+            /** @description Received in the grace period after the (applicant’s) deadline */
             late: boolean;
         };
+        /**
+         * @description A proposal as you may see it: applicant and team see the draft, organisers the current submitted revision
+         * @example {
+         *       "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "organisationId": null,
+         *       "status": "submitted",
+         *       "view": "draft",
+         *       "viewerRole": "applicant",
+         *       "title": "I4I: Inspire for Innovation",
+         *       "answers": {
+         *         "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
+         *         "target_group": "Secondary-school students (15–18)",
+         *         "skills": [
+         *           "Active citizenship",
+         *           "Social entrepreneurship",
+         *           "Impact measurement"
+         *         ],
+         *         "participants": 120,
+         *         "tested_before": true
+         *       },
+         *       "team": [
+         *         {
+         *           "id": "6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c",
+         *           "userId": "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f",
+         *           "displayName": "Matej Horváth",
+         *           "email": "matej.horvath@example.sk",
+         *           "status": "accepted",
+         *           "invitedAt": "2026-09-10T16:50:03.274Z",
+         *           "respondedAt": "2026-09-11T07:58:41.020Z"
+         *         },
+         *         {
+         *           "id": "a3c5e7f9-1b3d-4f5a-9c7e-2d4f6a8c0b1e",
+         *           "userId": null,
+         *           "displayName": null,
+         *           "email": "lucia.bartosova@example.sk",
+         *           "status": "invited",
+         *           "invitedAt": "2026-10-02T15:11:48.630Z",
+         *           "respondedAt": null
+         *         }
+         *       ],
+         *       "attachments": [
+         *         {
+         *           "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
+         *           "filename": "i4i-budget-2027.pdf",
+         *           "contentType": "application/pdf",
+         *           "size": 248731,
+         *           "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6",
+         *           "uploadedAt": "2026-10-27T21:14:52.906Z"
+         *         }
+         *       ],
+         *       "currentRevision": 2,
+         *       "submitted": {
+         *         "revision": 2,
+         *         "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *         "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *         "late": false
+         *       },
+         *       "unsubmittedChanges": false,
+         *       "eligibilityFacts": null,
+         *       "late": false,
+         *       "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
+         *       "lastSubmittedAt": "2026-10-28T19:03:27.418Z",
+         *       "withdrawnAt": null,
+         *       "version": 9,
+         *       "createdAt": "2026-09-10T16:42:10.512Z",
+         *       "updatedAt": "2026-10-28T19:03:27.418Z"
+         *     }
+         * @example {
+         *       "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "organisationId": null,
+         *       "status": "submitted",
+         *       "view": "submitted",
+         *       "viewerRole": "organiser",
+         *       "title": "I4I: Inspire for Innovation",
+         *       "answers": {
+         *         "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
+         *         "target_group": "Secondary-school students (15–18)",
+         *         "skills": [
+         *           "Active citizenship",
+         *           "Social entrepreneurship",
+         *           "Impact measurement"
+         *         ],
+         *         "participants": 120,
+         *         "tested_before": true
+         *       },
+         *       "team": [
+         *         {
+         *           "id": "6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c",
+         *           "userId": "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f",
+         *           "displayName": "Matej Horváth",
+         *           "email": null,
+         *           "status": "accepted",
+         *           "invitedAt": "2026-09-10T16:50:03.274Z",
+         *           "respondedAt": "2026-09-11T07:58:41.020Z"
+         *         }
+         *       ],
+         *       "attachments": [
+         *         {
+         *           "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
+         *           "filename": "i4i-budget-2027.pdf",
+         *           "contentType": "application/pdf",
+         *           "size": 248731,
+         *           "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6"
+         *         }
+         *       ],
+         *       "currentRevision": 2,
+         *       "submitted": {
+         *         "revision": 2,
+         *         "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *         "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *         "late": false
+         *       },
+         *       "unsubmittedChanges": false,
+         *       "eligibilityFacts": {
+         *         "country": "SK",
+         *         "birthDate": "2005-03-14",
+         *         "frozenAt": "2026-10-20T18:31:09.774Z",
+         *         "changedSince": []
+         *       },
+         *       "late": false,
+         *       "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
+         *       "lastSubmittedAt": "2026-10-28T19:03:27.418Z",
+         *       "withdrawnAt": null,
+         *       "version": 9,
+         *       "createdAt": "2026-09-10T16:42:10.512Z",
+         *       "updatedAt": "2026-10-28T19:03:27.418Z"
+         *     }
+         */
         ProposalInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The proposal’s id
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The applicant, who created it
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             applicantId: string;
+            /**
+             * @description The organisation it is submitted for; null: the applicant as a person
+             * @example null
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId: string | null;
-            /** @enum {string} */
+            /**
+             * @description `draft` until the first submit; `withdrawn` is final
+             * @enum {string}
+             */
             status: "draft" | "submitted" | "withdrawn";
             /**
              * @description Which content is shown: the working draft (applicant and team) or the current submitted revision (organisers)
              * @enum {string}
              */
             view: "draft" | "submitted";
-            /** @enum {string} */
+            /**
+             * @description Your relation to it: the applicant, a team member, or an organiser of the competition
+             * @enum {string}
+             */
             viewerRole: "applicant" | "member" | "organiser";
+            /**
+             * @description Title of the shown content
+             * @example I4I: Inspire for Innovation
+             */
             title: string;
+            /** @description Answers of the shown content, by question id */
             answers: components["schemas"]["AnswersInput"];
+            /** @description The team: every invitation for applicant and team; accepted members for organisers */
             team: components["schemas"]["ProposalTeamMemberInput"][];
+            /** @description Files of the shown content */
             attachments: components["schemas"]["ProposalAttachmentInput"][];
+            /** @description Number of the current submitted revision; null before the first submit */
             currentRevision: number | null;
             /** @description The current submitted revision */
             submitted: components["schemas"]["SubmittedRevisionSummaryInput"] | null;
@@ -1246,205 +2195,773 @@ export interface components {
             unsubmittedChanges: boolean;
             /** @description Organisers only (null otherwise): the applicant's country and birth date as frozen at their first submit to this competition, self-declared */
             eligibilityFacts: {
+                /**
+                 * @description Country of residence, ISO 3166-1 alpha-2
+                 * @example SK
+                 */
                 country: string;
+                /** @description Date of birth, YYYY-MM-DD; null when not given */
                 birthDate: string | null;
                 /**
                  * Format: date-time
-                 * @description ISO 8601 instant with offset
+                 * @description The first submit that froze them; UTC
+                 * @example 2026-10-28T19:03:27.418Z
                  */
                 frozenAt: string;
                 /** @description Facts the applicant's profile states differently today; eligibility still decides on the frozen ones */
                 changedSince: ("country" | "birthDate")[];
             } | null;
+            /** @description The current revision arrived in the grace period */
             late: boolean;
+            /** @description UTC; null before the first submit */
             firstSubmittedAt: string | null;
+            /** @description UTC; null before the first submit */
             lastSubmittedAt: string | null;
+            /** @description UTC; null unless withdrawn */
             withdrawnAt: string | null;
-            /** @description Also sent as the ETag header */
+            /**
+             * @description Increases with every change; also sent as the ETag `"v<version>"`: send it back in If-Match
+             * @example 9
+             */
             version: number;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When it was created; UTC, milliseconds
+             * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description Last change; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             updatedAt: string;
         };
+        /**
+         * @description One of your proposals, in short
+         * @example {
+         *       "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "organisationId": null,
+         *       "status": "submitted",
+         *       "title": "I4I: Inspire for Innovation",
+         *       "currentRevision": 2,
+         *       "unsubmittedChanges": false,
+         *       "late": false,
+         *       "version": 9,
+         *       "updatedAt": "2026-10-28T19:03:27.418Z",
+         *       "viewerRole": "applicant"
+         *     }
+         */
         ProposalSummaryInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The proposal’s id
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The applicant, who created it
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             applicantId: string;
+            /**
+             * @description The organisation it is submitted for; null: the applicant as a person
+             * @example null
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId: string | null;
-            /** @enum {string} */
+            /**
+             * @description `draft` until the first submit; `withdrawn` is final
+             * @enum {string}
+             */
             status: "draft" | "submitted" | "withdrawn";
+            /**
+             * @description Title of the shown content
+             * @example I4I: Inspire for Innovation
+             */
             title: string;
+            /** @description Number of the current submitted revision; null before the first submit */
             currentRevision: number | null;
             /** @description The draft differs from the current revision (always true before the first submit) */
             unsubmittedChanges: boolean;
+            /** @description The current revision arrived in the grace period */
             late: boolean;
-            /** @description Also sent as the ETag header */
+            /**
+             * @description Increases with every change; also sent as the ETag `"v<version>"`: send it back in If-Match
+             * @example 9
+             */
             version: number;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description Last change; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             updatedAt: string;
-            /** @enum {string} */
+            /**
+             * @description You are its applicant or a team member
+             * @enum {string}
+             */
             viewerRole: "applicant" | "member";
         };
+        /**
+         * @description One page of your proposals
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *           "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *           "organisationId": null,
+         *           "status": "submitted",
+         *           "title": "I4I: Inspire for Innovation",
+         *           "currentRevision": 2,
+         *           "unsubmittedChanges": false,
+         *           "late": false,
+         *           "version": 9,
+         *           "updatedAt": "2026-10-28T19:03:27.418Z",
+         *           "viewerRole": "applicant"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
         ProposalSummaryListInput: {
+            /** @description Proposals you are applicant or team member of, last changed first */
             items: components["schemas"]["ProposalSummaryInput"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page. Opaque: do not parse it
+             * @example eyJrIjoiMjAyNi0xMC0yOCAxOTowMzoyNy40MTgzNjIrMDAiLCJpZCI6ImQyZjRiNmE4LTNjNWUtNGE3Yi05ZDFmLThlNmM0YTJiMGQ5ZSJ9
+             */
             nextCursor: string | null;
         };
+        /**
+         * @description A submitted proposal as organisers list it
+         * @example {
+         *       "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "status": "submitted",
+         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "applicantName": "Zuzana Kováčová",
+         *       "applicantCountry": "SK",
+         *       "eligibilityFactsChanged": [],
+         *       "organisationId": null,
+         *       "title": "I4I: Inspire for Innovation",
+         *       "currentRevision": 2,
+         *       "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *       "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *       "late": false,
+         *       "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
+         *       "withdrawnAt": null
+         *     }
+         */
         SubmittedProposalInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The proposal’s id
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description `withdrawn` is final
+             * @enum {string}
+             */
             status: "submitted" | "withdrawn";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The applicant
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             applicantId: string;
+            /**
+             * @description The applicant’s display name
+             * @example Zuzana Kováčová
+             */
             applicantName: string;
             /** @description As frozen at the first submit to this competition (what eligibility decided on) */
             applicantCountry: string;
             /** @description Frozen eligibility facts the applicant's profile states differently today (empty: unchanged) */
             eligibilityFactsChanged: ("country" | "birthDate")[];
+            /**
+             * @description The organisation it is submitted for; null: the applicant as a person
+             * @example null
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId: string | null;
+            /**
+             * @description Title of the current revision
+             * @example I4I: Inspire for Innovation
+             */
             title: string;
+            /** @description Number of the current revision, from 1 */
             currentRevision: number;
+            /**
+             * @description SHA-256 (hex) of the current revision’s canonical content
+             * @example 808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9
+             */
             contentHash: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When the current revision was received; UTC, microseconds
+             * @example 2026-10-28T19:03:27.418362Z
              */
             receivedAt: string;
+            /** @description The current revision arrived in the grace period */
             late: boolean;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description The first submit; UTC
+             * @example 2026-10-20T18:31:09.774Z
              */
             firstSubmittedAt: string;
+            /** @description UTC; null unless withdrawn */
             withdrawnAt: string | null;
         };
+        /**
+         * @description One page of a competition’s submitted proposals (organisers)
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *           "status": "submitted",
+         *           "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *           "applicantName": "Zuzana Kováčová",
+         *           "applicantCountry": "SK",
+         *           "eligibilityFactsChanged": [],
+         *           "organisationId": null,
+         *           "title": "I4I: Inspire for Innovation",
+         *           "currentRevision": 2,
+         *           "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *           "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *           "late": false,
+         *           "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
+         *           "withdrawnAt": null
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMC0yOCAxOTowMzoyNy40MTgzNjIrMDAiLCJpZCI6ImQyZjRiNmE4LTNjNWUtNGE3Yi05ZDFmLThlNmM0YTJiMGQ5ZSJ9"
+         *     }
+         */
         SubmittedProposalListInput: {
+            /** @description This page, first submitted first */
             items: components["schemas"]["SubmittedProposalInput"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page. Opaque: do not parse it
+             * @example eyJrIjoiMjAyNi0xMC0yOCAxOTowMzoyNy40MTgzNjIrMDAiLCJpZCI6ImQyZjRiNmE4LTNjNWUtNGE3Yi05ZDFmLThlNmM0YTJiMGQ5ZSJ9
+             */
             nextCursor: string | null;
         };
-        /** @description What a revision freezes; `contentHash` is the SHA-256 of its canonical JSON (RFC 8785 style) */
+        /**
+         * @description What a revision freezes; `contentHash` is the SHA-256 of its canonical JSON (RFC 8785 style)
+         * @example {
+         *       "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "organisationId": null,
+         *       "title": "I4I: Inspire for Innovation",
+         *       "answers": {
+         *         "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
+         *         "target_group": "Secondary-school students (15–18)",
+         *         "skills": [
+         *           "Active citizenship",
+         *           "Social entrepreneurship",
+         *           "Impact measurement"
+         *         ],
+         *         "participants": 120,
+         *         "tested_before": true
+         *       },
+         *       "team": [
+         *         "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f"
+         *       ],
+         *       "attachments": [
+         *         {
+         *           "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
+         *           "filename": "i4i-budget-2027.pdf",
+         *           "contentType": "application/pdf",
+         *           "size": 248731,
+         *           "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6"
+         *         }
+         *       ]
+         *     }
+         */
         ProposalRevisionContentInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
             proposalId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The applicant
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             applicantId: string;
+            /**
+             * @description The organisation it was submitted for; null: the applicant as a person
+             * @example null
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId: string | null;
+            /**
+             * @description The title submitted
+             * @example I4I: Inspire for Innovation
+             */
             title: string;
+            /** @description The answers submitted, without blanks */
             answers: components["schemas"]["AnswersInput"];
+            /**
+             * @description User ids of the accepted team members, the applicant excluded
+             * @example [
+             *       "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f"
+             *     ]
+             */
             team: string[];
+            /** @description The files submitted, each fixed by its SHA-256 */
             attachments: {
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @description The attachment’s id
+                 * @example 8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b
+                 */
                 id: string;
+                /** @description File name */
                 filename: string;
+                /** @description Media type */
                 contentType: string;
+                /** @description Bytes */
                 size: number;
+                /** @description SHA-256 of the bytes, hex */
                 sha256: string;
             }[];
         };
+        /**
+         * @description One submitted revision, in short
+         * @example {
+         *       "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "revision": 2,
+         *       "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *       "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *       "late": false,
+         *       "submittedBy": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "current": true
+         *     }
+         */
         ProposalRevisionSummaryInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
             proposalId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
+            /** @description Revision number, from 1 */
             revision: number;
+            /**
+             * @description SHA-256 (hex) of the content’s canonical JSON
+             * @example 808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9
+             */
             contentHash: string;
             /**
              * Format: date-time
-             * @description Database clock, microseconds
+             * @description When the server received it: database clock, UTC, microseconds
+             * @example 2026-10-28T19:03:27.418362Z
              */
             receivedAt: string;
+            /** @description Received in the grace period */
             late: boolean;
+            /**
+             * @description Who submitted it (applicant or a team member); null if that account is gone
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             submittedBy: string | null;
+            /** @description This is the revision organisers see and judge */
             current: boolean;
         };
+        /**
+         * @description The proposal’s submitted revisions
+         * @example {
+         *       "items": [
+         *         {
+         *           "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *           "revision": 2,
+         *           "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *           "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *           "late": false,
+         *           "submittedBy": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *           "current": true
+         *         }
+         *       ]
+         *     }
+         */
         ProposalRevisionListInput: {
+            /** @description Every revision, oldest first */
             items: components["schemas"]["ProposalRevisionSummaryInput"][];
         };
+        /**
+         * @description One submitted revision with its content and receipt
+         * @example {
+         *       "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "revision": 2,
+         *       "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *       "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *       "late": false,
+         *       "submittedBy": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "current": true,
+         *       "content": {
+         *         "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *         "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *         "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *         "organisationId": null,
+         *         "title": "I4I: Inspire for Innovation",
+         *         "answers": {
+         *           "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
+         *           "target_group": "Secondary-school students (15–18)",
+         *           "skills": [
+         *             "Active citizenship",
+         *             "Social entrepreneurship",
+         *             "Impact measurement"
+         *           ],
+         *           "participants": 120,
+         *           "tested_before": true
+         *         },
+         *         "team": [
+         *           "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f"
+         *         ],
+         *         "attachments": [
+         *           {
+         *             "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
+         *             "filename": "i4i-budget-2027.pdf",
+         *             "contentType": "application/pdf",
+         *             "size": 248731,
+         *             "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6"
+         *           }
+         *         ]
+         *       },
+         *       "receipt": {
+         *         "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *         "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *         "revision": 2,
+         *         "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *         "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *         "algorithm": "Ed25519",
+         *         "keyId": "a6428ec85933d791",
+         *         "signature": "4aLGPMWlE_z8_0YIiXG8zNoxQParYxXBGK1yPcT28z32hUSniTGRX8m22VCpR9OxvN5yrnYOn4rY7rebWWEiCQ"
+         *       }
+         *     }
+         */
         ProposalRevisionInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
             proposalId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
+            /** @description Revision number, from 1 */
             revision: number;
+            /**
+             * @description SHA-256 (hex) of the content’s canonical JSON
+             * @example 808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9
+             */
             contentHash: string;
             /**
              * Format: date-time
-             * @description Database clock, microseconds
+             * @description When the server received it: database clock, UTC, microseconds
+             * @example 2026-10-28T19:03:27.418362Z
              */
             receivedAt: string;
+            /** @description Received in the grace period */
             late: boolean;
+            /**
+             * @description Who submitted it (applicant or a team member); null if that account is gone
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             submittedBy: string | null;
+            /** @description This is the revision organisers see and judge */
             current: boolean;
+            /** @description What it froze */
             content: components["schemas"]["ProposalRevisionContentInput"];
+            /** @description The signed receipt of this revision */
             receipt: components["schemas"]["ReceiptInput"];
         };
-        /** @description The submitted proposal and a signed receipt; verify it with GET /v1/receipts/public-key */
+        /**
+         * @description The submitted proposal and a signed receipt; verify it with GET /v1/receipts/public-key
+         * @example {
+         *       "proposal": {
+         *         "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *         "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *         "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *         "organisationId": null,
+         *         "status": "submitted",
+         *         "view": "draft",
+         *         "viewerRole": "applicant",
+         *         "title": "I4I: Inspire for Innovation",
+         *         "answers": {
+         *           "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
+         *           "target_group": "Secondary-school students (15–18)",
+         *           "skills": [
+         *             "Active citizenship",
+         *             "Social entrepreneurship",
+         *             "Impact measurement"
+         *           ],
+         *           "participants": 120,
+         *           "tested_before": true
+         *         },
+         *         "team": [
+         *           {
+         *             "id": "6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c",
+         *             "userId": "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f",
+         *             "displayName": "Matej Horváth",
+         *             "email": "matej.horvath@example.sk",
+         *             "status": "accepted",
+         *             "invitedAt": "2026-09-10T16:50:03.274Z",
+         *             "respondedAt": "2026-09-11T07:58:41.020Z"
+         *           },
+         *           {
+         *             "id": "a3c5e7f9-1b3d-4f5a-9c7e-2d4f6a8c0b1e",
+         *             "userId": null,
+         *             "displayName": null,
+         *             "email": "lucia.bartosova@example.sk",
+         *             "status": "invited",
+         *             "invitedAt": "2026-10-02T15:11:48.630Z",
+         *             "respondedAt": null
+         *           }
+         *         ],
+         *         "attachments": [
+         *           {
+         *             "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
+         *             "filename": "i4i-budget-2027.pdf",
+         *             "contentType": "application/pdf",
+         *             "size": 248731,
+         *             "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6",
+         *             "uploadedAt": "2026-10-27T21:14:52.906Z"
+         *           }
+         *         ],
+         *         "currentRevision": 2,
+         *         "submitted": {
+         *           "revision": 2,
+         *           "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *           "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *           "late": false
+         *         },
+         *         "unsubmittedChanges": false,
+         *         "eligibilityFacts": null,
+         *         "late": false,
+         *         "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
+         *         "lastSubmittedAt": "2026-10-28T19:03:27.418Z",
+         *         "withdrawnAt": null,
+         *         "version": 9,
+         *         "createdAt": "2026-09-10T16:42:10.512Z",
+         *         "updatedAt": "2026-10-28T19:03:27.418Z"
+         *       },
+         *       "receipt": {
+         *         "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *         "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *         "revision": 2,
+         *         "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *         "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *         "algorithm": "Ed25519",
+         *         "keyId": "a6428ec85933d791",
+         *         "signature": "4aLGPMWlE_z8_0YIiXG8zNoxQParYxXBGK1yPcT28z32hUSniTGRX8m22VCpR9OxvN5yrnYOn4rY7rebWWEiCQ"
+         *       }
+         *     }
+         */
         SubmitResultInput: {
+            /** @description The proposal after the submit */
             proposal: components["schemas"]["ProposalInput"];
+            /** @description Keep it: signed proof of what was received when */
             receipt: components["schemas"]["ReceiptInput"];
         };
+        /**
+         * @description Invite someone to the proposal’s team (applicant only)
+         * @example {
+         *       "email": "matej.horvath@example.sk"
+         *     }
+         */
         InviteProposalMemberInput: {
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Who to invite to the team; the link goes there (valid 14 days)
+             * @example matej.horvath@example.sk
+             */
             email: string;
         };
+        /**
+         * @description Accept or decline a team invitation
+         * @example {
+         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
+         *     }
+         */
         ProposalInvitationTokenInput: {
+            /**
+             * @description The token from the team invitation link
+             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
+             */
             token: string;
         };
+        /**
+         * @description Ask a guardian to consent to your taking part (applicants under the competition’s `guardianConsentUnderAge`)
+         * @example {
+         *       "guardianEmail": "jana.balazova@example.sk"
+         *     }
+         */
         RequestGuardianConsentInput: {
-            /** Format: email */
+            /**
+             * Format: email
+             * @description The parent’s or guardian’s address; the consent link goes there (valid 30 days)
+             * @example jana.balazova@example.sk
+             */
             guardianEmail: string;
         };
+        /**
+         * @description The guardian confirms their consent
+         * @example {
+         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
+         *     }
+         */
         GuardianConsentTokenInput: {
+            /**
+             * @description The token from the consent link; the guardian needs no account
+             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
+             */
             token: string;
         };
+        /**
+         * @description A request for a guardian’s consent and its state
+         * @example {
+         *       "id": "4d6f8a0b-2c4e-4a6c-b8d0-9e1f3a5c7b2d",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "applicantId": "e7a9c1b3-5d7f-4a1c-8e3b-0f2d4a6c8e1b",
+         *       "guardianEmail": "jana.balazova@example.sk",
+         *       "status": "confirmed",
+         *       "requestedAt": "2026-09-11T08:05:12.345Z",
+         *       "expiresAt": "2026-10-11T08:05:12.345Z",
+         *       "confirmedAt": "2026-09-11T19:47:03.882Z"
+         *     }
+         */
         GuardianConsentInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The consent request’s id
+             * @example 4d6f8a0b-2c4e-4a6c-b8d0-9e1f3a5c7b2d
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition it is for
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The applicant it is for
+             * @example e7a9c1b3-5d7f-4a1c-8e3b-0f2d4a6c8e1b
+             */
             applicantId: string;
+            /**
+             * @description Where the consent link was sent
+             * @example jana.balazova@example.sk
+             */
             guardianEmail: string;
-            /** @enum {string} */
+            /**
+             * @description `pending` until the guardian confirms or the link expires
+             * @enum {string}
+             */
             status: "pending" | "confirmed" | "expired";
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When the consent was asked for; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             requestedAt: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description The link stops working at this instant; UTC
+             * @example 2026-10-11T08:05:12.345Z
              */
             expiresAt: string;
+            /** @description UTC; null until confirmed */
             confirmedAt: string | null;
         };
+        /**
+         * @description The guardian’s consent is recorded
+         * @example {
+         *       "confirmed": true,
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "competitionTitle": "Be Social, Be Maker",
+         *       "confirmedAt": "2026-09-11T19:47:03.882Z"
+         *     }
+         */
         GuardianConsentConfirmationInput: {
-            /** @constant */
+            /**
+             * @description Always true
+             * @constant
+             */
             confirmed: true;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition consented to
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
+            /**
+             * @description Its title, to show the guardian
+             * @example Be Social, Be Maker
+             */
             competitionTitle: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When the guardian confirmed; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             confirmedAt: string;
+        };
+        /**
+         * @description Your guardian consent requests for a competition
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "4d6f8a0b-2c4e-4a6c-b8d0-9e1f3a5c7b2d",
+         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *           "applicantId": "e7a9c1b3-5d7f-4a1c-8e3b-0f2d4a6c8e1b",
+         *           "guardianEmail": "jana.balazova@example.sk",
+         *           "status": "confirmed",
+         *           "requestedAt": "2026-09-11T08:05:12.345Z",
+         *           "expiresAt": "2026-10-11T08:05:12.345Z",
+         *           "confirmedAt": "2026-09-11T19:47:03.882Z"
+         *         }
+         *       ]
+         *     }
+         */
+        GuardianConsentListInput: {
+            /** @description Your consent requests for this competition, newest first */
+            items: components["schemas"]["GuardianConsentInput"][];
         };
         /** @description An attachment upload: `multipart/form-data` with exactly one part, `file` */
         ProposalAttachmentUploadInput: {
@@ -1454,698 +2971,2730 @@ export interface components {
              */
             file: Blob;
         };
+        /**
+         * @description The prize money and how it is shared
+         * @example {
+         *       "amount": 500000,
+         *       "currency": "EUR",
+         *       "winners": 1
+         *     }
+         */
         PrizeInput: {
-            /** @description In minor units of `currency` (EUR 5,000.00 = 500000) */
+            /**
+             * @description Total, in minor units of `currency` (EUR 5,000.00 = 500000)
+             * @example 500000
+             */
             amount: number;
+            /**
+             * @description ISO 4217 currency code, upper case
+             * @example EUR
+             */
             currency: string;
-            /** @default 1 */
+            /**
+             * @description How many ranks win a share, 1 to 100
+             * @default 1
+             */
             winners?: number;
             /** @description Minor units per rank, one per winner, summing to `amount`; default: even split, remainder to the top ranks */
             split?: number[];
         };
+        /**
+         * @description The prize money and each winning rank’s share
+         * @example {
+         *       "amount": 500000,
+         *       "currency": "EUR",
+         *       "winners": 1,
+         *       "split": [
+         *         500000
+         *       ]
+         *     }
+         */
         PrizeDetailsInput: {
+            /**
+             * @description Total, in minor units of `currency` (EUR 5,000.00 = 500000)
+             * @example 500000
+             */
             amount: number;
+            /**
+             * @description ISO 4217 currency code, upper case
+             * @example EUR
+             */
             currency: string;
+            /** @description How many ranks win a share */
             winners: number;
+            /** @description Minor units per rank, first place first, summing to `amount` (computed when not given) */
             split: number[];
         };
+        /**
+         * @description When submissions are accepted
+         * @example {
+         *       "opensAt": "2026-09-01",
+         *       "closesAt": "2026-10-31",
+         *       "timezone": "Europe/Rome",
+         *       "gracePeriodSeconds": 300
+         *     }
+         */
         CompetitionTimingRequestInput: {
-            /** @description ISO 8601 instant with offset, or a date YYYY-MM-DD meaning the start (opening) or end (closing) of that day in `timezone`; years 1900 to 2200 (1900-01-01 to 2200-12-31) */
+            /**
+             * @description Opening instant; a date means the start of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
+             * @example 2026-09-01
+             * @example 2026-09-01T09:00:00+02:00
+             */
             opensAt: string;
-            /** @description ISO 8601 instant with offset, or a date YYYY-MM-DD meaning the start (opening) or end (closing) of that day in `timezone`; years 1900 to 2200 (1900-01-01 to 2200-12-31) */
+            /**
+             * @description Closing instant, exclusive; a date means the end of that day (the first instant of the next). ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
+             * @example 2026-10-31
+             * @example 2026-10-31T18:00:00+01:00
+             */
             closesAt: string;
-            /** @description IANA time zone, e.g. Europe/Rome */
+            /**
+             * @description IANA time zone the dates are read in and `local` times shown in; offsets are refused
+             * @example Europe/Rome
+             */
             timezone: string;
             /**
-             * @description Submissions received this long after `closesAt` are accepted and marked late
+             * @description Seconds, 0 to 7 days: submissions received this long after `closesAt` are accepted and marked late
              * @default 0
              */
             gracePeriodSeconds?: number;
         };
+        /**
+         * @description Who may submit; checked at submission against the applicant’s self-declared country and birth date
+         * @example {
+         *       "minAge": 15,
+         *       "maxAge": 23,
+         *       "ageReferenceDate": null,
+         *       "allowedCountries": [
+         *         "AT",
+         *         "CZ",
+         *         "DE",
+         *         "HR",
+         *         "HU",
+         *         "IT",
+         *         "PL",
+         *         "SI",
+         *         "SK"
+         *       ],
+         *       "minTeamSize": 1,
+         *       "maxTeamSize": 5,
+         *       "maxProposalsPerApplicant": 1,
+         *       "guardianConsentUnderAge": 18
+         *     }
+         */
         EligibilityRulesInput: {
+            /** @description The applicant’s youngest allowed age, whole years; null or absent: no lower limit */
             minAge?: number | null;
+            /** @description The applicant’s oldest allowed age, whole years (23 admits until the 24th birthday); null or absent: no upper limit */
             maxAge?: number | null;
-            /** @description Age is computed at this date; at the submission instant when absent */
+            /** @description Age is computed at this date (YYYY-MM-DD); at the submission date when null or absent */
             ageReferenceDate?: string | null;
             /**
-             * @description Applicant and team members; empty means anywhere
+             * @description Countries (ISO 3166-1 alpha-2) the applicant and accepted team members must live in; empty means anywhere
              * @default []
+             * @example [
+             *       "SK",
+             *       "CZ",
+             *       "HU",
+             *       "PL",
+             *       "AT",
+             *       "SI"
+             *     ]
              */
             allowedCountries?: string[];
-            /** @default 1 */
+            /**
+             * @description Fewest people per proposal, the applicant included
+             * @default 1
+             */
             minTeamSize?: number;
-            /** @default 1 */
+            /**
+             * @description Most people per proposal, the applicant included
+             * @default 1
+             */
             maxTeamSize?: number;
-            /** @default 1 */
+            /**
+             * @description Submitted (not withdrawn) proposals one applicant may have in this competition
+             * @default 1
+             */
             maxProposalsPerApplicant?: number;
-            /** @description Applicants younger than this need a guardian’s consent */
+            /** @description Applicants younger than this (years) need a guardian’s consent before they submit; null or absent: nobody does */
             guardianConsentUnderAge?: number | null;
         };
+        /**
+         * @description One question of the application form
+         * @example {
+         *       "id": "skills",
+         *       "type": "multichoice",
+         *       "label": "Social-innovation skills taught",
+         *       "help": "Choose the competences of the Social Innovation Academy your programme teaches.",
+         *       "required": true,
+         *       "min": 1,
+         *       "options": [
+         *         "Active citizenship",
+         *         "Social entrepreneurship",
+         *         "Technology for social good",
+         *         "Stakeholder engagement",
+         *         "Impact measurement",
+         *         "Financing",
+         *         "Policy"
+         *       ]
+         *     }
+         */
         FormQuestionInput: {
+            /**
+             * @description Key of the answer in `answers`; lower case letters, digits and _, unique in the form
+             * @example skills
+             */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description Answer type: text/longtext/url/date (string; date YYYY-MM-DD), number, boolean, choice (one option), multichoice (a list of options)
+             * @enum {string}
+             */
             type: "text" | "longtext" | "number" | "choice" | "multichoice" | "url" | "date" | "boolean";
+            /**
+             * @description The question as shown to applicants
+             * @example Social-innovation skills taught
+             */
             label: string;
+            /** @description Guidance shown with the question */
             help?: string;
-            /** @default false */
+            /**
+             * @description Must be answered to submit (drafts may leave it empty)
+             * @default false
+             */
             required?: boolean;
-            /** @description text, longtext, url */
+            /** @description text, longtext, url: most characters */
             maxChars?: number;
-            /** @description text, longtext */
+            /** @description text, longtext: most words */
             maxWords?: number;
             /** @description number: smallest value; multichoice: fewest selections */
             min?: number;
             /** @description number: largest value; multichoice: most selections */
             max?: number;
-            /** @description choice, multichoice: at least two, unique */
+            /** @description choice, multichoice: the options, at least two, unique; answers quote them exactly */
             options?: string[];
         };
+        /**
+         * @description One criterion judges score
+         * @example {
+         *       "id": "social_impact",
+         *       "label": "Social impact",
+         *       "description": "Relevance for young people and expected change",
+         *       "weight": 40,
+         *       "scaleMin": 1,
+         *       "scaleMax": 10
+         *     }
+         */
         RubricCriterionInput: {
+            /**
+             * @description Criterion key; lower case letters, digits and _, unique in the rubric
+             * @example social_impact
+             */
             id: string;
+            /**
+             * @description Name shown to judges
+             * @example Social impact
+             */
             label: string;
+            /** @description What judges should look for */
             description?: string;
+            /** @description Relative weight in the total score (weights need not sum to 100) */
             weight: number;
+            /** @description Lowest score a judge can give */
             scaleMin: number;
+            /** @description Highest score a judge can give; above `scaleMin` */
             scaleMax: number;
         };
+        /**
+         * @description How equal totals are ordered; applied in list order
+         * @example {
+         *       "kind": "criterion",
+         *       "criterionId": "social_impact"
+         *     }
+         */
         TieBreakInput: {
-            /** @constant */
+            /**
+             * @description Higher score on one criterion wins
+             * @constant
+             */
             kind: "criterion";
+            /**
+             * @description A rubric criterion’s `id`
+             * @example social_impact
+             */
             criterionId: string;
         } | {
-            /** @constant */
+            /**
+             * @description The earlier first submission wins
+             * @constant
+             */
             kind: "earliest_submission";
         };
+        /**
+         * @description How proposals are reviewed and ranked
+         * @example {
+         *       "reviewsPerProposal": 3,
+         *       "blind": true,
+         *       "aggregation": "mean",
+         *       "normalisation": "zscore",
+         *       "tieBreaks": [
+         *         {
+         *           "kind": "criterion",
+         *           "criterionId": "social_impact"
+         *         },
+         *         {
+         *           "kind": "earliest_submission"
+         *         }
+         *       ],
+         *       "judgingOpensAt": "2026-11-05",
+         *       "judgingClosesAt": "2026-11-30",
+         *       "shortlistSize": 10,
+         *       "showScoresToApplicants": true
+         *     }
+         */
         JudgingSettingsInput: {
-            /** @default 3 */
+            /**
+             * @description Judges who score each proposal
+             * @default 3
+             */
             reviewsPerProposal?: number;
-            /** @default true */
+            /**
+             * @description Judges do not see who the applicants are
+             * @default true
+             */
             blind?: boolean;
             /**
+             * @description How the judges’ scores of a proposal are combined
              * @default mean
              * @enum {string}
              */
             aggregation?: "mean" | "median";
             /**
+             * @description `zscore` evens out strict and lenient judges before combining
              * @default none
              * @enum {string}
              */
             normalisation?: "none" | "zscore";
-            /** @default [] */
+            /**
+             * @description Applied in order when totals are equal
+             * @default []
+             */
             tieBreaks?: components["schemas"]["TieBreakInput"][];
+            /**
+             * @description When judges may start, not before the competition closes; a date means the start of that day in `timezone`. Returned as a UTC instant; null: not scheduled
+             * @example 2026-11-05
+             */
             judgingOpensAt?: string | null;
+            /**
+             * @description When scoring ends; a date means the end of that day in `timezone`. Returned as a UTC instant; null: no deadline
+             * @example 2026-11-30
+             */
             judgingClosesAt?: string | null;
-            /** @description Top N advance to a second round */
+            /** @description Top N advance to a second round; null or absent: one round */
             shortlistSize?: number | null;
-            /** @default false */
+            /**
+             * @description Applicants see their scores once results are published
+             * @default false
+             */
             showScoresToApplicants?: boolean;
         };
+        /**
+         * @description A new competition, created as a draft; every problem is reported at once (422 `errors`)
+         * @example {
+         *       "title": "Be Social, Be Maker",
+         *       "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe.",
+         *       "description": "The Social(i)Makers partnership invites proposals for an educational programme that brings social innovation to young people aged 15 to 23 living in Austria, Czechia, Germany, Croatia, Hungary, Italy, Poland, Slovenia and Slovakia. One winner receives the whole prize.",
+         *       "themes": [
+         *         "education",
+         *         "youth",
+         *         "inclusion"
+         *       ],
+         *       "countries": [
+         *         "AT",
+         *         "CZ",
+         *         "DE",
+         *         "HR",
+         *         "HU",
+         *         "IT",
+         *         "PL",
+         *         "SI",
+         *         "SK"
+         *       ],
+         *       "challengeId": null,
+         *       "prize": {
+         *         "amount": 500000,
+         *         "currency": "EUR",
+         *         "winners": 1
+         *       },
+         *       "timing": {
+         *         "opensAt": "2026-09-01",
+         *         "closesAt": "2026-10-31",
+         *         "timezone": "Europe/Rome",
+         *         "gracePeriodSeconds": 300
+         *       },
+         *       "eligibility": {
+         *         "minAge": 15,
+         *         "maxAge": 23,
+         *         "ageReferenceDate": null,
+         *         "allowedCountries": [
+         *           "AT",
+         *           "CZ",
+         *           "DE",
+         *           "HR",
+         *           "HU",
+         *           "IT",
+         *           "PL",
+         *           "SI",
+         *           "SK"
+         *         ],
+         *         "minTeamSize": 1,
+         *         "maxTeamSize": 5,
+         *         "maxProposalsPerApplicant": 1,
+         *         "guardianConsentUnderAge": 18
+         *       },
+         *       "form": [
+         *         {
+         *           "id": "summary",
+         *           "type": "longtext",
+         *           "label": "Summary",
+         *           "help": "What will participants learn, and how?",
+         *           "required": true,
+         *           "maxWords": 300
+         *         },
+         *         {
+         *           "id": "target_group",
+         *           "type": "choice",
+         *           "label": "Main target group",
+         *           "required": true,
+         *           "options": [
+         *             "Secondary-school students (15–18)",
+         *             "Young adults (19–23)",
+         *             "Both"
+         *           ]
+         *         },
+         *         {
+         *           "id": "skills",
+         *           "type": "multichoice",
+         *           "label": "Social-innovation skills taught",
+         *           "help": "Choose the competences of the Social Innovation Academy your programme teaches.",
+         *           "required": true,
+         *           "min": 1,
+         *           "options": [
+         *             "Active citizenship",
+         *             "Social entrepreneurship",
+         *             "Technology for social good",
+         *             "Stakeholder engagement",
+         *             "Impact measurement",
+         *             "Financing",
+         *             "Policy"
+         *           ]
+         *         },
+         *         {
+         *           "id": "participants",
+         *           "type": "number",
+         *           "label": "Expected number of participants",
+         *           "required": true,
+         *           "min": 1,
+         *           "max": 100000
+         *         },
+         *         {
+         *           "id": "tested_before",
+         *           "type": "boolean",
+         *           "label": "Has the programme been tested before?",
+         *           "required": true
+         *         }
+         *       ],
+         *       "rubric": [
+         *         {
+         *           "id": "social_impact",
+         *           "label": "Social impact",
+         *           "description": "Relevance for young people and expected change",
+         *           "weight": 40,
+         *           "scaleMin": 1,
+         *           "scaleMax": 10
+         *         },
+         *         {
+         *           "id": "innovation",
+         *           "label": "Innovation",
+         *           "description": "Originality of content and format",
+         *           "weight": 30,
+         *           "scaleMin": 1,
+         *           "scaleMax": 10
+         *         },
+         *         {
+         *           "id": "feasibility",
+         *           "label": "Feasibility",
+         *           "description": "Plan, resources and capacity to deliver",
+         *           "weight": 30,
+         *           "scaleMin": 1,
+         *           "scaleMax": 10
+         *         }
+         *       ],
+         *       "judging": {
+         *         "reviewsPerProposal": 3,
+         *         "blind": true,
+         *         "aggregation": "mean",
+         *         "normalisation": "zscore",
+         *         "tieBreaks": [
+         *           {
+         *             "kind": "criterion",
+         *             "criterionId": "social_impact"
+         *           },
+         *           {
+         *             "kind": "earliest_submission"
+         *           }
+         *         ],
+         *         "judgingOpensAt": "2026-11-05",
+         *         "judgingClosesAt": "2026-11-30",
+         *         "shortlistSize": 10,
+         *         "showScoresToApplicants": true
+         *       }
+         *     }
+         */
         CreateCompetitionRequestInput: {
+            /**
+             * @description Public title, 3 to 200 characters
+             * @example Be Social, Be Maker
+             */
             title: string;
-            /** @default  */
+            /**
+             * @description One paragraph for lists, at most 1,000 characters; needed to publish
+             * @default
+             */
             summary?: string;
-            /** @default  */
+            /**
+             * @description The full call, plain text or Markdown, at most 50,000 characters
+             * @default
+             */
             description?: string;
-            /** @default [] */
+            /**
+             * @description Fields of social innovation it is about
+             * @default []
+             */
             themes?: ("education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty")[];
-            /** @default [] */
+            /**
+             * @description Countries it is about or run in (ISO 3166-1 alpha-2); who may apply is `eligibility.allowedCountries`
+             * @default []
+             * @example [
+             *       "SK",
+             *       "CZ",
+             *       "HU",
+             *       "PL",
+             *       "AT",
+             *       "SI"
+             *     ]
+             */
             countries?: string[];
+            /**
+             * @description The challenge it answers; null: none
+             * @example null
+             */
             challengeId?: string | null;
+            /** @description The prize money */
             prize: components["schemas"]["PrizeInput"];
+            /** @description Opening, closing and grace; dates are read in `timezone` */
             timing: components["schemas"]["CompetitionTimingRequestInput"];
-            /** @default {} */
+            /**
+             * @description Who may submit; default: anyone, alone, one proposal each
+             * @default {}
+             */
             eligibility?: components["schemas"]["EligibilityRulesInput"];
-            /** @default [] */
+            /**
+             * @description The questions applicants answer, in order; at least one to publish
+             * @default []
+             */
             form?: components["schemas"]["FormQuestionInput"][];
-            /** @default [] */
+            /**
+             * @description The criteria judges score; at least one to publish
+             * @default []
+             */
             rubric?: components["schemas"]["RubricCriterionInput"][];
-            /** @default {} */
+            /**
+             * @description How proposals are reviewed; defaults: 3 blind reviews, mean, no normalisation
+             * @default {}
+             */
             judging?: components["schemas"]["JudgingSettingsInput"];
         };
-        /** @description Fields to change; objects (prize, eligibility, judging) and lists (form, rubric) are replaced whole. After publication only title, summary, description, themes, countries and challengeId change freely; closesAt and gracePeriodSeconds may only grow; eligibility, form and rubric until the first submission. */
+        /**
+         * @description Fields to change; objects (prize, eligibility, judging) and lists (form, rubric) are replaced whole. After publication only title, summary, description, themes, countries and challengeId change freely; closesAt and gracePeriodSeconds may only grow; eligibility, form and rubric until the first submission.
+         * @example {
+         *       "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe. Applications in English, German, Slovak, Czech, Hungarian, Polish, Slovenian, Croatian or Italian.",
+         *       "timing": {
+         *         "closesAt": "2026-11-02",
+         *         "gracePeriodSeconds": 600
+         *       }
+         *     }
+         */
         UpdateCompetitionRequestInput: {
+            /**
+             * @description Public title, 3 to 200 characters
+             * @example Be Social, Be Maker
+             */
             title?: string;
+            /** @description One paragraph for lists, at most 1,000 characters; needed to publish */
             summary?: string;
+            /** @description The full call, plain text or Markdown, at most 50,000 characters */
             description?: string;
+            /** @description Fields of social innovation it is about */
             themes?: ("education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty")[];
+            /**
+             * @description Countries it is about or run in (ISO 3166-1 alpha-2); who may apply is `eligibility.allowedCountries`
+             * @example [
+             *       "SK",
+             *       "CZ",
+             *       "HU",
+             *       "PL",
+             *       "AT",
+             *       "SI"
+             *     ]
+             */
             countries?: string[];
+            /**
+             * @description The challenge it answers; null: none
+             * @example null
+             */
             challengeId?: string | null;
+            /** @description Replaces the prize (drafts only) */
             prize?: components["schemas"]["PrizeInput"];
+            /** @description Timing fields to change; the others are kept */
             timing?: {
-                /** @description ISO 8601 instant with offset, or a date YYYY-MM-DD meaning the start (opening) or end (closing) of that day in `timezone`; years 1900 to 2200 (1900-01-01 to 2200-12-31) */
+                /**
+                 * @description Opening instant; a date means the start of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
+                 * @example 2026-09-01
+                 */
                 opensAt?: string;
-                /** @description ISO 8601 instant with offset, or a date YYYY-MM-DD meaning the start (opening) or end (closing) of that day in `timezone`; years 1900 to 2200 (1900-01-01 to 2200-12-31) */
+                /**
+                 * @description Closing instant, exclusive; a date means the end of that day (the first instant of the next); once open it may only move later. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
+                 * @example 2026-11-02
+                 */
                 closesAt?: string;
-                /** @description IANA time zone, e.g. Europe/Rome */
+                /**
+                 * @description IANA time zone the dates are read in and `local` times shown in; offsets are refused
+                 * @example Europe/Rome
+                 */
                 timezone?: string;
+                /** @description Seconds, 0 to 7 days, accepted after `closesAt` and marked late; once open it may only grow */
                 gracePeriodSeconds?: number;
             };
+            /** @description Replaces the eligibility rules (until the first submission) */
             eligibility?: components["schemas"]["EligibilityRulesInput"];
+            /** @description Replaces the whole form (until the first submission) */
             form?: components["schemas"]["FormQuestionInput"][];
+            /** @description Replaces the whole rubric (until the first submission) */
             rubric?: components["schemas"]["RubricCriterionInput"][];
+            /** @description Replaces the judging settings (until judging starts) */
             judging?: components["schemas"]["JudgingSettingsInput"];
         };
+        /**
+         * @description When submissions are accepted, resolved to instants
+         * @example {
+         *       "opensAt": "2026-08-31T22:00:00.000Z",
+         *       "closesAt": "2026-10-31T23:00:00.000Z",
+         *       "timezone": "Europe/Rome",
+         *       "gracePeriodSeconds": 300,
+         *       "effectiveClosesAt": "2026-10-31T23:05:00.000Z",
+         *       "local": {
+         *         "opensAt": "2026-09-01T00:00:00+02:00",
+         *         "closesAt": "2026-11-01T00:00:00+01:00",
+         *         "effectiveClosesAt": "2026-11-01T00:05:00+01:00"
+         *       }
+         *     }
+         */
         CompetitionTimingInput: {
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description Submissions are accepted from this instant; UTC
+             * @example 2026-08-31T22:00:00.000Z
              */
             opensAt: string;
             /**
              * Format: date-time
-             * @description Exclusive: submissions must arrive before it (plus grace)
+             * @description Exclusive: submissions must arrive before it (plus grace); UTC
+             * @example 2026-10-31T23:00:00.000Z
              */
             closesAt: string;
+            /**
+             * @description IANA time zone of the competition, canonical spelling
+             * @example Europe/Rome
+             */
             timezone: string;
+            /** @description Seconds after `closesAt` in which submissions are still accepted, marked late */
             gracePeriodSeconds: number;
             /**
              * Format: date-time
-             * @description closesAt + gracePeriodSeconds: nothing is accepted from this instant on
+             * @description closesAt + gracePeriodSeconds: nothing is accepted from this instant on; UTC
+             * @example 2026-10-31T23:05:00.000Z
              */
             effectiveClosesAt: string;
             /** @description The same instants as wall-clock time in `timezone`, ISO 8601 with that zone’s offset; a fraction of a second is kept when there is one */
             local: {
+                /**
+                 * @description `opensAt` in `timezone`
+                 * @example 2026-09-01T00:00:00+02:00
+                 */
                 opensAt: string;
+                /**
+                 * @description `closesAt` in `timezone`
+                 * @example 2026-11-01T00:00:00+01:00
+                 */
                 closesAt: string;
+                /**
+                 * @description `effectiveClosesAt` in `timezone`
+                 * @example 2026-11-01T00:05:00+01:00
+                 */
                 effectiveClosesAt: string;
             };
         };
+        /**
+         * @description A competition with its whole configuration; drafts are visible to the organisation’s members only
+         * @example {
+         *       "id": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *       "challengeId": null,
+         *       "title": "Be Social, Be Maker",
+         *       "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe.",
+         *       "description": "The Social(i)Makers partnership invites proposals for an educational programme that brings social innovation to young people aged 15 to 23 living in Austria, Czechia, Germany, Croatia, Hungary, Italy, Poland, Slovenia and Slovakia. One winner receives the whole prize.",
+         *       "themes": [
+         *         "education",
+         *         "youth",
+         *         "inclusion"
+         *       ],
+         *       "countries": [
+         *         "AT",
+         *         "CZ",
+         *         "DE",
+         *         "HR",
+         *         "HU",
+         *         "IT",
+         *         "PL",
+         *         "SI",
+         *         "SK"
+         *       ],
+         *       "status": "published",
+         *       "phase": "open",
+         *       "prize": {
+         *         "amount": 500000,
+         *         "currency": "EUR",
+         *         "winners": 1,
+         *         "split": [
+         *           500000
+         *         ]
+         *       },
+         *       "timing": {
+         *         "opensAt": "2026-08-31T22:00:00.000Z",
+         *         "closesAt": "2026-10-31T23:00:00.000Z",
+         *         "timezone": "Europe/Rome",
+         *         "gracePeriodSeconds": 300,
+         *         "effectiveClosesAt": "2026-10-31T23:05:00.000Z",
+         *         "local": {
+         *           "opensAt": "2026-09-01T00:00:00+02:00",
+         *           "closesAt": "2026-11-01T00:00:00+01:00",
+         *           "effectiveClosesAt": "2026-11-01T00:05:00+01:00"
+         *         }
+         *       },
+         *       "eligibility": {
+         *         "minAge": 15,
+         *         "maxAge": 23,
+         *         "ageReferenceDate": null,
+         *         "allowedCountries": [
+         *           "AT",
+         *           "CZ",
+         *           "DE",
+         *           "HR",
+         *           "HU",
+         *           "IT",
+         *           "PL",
+         *           "SI",
+         *           "SK"
+         *         ],
+         *         "minTeamSize": 1,
+         *         "maxTeamSize": 5,
+         *         "maxProposalsPerApplicant": 1,
+         *         "guardianConsentUnderAge": 18
+         *       },
+         *       "form": [
+         *         {
+         *           "id": "summary",
+         *           "type": "longtext",
+         *           "label": "Summary",
+         *           "help": "What will participants learn, and how?",
+         *           "required": true,
+         *           "maxWords": 300
+         *         },
+         *         {
+         *           "id": "target_group",
+         *           "type": "choice",
+         *           "label": "Main target group",
+         *           "required": true,
+         *           "options": [
+         *             "Secondary-school students (15–18)",
+         *             "Young adults (19–23)",
+         *             "Both"
+         *           ]
+         *         },
+         *         {
+         *           "id": "skills",
+         *           "type": "multichoice",
+         *           "label": "Social-innovation skills taught",
+         *           "help": "Choose the competences of the Social Innovation Academy your programme teaches.",
+         *           "required": true,
+         *           "min": 1,
+         *           "options": [
+         *             "Active citizenship",
+         *             "Social entrepreneurship",
+         *             "Technology for social good",
+         *             "Stakeholder engagement",
+         *             "Impact measurement",
+         *             "Financing",
+         *             "Policy"
+         *           ]
+         *         },
+         *         {
+         *           "id": "participants",
+         *           "type": "number",
+         *           "label": "Expected number of participants",
+         *           "required": true,
+         *           "min": 1,
+         *           "max": 100000
+         *         },
+         *         {
+         *           "id": "tested_before",
+         *           "type": "boolean",
+         *           "label": "Has the programme been tested before?",
+         *           "required": true
+         *         }
+         *       ],
+         *       "rubric": [
+         *         {
+         *           "id": "social_impact",
+         *           "label": "Social impact",
+         *           "description": "Relevance for young people and expected change",
+         *           "weight": 40,
+         *           "scaleMin": 1,
+         *           "scaleMax": 10
+         *         },
+         *         {
+         *           "id": "innovation",
+         *           "label": "Innovation",
+         *           "description": "Originality of content and format",
+         *           "weight": 30,
+         *           "scaleMin": 1,
+         *           "scaleMax": 10
+         *         },
+         *         {
+         *           "id": "feasibility",
+         *           "label": "Feasibility",
+         *           "description": "Plan, resources and capacity to deliver",
+         *           "weight": 30,
+         *           "scaleMin": 1,
+         *           "scaleMax": 10
+         *         }
+         *       ],
+         *       "judging": {
+         *         "reviewsPerProposal": 3,
+         *         "blind": true,
+         *         "aggregation": "mean",
+         *         "normalisation": "zscore",
+         *         "tieBreaks": [
+         *           {
+         *             "kind": "criterion",
+         *             "criterionId": "social_impact"
+         *           },
+         *           {
+         *             "kind": "earliest_submission"
+         *           }
+         *         ],
+         *         "judgingOpensAt": "2026-11-04T23:00:00.000Z",
+         *         "judgingClosesAt": "2026-11-30T23:00:00.000Z",
+         *         "shortlistSize": 10,
+         *         "showScoresToApplicants": true
+         *       },
+         *       "rulesFrozenAt": "2026-09-14T11:20:05.133Z",
+         *       "publishedAt": "2026-07-15T10:00:00.000Z",
+         *       "version": 3,
+         *       "createdAt": "2026-07-01T09:15:00.000Z",
+         *       "updatedAt": "2026-07-15T10:00:00.000Z"
+         *     }
+         */
         CompetitionInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition’s id
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organisation that runs it
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId: string;
+            /**
+             * @description The challenge it answers; null: none
+             * @example null
+             */
             challengeId: string | null;
+            /**
+             * @description Public title
+             * @example Be Social, Be Maker
+             */
             title: string;
+            /** @description One paragraph for lists; empty when not written yet */
             summary: string;
+            /** @description The full call */
             description: string;
+            /** @description Fields of social innovation it is about */
             themes: string[];
+            /** @description Countries it is about or run in, ISO 3166-1 alpha-2 */
             countries: string[];
-            /** @enum {string} */
+            /**
+             * @description Lifecycle: draft → published → judging → results_published; archived from any of them
+             * @enum {string}
+             */
             status: "draft" | "published" | "judging" | "results_published" | "archived";
-            /** @description Derived from the database clock at read time; null for drafts */
+            /** @description While published: upcoming, open (until effectiveClosesAt), closed; judging and later: closed; null for drafts. Derived from the database clock at read time */
             phase: ("upcoming" | "open" | "closed") | null;
+            /** @description The prize money and each rank’s share */
             prize: components["schemas"]["PrizeDetailsInput"];
+            /** @description When submissions are accepted */
             timing: components["schemas"]["CompetitionTimingInput"];
+            /** @description Who may submit, defaults filled in */
             eligibility: components["schemas"]["EligibilityRulesInput"];
+            /** @description The questions, in order */
             form: components["schemas"]["FormQuestionInput"][];
+            /** @description The criteria judges score */
             rubric: components["schemas"]["RubricCriterionInput"][];
+            /** @description How proposals are reviewed; judging dates as UTC instants */
             judging: components["schemas"]["JudgingSettingsInput"];
-            /** @description Set by the first submission; eligibility, form and rubric are fixed from then on */
+            /**
+             * @description Set by the first submission; eligibility, form and rubric are fixed from then on. UTC; null until then
+             * @example 2026-09-14T11:20:05.133Z
+             */
             rulesFrozenAt: string | null;
+            /**
+             * @description When it was published; UTC; null for drafts
+             * @example 2026-07-15T10:00:00.000Z
+             */
             publishedAt: string | null;
-            /** @description Also sent as the ETag; send it back in If-Match */
+            /**
+             * @description Increases with every change; also sent as the ETag `"v<version>"`: send it back in If-Match
+             * @example 3
+             */
             version: number;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When it was created; UTC, milliseconds
+             * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description Last change of the stored configuration; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             updatedAt: string;
         };
+        /**
+         * @description A competition as lists show it
+         * @example {
+         *       "id": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *       "organisationName": "Social(i)Makers",
+         *       "challengeId": null,
+         *       "title": "Be Social, Be Maker",
+         *       "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe.",
+         *       "themes": [
+         *         "education",
+         *         "youth",
+         *         "inclusion"
+         *       ],
+         *       "countries": [
+         *         "AT",
+         *         "CZ",
+         *         "DE",
+         *         "HR",
+         *         "HU",
+         *         "IT",
+         *         "PL",
+         *         "SI",
+         *         "SK"
+         *       ],
+         *       "allowedCountries": [
+         *         "AT",
+         *         "CZ",
+         *         "DE",
+         *         "HR",
+         *         "HU",
+         *         "IT",
+         *         "PL",
+         *         "SI",
+         *         "SK"
+         *       ],
+         *       "status": "published",
+         *       "phase": "open",
+         *       "prize": {
+         *         "amount": 500000,
+         *         "currency": "EUR",
+         *         "winners": 1,
+         *         "split": [
+         *           500000
+         *         ]
+         *       },
+         *       "timing": {
+         *         "opensAt": "2026-08-31T22:00:00.000Z",
+         *         "closesAt": "2026-10-31T23:00:00.000Z",
+         *         "timezone": "Europe/Rome",
+         *         "gracePeriodSeconds": 300,
+         *         "effectiveClosesAt": "2026-10-31T23:05:00.000Z",
+         *         "local": {
+         *           "opensAt": "2026-09-01T00:00:00+02:00",
+         *           "closesAt": "2026-11-01T00:00:00+01:00",
+         *           "effectiveClosesAt": "2026-11-01T00:05:00+01:00"
+         *         }
+         *       },
+         *       "publishedAt": "2026-07-15T10:00:00.000Z",
+         *       "version": 3
+         *     }
+         */
         CompetitionSummaryInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition’s id
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organisation that runs it
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId: string;
+            /**
+             * @description That organisation’s name
+             * @example Social(i)Makers
+             */
             organisationName: string;
+            /**
+             * @description The challenge it answers; null: none
+             * @example null
+             */
             challengeId: string | null;
+            /**
+             * @description Public title
+             * @example Be Social, Be Maker
+             */
             title: string;
+            /** @description One paragraph */
             summary: string;
+            /** @description Fields of social innovation it is about */
             themes: string[];
+            /** @description Countries it is about or run in, ISO 3166-1 alpha-2 */
             countries: string[];
+            /** @description Where applicants must live (`eligibility.allowedCountries`); empty means anywhere */
             allowedCountries: string[];
-            /** @enum {string} */
+            /**
+             * @description Lifecycle: draft → published → judging → results_published; archived from any of them
+             * @enum {string}
+             */
             status: "draft" | "published" | "judging" | "results_published" | "archived";
-            /** @description Derived from the database clock at read time; null for drafts */
+            /** @description While published: upcoming, open (until effectiveClosesAt), closed; judging and later: closed; null for drafts. Derived from the database clock at read time */
             phase: ("upcoming" | "open" | "closed") | null;
+            /** @description The prize money */
             prize: components["schemas"]["PrizeDetailsInput"];
+            /** @description When submissions are accepted */
             timing: components["schemas"]["CompetitionTimingInput"];
+            /** @description When it was published; UTC; null for drafts */
             publishedAt: string | null;
+            /** @description The ETag’s version */
             version: number;
         };
+        /**
+         * @description One page of competitions
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *           "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *           "organisationName": "Social(i)Makers",
+         *           "challengeId": null,
+         *           "title": "Be Social, Be Maker",
+         *           "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe.",
+         *           "themes": [
+         *             "education",
+         *             "youth",
+         *             "inclusion"
+         *           ],
+         *           "countries": [
+         *             "AT",
+         *             "CZ",
+         *             "DE",
+         *             "HR",
+         *             "HU",
+         *             "IT",
+         *             "PL",
+         *             "SI",
+         *             "SK"
+         *           ],
+         *           "allowedCountries": [
+         *             "AT",
+         *             "CZ",
+         *             "DE",
+         *             "HR",
+         *             "HU",
+         *             "IT",
+         *             "PL",
+         *             "SI",
+         *             "SK"
+         *           ],
+         *           "status": "published",
+         *           "phase": "open",
+         *           "prize": {
+         *             "amount": 500000,
+         *             "currency": "EUR",
+         *             "winners": 1,
+         *             "split": [
+         *               500000
+         *             ]
+         *           },
+         *           "timing": {
+         *             "opensAt": "2026-08-31T22:00:00.000Z",
+         *             "closesAt": "2026-10-31T23:00:00.000Z",
+         *             "timezone": "Europe/Rome",
+         *             "gracePeriodSeconds": 300,
+         *             "effectiveClosesAt": "2026-10-31T23:05:00.000Z",
+         *             "local": {
+         *               "opensAt": "2026-09-01T00:00:00+02:00",
+         *               "closesAt": "2026-11-01T00:00:00+01:00",
+         *               "effectiveClosesAt": "2026-11-01T00:05:00+01:00"
+         *             }
+         *           },
+         *           "publishedAt": "2026-07-15T10:00:00.000Z",
+         *           "version": 3
+         *         }
+         *       ],
+         *       "nextCursor": "eyJzIjoiY2xvc2luZ19zb29uIiwiayI6IjIwMjYtMTAtMzEgMjM6MDA6MDArMDAiLCJpZCI6IjdiMmU5YzQxLTVkM2EtNGY2Yi04ZTFjLTJhOWQ0YjdjNmUxNSJ9"
+         *     }
+         */
         CompetitionPageInput: {
+            /** @description This page, in the requested sort */
             items: components["schemas"]["CompetitionSummaryInput"][];
-            /** @description Pass as `cursor` for the next page; null on the last page */
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page. Opaque: do not parse it
+             * @example eyJzIjoiY2xvc2luZ19zb29uIiwiayI6IjIwMjYtMTAtMzEgMjM6MDA6MDArMDAiLCJpZCI6IjdiMmU5YzQxLTVkM2EtNGY2Yi04ZTFjLTJhOWQ0YjdjNmUxNSJ9
+             */
             nextCursor: string | null;
         };
+        /**
+         * @description Move the deadline of a published competition later, for everyone
+         * @example {
+         *       "closesAt": "2026-11-02",
+         *       "reason": "More time for school teams after the autumn holidays."
+         *     }
+         */
         ExtendCompetitionRequestInput: {
-            /** @description ISO 8601 instant with offset, or a date YYYY-MM-DD meaning the start (opening) or end (closing) of that day in `timezone`; years 1900 to 2200 (1900-01-01 to 2200-12-31) */
+            /**
+             * @description The new closing instant, later than the current one; a date means the end of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
+             * @example 2026-11-02
+             */
             closesAt: string;
+            /** @description Why; recorded in the audit log */
             reason?: string;
         };
+        /**
+         * @description Optional body of a lifecycle change (publish, start judging, archive)
+         * @example {
+         *       "reason": "Rubric and form reviewed by the jury on 14 July."
+         *     }
+         */
         CompetitionTransitionRequestInput: {
+            /** @description Why, recorded in the audit log */
             reason?: string;
         };
+        /**
+         * @description Give one applicant a later deadline; granting again replaces it
+         * @example {
+         *       "closesAt": "2026-11-03",
+         *       "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days."
+         *     }
+         */
         GrantExtensionRequestInput: {
-            /** @description ISO 8601 instant with offset, or a date YYYY-MM-DD meaning the start (opening) or end (closing) of that day in `timezone`; years 1900 to 2200 (1900-01-01 to 2200-12-31) */
+            /**
+             * @description The applicant’s own deadline, later than the competition’s; a date means the end of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
+             * @example 2026-11-03
+             */
             closesAt: string;
+            /**
+             * @description Why; recorded in the audit log
+             * @example The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days.
+             */
             reason: string;
         };
+        /**
+         * @description An individual deadline extension for one applicant (organisers only)
+         * @example {
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "userId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "displayName": "Zuzana Kováčová",
+         *       "closesAt": "2026-11-03T23:00:00.000Z",
+         *       "effectiveClosesAt": "2026-11-03T23:05:00.000Z",
+         *       "localClosesAt": "2026-11-04T00:00:00+01:00",
+         *       "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days.",
+         *       "grantedBy": "0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d",
+         *       "createdAt": "2026-10-29T08:12:44.301Z"
+         *     }
+         */
         CompetitionExtensionInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The applicant it applies to
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             userId: string;
+            /**
+             * @description The applicant’s display name; null if the account is gone
+             * @example Zuzana Kováčová
+             */
             displayName: string | null;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description The applicant’s own deadline, exclusive; UTC
+             * @example 2026-11-03T23:00:00.000Z
              */
             closesAt: string;
             /**
              * Format: date-time
-             * @description closesAt + the competition’s grace period
+             * @description closesAt + the competition’s grace period; UTC
+             * @example 2026-11-03T23:05:00.000Z
              */
             effectiveClosesAt: string;
+            /**
+             * @description `closesAt` as wall-clock time in the competition’s time zone, with offset
+             * @example 2026-11-04T00:00:00+01:00
+             */
             localClosesAt: string;
+            /** @description Why it was granted */
             reason: string;
+            /**
+             * @description The organiser who granted it; null if that account is gone
+             * @example 0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d
+             */
             grantedBy: string | null;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When it was granted; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
         };
+        /**
+         * @description The competition’s individual extensions
+         * @example {
+         *       "items": [
+         *         {
+         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *           "userId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *           "displayName": "Zuzana Kováčová",
+         *           "closesAt": "2026-11-03T23:00:00.000Z",
+         *           "effectiveClosesAt": "2026-11-03T23:05:00.000Z",
+         *           "localClosesAt": "2026-11-04T00:00:00+01:00",
+         *           "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days.",
+         *           "grantedBy": "0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d",
+         *           "createdAt": "2026-10-29T08:12:44.301Z"
+         *         }
+         *       ]
+         *     }
+         */
         CompetitionExtensionListInput: {
+            /** @description Every extension of the competition */
             items: components["schemas"]["CompetitionExtensionInput"][];
         };
+        /**
+         * @description One row of a competition’s append-only audit log
+         * @example {
+         *       "id": 42,
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "actorId": "0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d",
+         *       "action": "competition.extension_granted",
+         *       "subjectType": "user",
+         *       "subjectId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "data": {
+         *         "userId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *         "closesAt": "2026-11-03T23:00:00.000Z",
+         *         "previousClosesAt": null,
+         *         "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days."
+         *       },
+         *       "createdAt": "2026-10-29T08:12:44.301527Z",
+         *       "seal": {
+         *         "seq": 7,
+         *         "hash": "f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114",
+         *         "prevHash": "2c3a4249d77070058649dbd822dcaf7957586fce428cfb2ca88b94741eda8b07",
+         *         "sealedAt": "2026-10-29T08:12:45.010Z"
+         *       }
+         *     }
+         */
         AuditEntryInput: {
+            /**
+             * @description Row id, increasing; not the chain order (that is `seal.seq`)
+             * @example 42
+             */
             id: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
+            /**
+             * @description Who did it; null for the system
+             * @example 0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d
+             */
             actorId: string | null;
+            /**
+             * @description What happened, `<subject>.<verb>` (docs/competitions.md lists them)
+             * @example competition.extension_granted
+             */
             action: string;
+            /**
+             * @description What kind of thing `subjectId` names
+             * @example user
+             */
             subjectType: string;
+            /**
+             * @description The thing acted on; null when none
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             subjectId: string | null;
+            /** @description Details of the action, as recorded; its shape depends on `action` */
             data: {
                 [key: string]: unknown;
             };
-            /** @description UTC, microseconds, exactly as hashed */
+            /**
+             * @description UTC, microseconds, exactly as hashed
+             * @example 2026-10-29T08:12:44.301527Z
+             */
             createdAt: string;
-            /** @description Null until the background sealer chains it */
+            /** @description Null until the background sealer chains it (seconds) */
             seal: {
+                /** @description Position in the competition’s chain, from 1, without gaps */
                 seq: number;
+                /**
+                 * @description SHA-256 (hex) of `prevHash` followed by the row’s canonical JSON
+                 * @example f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114
+                 */
                 hash: string;
+                /** @description The previous seal’s `hash`; 64 zeros for seq 1 */
                 prevHash: string;
                 /**
                  * Format: date-time
-                 * @description ISO 8601 instant with offset
+                 * @description When it was chained; UTC
+                 * @example 2026-10-28T19:03:27.418Z
                  */
                 sealedAt: string;
             } | null;
         };
+        /**
+         * @description One page of the audit log
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": 42,
+         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *           "actorId": "0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d",
+         *           "action": "competition.extension_granted",
+         *           "subjectType": "user",
+         *           "subjectId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *           "data": {
+         *             "userId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *             "closesAt": "2026-11-03T23:00:00.000Z",
+         *             "previousClosesAt": null,
+         *             "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days."
+         *           },
+         *           "createdAt": "2026-10-29T08:12:44.301527Z",
+         *           "seal": {
+         *             "seq": 7,
+         *             "hash": "f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114",
+         *             "prevHash": "2c3a4249d77070058649dbd822dcaf7957586fce428cfb2ca88b94741eda8b07",
+         *             "sealedAt": "2026-10-29T08:12:45.010Z"
+         *           }
+         *         }
+         *       ],
+         *       "nextCursor": "YXVkaXQ6NDI"
+         *     }
+         */
         AuditPageInput: {
+            /** @description This page, oldest first */
             items: components["schemas"]["AuditEntryInput"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page. Opaque: do not parse it
+             * @example YXVkaXQ6NDI
+             */
             nextCursor: string | null;
         };
+        /**
+         * @description The result of recomputing the audit hash chain
+         * @example {
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "valid": true,
+         *       "sealedCount": 7,
+         *       "unsealedCount": 0,
+         *       "headHash": "f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114",
+         *       "headSeq": 7
+         *     }
+         */
         AuditVerificationInput: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
             /** @description Every sealed row matches its seal and the chain is unbroken */
             valid: boolean;
+            /** @description Rows in the chain */
             sealedCount: number;
             /** @description Rows appended but not chained yet; verified once the sealer has run */
             unsealedCount: number;
+            /**
+             * @description The last seal’s hash; keep it to detect a rewritten history later. Null when nothing is sealed
+             * @example f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114
+             */
             headHash: string | null;
+            /** @description The last seal’s `seq`; null when nothing is sealed */
             headSeq: number | null;
+            /** @description Where the chain first breaks; absent when valid */
             firstInvalid?: {
+                /** @description The audit row’s `id` */
                 auditId: number;
+                /** @description Its position in the chain */
                 seq: number;
-                /** @enum {string} */
+                /**
+                 * @description What is wrong there
+                 * @enum {string}
+                 */
                 reason: "seq_gap" | "prev_hash_mismatch" | "row_missing" | "hash_mismatch";
             };
         };
-        GuardianConsentListInput: {
-            items: components["schemas"]["GuardianConsentInput"][];
-        };
+        /**
+         * @description One bad field of a 422; all of them are listed at once
+         * @example {
+         *       "field": "timing.closesAt",
+         *       "message": "must be after opensAt",
+         *       "in": "body"
+         *     }
+         */
         FieldError: {
-            /** @description Dotted path of the offending field */
+            /** @description Dotted path of the offending field; array indices as numbers (`rubric.0.weight`) */
             field: string;
+            /** @description What is wrong with it, in English, for people */
             message: string;
+            /** @description Machine-readable kind of problem (`too_small`, `invalid_format`, `unrecognized_key`, …); may be absent */
             code?: string;
-            /** @enum {string} */
+            /**
+             * @description Where the field is: request part, or `rule` for a cross-field or domain rule
+             * @enum {string}
+             */
             in?: "body" | "querystring" | "params" | "headers" | "rule";
         };
-        /** @description RFC 9457 problem details (application/problem+json) */
+        /**
+         * @description RFC 9457 problem details (application/problem+json)
+         * @example {
+         *       "type": "https://skyrocket.dev/problems/validation-failed",
+         *       "title": "Unprocessable Content",
+         *       "status": 422,
+         *       "detail": "The body has 1 invalid field(s)",
+         *       "instance": "/v1/organisations/3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c/competitions",
+         *       "code": "VALIDATION_FAILED",
+         *       "requestId": "5f0c6a1e-93d2-4b7a-8e41-2c9d7b3a6f10",
+         *       "errors": [
+         *         {
+         *           "field": "timing.closesAt",
+         *           "message": "must be after opensAt (2026-08-31T22:00:00.000Z); it resolves to 2026-08-30T22:00:00.000Z",
+         *           "code": "custom",
+         *           "in": "body"
+         *         }
+         *       ]
+         *     }
+         */
         Problem: {
             /** @description URI identifying the problem type */
             type: string;
+            /** @description Short summary of the problem type; the HTTP reason phrase */
             title: string;
+            /** @description The HTTP status code, repeated */
             status: number;
+            /** @description Explanation of this occurrence, for people; do not parse it */
             detail?: string;
+            /** @description The request path this problem occurred on */
             instance?: string;
             /** @description Stable machine-readable error code */
             code: string;
+            /** @description Id of the request, also in the logs; quote it when reporting a problem */
             requestId: string;
+            /** @description Every bad field (422 VALIDATION_FAILED and rule violations) */
             errors?: components["schemas"]["FieldError"][];
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description Liveness or readiness
+         * @example {
+         *       "status": "ok",
+         *       "checks": {
+         *         "database": "ok"
+         *       }
+         *     }
+         */
         Health: {
-            /** @enum {string} */
+            /**
+             * @description `ok` when the server can take traffic
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
+            /** @description Readiness only: each dependency checked (`database`) and its state */
             checks?: {
                 [key: string]: "ok" | "failing";
             };
         };
-        /** @description Signed proof of a submission. The signed message is the canonical JSON (keys sorted, no whitespace) of `{competitionId, contentHash, proposalId, receivedAt, revision}`. */
+        /**
+         * @description Signed proof of a submission. The signed message is the canonical JSON (keys sorted, no whitespace) of `{competitionId, contentHash, proposalId, receivedAt, revision}`.
+         * @example {
+         *       "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "revision": 2,
+         *       "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *       "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *       "algorithm": "Ed25519",
+         *       "keyId": "a6428ec85933d791",
+         *       "signature": "4aLGPMWlE_z8_0YIiXG8zNoxQParYxXBGK1yPcT28z32hUSniTGRX8m22VCpR9OxvN5yrnYOn4rY7rebWWEiCQ"
+         *     }
+         */
         Receipt: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The submitted proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
             proposalId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition it was submitted to
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
+            /** @description The revision this submission created, from 1 */
             revision: number;
-            /** @description SHA-256 of the revision's canonical content */
+            /**
+             * @description SHA-256 (64 hex digits) of the revision's canonical content
+             * @example 808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9
+             */
             contentHash: string;
             /**
              * Format: date-time
-             * @description When the server received the submission (database clock)
+             * @description When the server received the submission (database clock), UTC, microseconds; quote it verbatim
+             * @example 2026-10-28T19:03:27.418362Z
              */
             receivedAt: string;
-            /** @constant */
+            /**
+             * @description Signature algorithm; only Ed25519
+             * @constant
+             */
             algorithm: "Ed25519";
-            /** @description Identifies the signing key: first 16 hex digits of SHA-256 of its SPKI DER */
+            /**
+             * @description Identifies the signing key: first 16 hex digits of SHA-256 of its SPKI DER
+             * @example a6428ec85933d791
+             */
             keyId: string;
-            /** @description base64url Ed25519 signature over the canonical JSON of the five fields above */
+            /**
+             * @description base64url Ed25519 signature (64 bytes) over the canonical JSON of the five fields above
+             * @example 4aLGPMWlE_z8_0YIiXG8zNoxQParYxXBGK1yPcT28z32hUSniTGRX8m22VCpR9OxvN5yrnYOn4rY7rebWWEiCQ
+             */
             signature: string;
         };
+        /**
+         * @description The key that signs receipts, to verify them offline
+         * @example {
+         *       "keyId": "a6428ec85933d791",
+         *       "algorithm": "Ed25519",
+         *       "publicKeyPem": "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAfIvMWPeHx6dA9Vs6quy1v8Phb7a0JW/Wt/60VocvYJI=\n-----END PUBLIC KEY-----\n",
+         *       "jwk": {
+         *         "kty": "OKP",
+         *         "crv": "Ed25519",
+         *         "x": "fIvMWPeHx6dA9Vs6quy1v8Phb7a0JW_Wt_60VocvYJI"
+         *       }
+         *     }
+         */
         ReceiptPublicKey: {
+            /**
+             * @description The `keyId` receipts signed with this key carry
+             * @example a6428ec85933d791
+             */
             keyId: string;
-            /** @constant */
+            /**
+             * @description Signature algorithm; only Ed25519
+             * @constant
+             */
             algorithm: "Ed25519";
-            /** @description SPKI PEM */
+            /** @description The public key, SPKI PEM */
             publicKeyPem: string;
             /** @description The same key as a JSON Web Key (RFC 8037) */
             jwk: {
-                /** @constant */
+                /**
+                 * @description Key type: octet key pair
+                 * @constant
+                 */
                 kty: "OKP";
-                /** @constant */
+                /**
+                 * @description Curve
+                 * @constant
+                 */
                 crv: "Ed25519";
+                /** @description The public key, base64url */
                 x: string;
             };
         };
+        /**
+         * @description Whether a receipt was signed by this server
+         * @example {
+         *       "valid": true
+         *     }
+         * @example {
+         *       "valid": false,
+         *       "reason": "signature_mismatch"
+         *     }
+         */
         ReceiptVerification: {
+            /** @description The signature matches the fields and this server's key */
             valid: boolean;
             /**
-             * @description Why the receipt is not valid
+             * @description Why the receipt is not valid; absent when it is
              * @enum {string}
              */
             reason?: "unsupported_algorithm" | "unknown_key" | "malformed_signature" | "signature_mismatch";
         };
+        /**
+         * @description A new account; the answer is the same whether or not the address is taken, and the next step arrives by email
+         * @example {
+         *       "email": "zuzana.kovacova@example.sk",
+         *       "password": "Kremnica-Orava-1848!",
+         *       "displayName": "Zuzana Kováčová",
+         *       "country": "SK",
+         *       "birthDate": "2005-03-14",
+         *       "locale": "sk"
+         *     }
+         */
         RegisterRequest: {
-            email: unknown;
+            /**
+             * Format: email
+             * @description Login and contact address; stored in lower case, verified by an emailed link
+             * @example zuzana.kovacova@example.sk
+             */
+            email: string;
+            /**
+             * @description New password: 12 to 256 characters, not a common password, not containing your email’s local part or display name
+             * @example Kremnica-Orava-1848!
+             */
             password: string;
+            /**
+             * @description Name shown to other users (team members, organisers); 1 to 120 characters
+             * @example Zuzana Kováčová
+             */
             displayName: string;
-            /** @description ISO 3166-1 alpha-2 */
+            /**
+             * @description Country of residence, ISO 3166-1 alpha-2; competitions check it for eligibility
+             * @example SK
+             */
             country: string;
             /**
              * Format: date
-             * @description Date of birth, YYYY-MM-DD, from 1900-01-01 to today
+             * @description Date of birth, YYYY-MM-DD; competitions with age limits need it
+             * @example 2005-03-14
              */
             birthDate?: string;
-            /** @description BCP 47 language tag */
+            /**
+             * @description Language of emails, BCP 47; default en
+             * @example sk
+             */
             locale?: string;
         };
-        /** @description The request was taken; the outcome arrives by email */
+        /**
+         * @description The request was taken; the outcome arrives by email
+         * @example {
+         *       "status": "accepted",
+         *       "message": "If the address can be used, a message is on its way to it."
+         *     }
+         */
         Accepted: {
-            /** @constant */
+            /**
+             * @description Always `accepted`
+             * @constant
+             */
             status: "accepted";
+            /** @description What happens next, for people */
             message: string;
         };
+        /**
+         * @description Email and password for a token pair
+         * @example {
+         *       "email": "zuzana.kovacova@example.sk",
+         *       "password": "Kremnica-Orava-1848!"
+         *     }
+         */
         LoginRequest: {
-            email: unknown;
+            /**
+             * Format: email
+             * @description The account’s address, any case
+             * @example zuzana.kovacova@example.sk
+             */
+            email: string;
+            /**
+             * @description The account’s password
+             * @example Kremnica-Orava-1848!
+             */
             password: string;
         };
+        /**
+         * @description An access token for requests and a refresh token for the next pair
+         * @example {
+         *       "tokenType": "Bearer",
+         *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI5YTdjNWUzYi0xZDJmLTRiNmEtOGM0ZS02ZTJkMWYzYTViN2MiLCJpYXQiOjE3OTI3NzM0MDAsImV4cCI6MTc5Mjc3NDAwMH0.n5Xc0lB8m9Ob3ZkR2Q4V1pHdExsT2hZcE1ZT3ZzUQ",
+         *       "expiresIn": 600,
+         *       "refreshToken": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A",
+         *       "refreshExpiresAt": "2026-11-27T19:10:00.000Z"
+         *     }
+         */
         TokenPair: {
-            /** @constant */
+            /**
+             * @description Send the access token as `Authorization: Bearer <accessToken>`
+             * @constant
+             */
             tokenType: "Bearer";
+            /**
+             * @description JWT, short-lived; do not parse it
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI5YTdjNWUzYi0xZDJmLTRiNmEtOGM0ZS02ZTJkMWYzYTViN2MiLCJpYXQiOjE3OTI3NzM0MDAsImV4cCI6MTc5Mjc3NDAwMH0.n5Xc0lB8m9Ob3ZkR2Q4V1pHdExsT2hZcE1ZT3ZzUQ
+             */
             accessToken: string;
-            /** @description Seconds until the access token expires */
+            /**
+             * @description Seconds until the access token expires (default 600)
+             * @example 600
+             */
             expiresIn: number;
-            /** @description Single use: every refresh returns a new one */
+            /**
+             * @description Single use: every refresh returns a new one; keep it secret
+             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
+             */
             refreshToken: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When the refresh token expires unless used before; UTC
+             * @example 2026-11-27T19:10:00.000Z
              */
             refreshExpiresAt: string;
         };
+        /**
+         * @description Trade a refresh token for a new pair
+         * @example {
+         *       "refreshToken": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
+         *     }
+         */
         RefreshRequest: {
+            /**
+             * @description The refresh token of the last pair; it is used up by this call
+             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
+             */
             refreshToken: string;
         };
+        /**
+         * @description Your own account
+         * @example {
+         *       "id": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "email": "zuzana.kovacova@example.sk",
+         *       "emailVerified": true,
+         *       "displayName": "Zuzana Kováčová",
+         *       "country": "SK",
+         *       "birthDate": "2005-03-14",
+         *       "locale": "sk",
+         *       "isAdmin": false,
+         *       "createdAt": "2026-09-08T17:21:36.155Z"
+         *     }
+         */
         Me: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Your user id
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             id: string;
+            /**
+             * @description Your address, lower case
+             * @example zuzana.kovacova@example.sk
+             */
             email: string;
+            /** @description The address was confirmed by its emailed link */
             emailVerified: boolean;
+            /**
+             * @description Name shown to other users
+             * @example Zuzana Kováčová
+             */
             displayName: string;
+            /**
+             * @description Country of residence, ISO 3166-1 alpha-2
+             * @example SK
+             */
             country: string;
+            /**
+             * @description Date of birth, YYYY-MM-DD; null when not given
+             * @example 2005-03-14
+             */
             birthDate: string | null;
+            /**
+             * @description Language of emails, BCP 47
+             * @example sk
+             */
             locale: string;
+            /** @description Platform administrator: passes every organiser check (audited under their own id) */
             isAdmin: boolean;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When the account was registered; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
         };
+        /**
+         * @description Profile fields to change; fields left out are kept
+         * @example {
+         *       "displayName": "Zuzana Kováčová",
+         *       "locale": "en"
+         *     }
+         */
         UpdateMeRequest: {
+            /** @description Name shown to other users (team members, organisers); 1 to 120 characters */
             displayName?: string;
-            /** @description ISO 3166-1 alpha-2 */
+            /**
+             * @description Country of residence; proposals already submitted keep the country frozen at their first submit
+             * @example SK
+             */
             country?: string;
+            /** @description Date of birth, YYYY-MM-DD; null clears it */
             birthDate?: string | null;
-            /** @description BCP 47 language tag */
+            /**
+             * @description Language of emails, BCP 47
+             * @example sk
+             */
             locale?: string;
         };
+        /**
+         * @description Change your password; every refresh token of yours is revoked (access tokens run out within minutes)
+         * @example {
+         *       "currentPassword": "Kremnica-Orava-1848!",
+         *       "newPassword": "Tatry-Lomnica-2655m?"
+         *     }
+         */
         ChangePasswordRequest: {
+            /**
+             * @description Your password now
+             * @example Kremnica-Orava-1848!
+             */
             currentPassword: string;
+            /**
+             * @description New password: 12 to 256 characters, not a common password, not containing your email’s local part or display name
+             * @example Kremnica-Orava-1848!
+             */
             newPassword: string;
         };
+        /**
+         * @description Ask for a password-reset link by email
+         * @example {
+         *       "email": "zuzana.kovacova@example.sk"
+         *     }
+         */
         PasswordResetRequest: {
-            email: unknown;
+            /**
+             * Format: email
+             * @description The account’s address; the answer is the same for an unknown one
+             * @example zuzana.kovacova@example.sk
+             */
+            email: string;
         };
+        /**
+         * @description Set a new password with the emailed token
+         * @example {
+         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A",
+         *       "newPassword": "Tatry-Lomnica-2655m?"
+         *     }
+         */
         PasswordResetCompletion: {
+            /**
+             * @description The token from the reset link (valid one hour, single use)
+             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
+             */
             token: string;
+            /**
+             * @description New password: 12 to 256 characters, not a common password, not containing your email’s local part or display name
+             * @example Kremnica-Orava-1848!
+             */
             newPassword: string;
         };
+        /**
+         * @description Confirm your address with the emailed token
+         * @example {
+         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
+         *     }
+         */
         EmailVerification: {
+            /**
+             * @description The token from the verification link (valid 48 hours, single use)
+             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
+             */
             token: string;
         };
+        /**
+         * @description A new organisation; you become its owner
+         * @example {
+         *       "name": "Social(i)Makers",
+         *       "kind": "ngo",
+         *       "country": "IT",
+         *       "website": "https://skyrocketplatform.eu",
+         *       "description": "Interreg CENTRAL EUROPE partnership of 13 organisations from 7 countries, led by Democenter-Sipe Foundation, building the skills of a community of social innovators in Central Europe.",
+         *       "themes": [
+         *         "education",
+         *         "youth",
+         *         "inclusion"
+         *       ],
+         *       "sdgs": [
+         *         4,
+         *         8,
+         *         10
+         *       ]
+         *     }
+         */
         CreateOrganisationRequest: {
+            /**
+             * @description Public name, 2 to 200 characters
+             * @example Social(i)Makers
+             */
             name: string;
-            /** @enum {string} */
+            /**
+             * @description What kind of organisation it is
+             * @enum {string}
+             */
             kind: "public_body" | "ngo" | "social_enterprise" | "company" | "university" | "foundation" | "financial_operator" | "citizen_group";
-            /** @description ISO 3166-1 alpha-2 */
+            /**
+             * @description Country of the registered office, ISO 3166-1 alpha-2
+             * @example SK
+             */
             country: string;
+            /**
+             * @description http(s) URL of its website; null clears it
+             * @example https://skyrocketplatform.eu
+             */
             website?: string | null;
+            /** @description Public presentation, plain text, at most 5,000 characters; null clears it */
             description?: string | null;
+            /** @description Fields it works in; default none */
             themes?: ("education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty")[];
+            /** @description UN Sustainable Development Goals it contributes to (1 to 17); default none */
             sdgs?: number[];
         };
+        /**
+         * @description Profile fields to change (owners and managers); fields left out are kept
+         * @example {
+         *       "website": "https://socialimakers.example.org",
+         *       "sdgs": [
+         *         4,
+         *         8,
+         *         10,
+         *         11
+         *       ]
+         *     }
+         */
         UpdateOrganisationRequest: {
+            /**
+             * @description Public name, 2 to 200 characters
+             * @example Social(i)Makers
+             */
             name?: string;
-            /** @enum {string} */
+            /**
+             * @description What kind of organisation it is
+             * @enum {string}
+             */
             kind?: "public_body" | "ngo" | "social_enterprise" | "company" | "university" | "foundation" | "financial_operator" | "citizen_group";
-            /** @description ISO 3166-1 alpha-2 */
+            /**
+             * @description Country of the registered office, ISO 3166-1 alpha-2
+             * @example SK
+             */
             country?: string;
+            /**
+             * @description http(s) URL of its website; null clears it
+             * @example https://skyrocketplatform.eu
+             */
             website?: string | null;
+            /** @description Public presentation, plain text, at most 5,000 characters; null clears it */
             description?: string | null;
+            /** @description Fields it works in; replaces the list */
             themes?: ("education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty")[];
+            /** @description UN Sustainable Development Goals (1 to 17); replaces the list */
             sdgs?: number[];
         };
+        /**
+         * @description An organisation’s public profile
+         * @example {
+         *       "id": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *       "name": "Social(i)Makers",
+         *       "kind": "ngo",
+         *       "country": "IT",
+         *       "website": "https://skyrocketplatform.eu",
+         *       "description": "Interreg CENTRAL EUROPE partnership of 13 organisations from 7 countries, led by Democenter-Sipe Foundation, building the skills of a community of social innovators in Central Europe.",
+         *       "themes": [
+         *         "education",
+         *         "youth",
+         *         "inclusion"
+         *       ],
+         *       "sdgs": [
+         *         4,
+         *         8,
+         *         10
+         *       ],
+         *       "createdAt": "2026-06-15T08:30:00.000Z",
+         *       "updatedAt": "2026-06-15T08:30:00.000Z"
+         *     }
+         */
         Organisation: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organisation’s id
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             id: string;
+            /**
+             * @description Public name
+             * @example Social(i)Makers
+             */
             name: string;
-            /** @enum {string} */
+            /**
+             * @description What kind of organisation it is
+             * @enum {string}
+             */
             kind: "public_body" | "ngo" | "social_enterprise" | "company" | "university" | "foundation" | "financial_operator" | "citizen_group";
+            /**
+             * @description Country of the registered office, ISO 3166-1 alpha-2
+             * @example IT
+             */
             country: string;
+            /**
+             * @description http(s) URL; null when not given
+             * @example https://skyrocketplatform.eu
+             */
             website: string | null;
+            /** @description Public presentation, plain text; null when not given */
             description: string | null;
+            /** @description Fields it works in */
             themes: string[];
+            /** @description UN Sustainable Development Goals, 1 to 17 */
             sdgs: number[];
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When it was created; UTC, milliseconds
+             * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description Last profile change; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             updatedAt: string;
         };
+        /**
+         * @description An organisation you belong to, with your role
+         * @example {
+         *       "id": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *       "name": "Social(i)Makers",
+         *       "kind": "ngo",
+         *       "country": "IT",
+         *       "website": "https://skyrocketplatform.eu",
+         *       "description": "Interreg CENTRAL EUROPE partnership of 13 organisations from 7 countries, led by Democenter-Sipe Foundation, building the skills of a community of social innovators in Central Europe.",
+         *       "themes": [
+         *         "education",
+         *         "youth",
+         *         "inclusion"
+         *       ],
+         *       "sdgs": [
+         *         4,
+         *         8,
+         *         10
+         *       ],
+         *       "createdAt": "2026-06-15T08:30:00.000Z",
+         *       "updatedAt": "2026-06-15T08:30:00.000Z",
+         *       "myRole": "owner"
+         *     }
+         */
         MyOrganisation: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organisation’s id
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             id: string;
+            /**
+             * @description Public name
+             * @example Social(i)Makers
+             */
             name: string;
-            /** @enum {string} */
+            /**
+             * @description What kind of organisation it is
+             * @enum {string}
+             */
             kind: "public_body" | "ngo" | "social_enterprise" | "company" | "university" | "foundation" | "financial_operator" | "citizen_group";
+            /**
+             * @description Country of the registered office, ISO 3166-1 alpha-2
+             * @example IT
+             */
             country: string;
+            /**
+             * @description http(s) URL; null when not given
+             * @example https://skyrocketplatform.eu
+             */
             website: string | null;
+            /** @description Public presentation, plain text; null when not given */
             description: string | null;
+            /** @description Fields it works in */
             themes: string[];
+            /** @description UN Sustainable Development Goals, 1 to 17 */
             sdgs: number[];
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When it was created; UTC, milliseconds
+             * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description Last profile change; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             updatedAt: string;
-            /** @enum {string} */
+            /**
+             * @description Your role in it
+             * @enum {string}
+             */
             myRole: "owner" | "manager" | "member";
         };
+        /**
+         * @description Your organisations
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *           "name": "Social(i)Makers",
+         *           "kind": "ngo",
+         *           "country": "IT",
+         *           "website": "https://skyrocketplatform.eu",
+         *           "description": "Interreg CENTRAL EUROPE partnership of 13 organisations from 7 countries, led by Democenter-Sipe Foundation, building the skills of a community of social innovators in Central Europe.",
+         *           "themes": [
+         *             "education",
+         *             "youth",
+         *             "inclusion"
+         *           ],
+         *           "sdgs": [
+         *             4,
+         *             8,
+         *             10
+         *           ],
+         *           "createdAt": "2026-06-15T08:30:00.000Z",
+         *           "updatedAt": "2026-06-15T08:30:00.000Z",
+         *           "myRole": "owner"
+         *         }
+         *       ]
+         *     }
+         */
         MyOrganisationList: {
+            /** @description Every organisation you belong to, by name */
             items: components["schemas"]["MyOrganisation"][];
         };
+        /**
+         * @description A member of an organisation
+         * @example {
+         *       "userId": "1f3b5d7e-9a0c-4e2b-8d4f-6a8c0e2b4d5f",
+         *       "displayName": "Anna Gruber",
+         *       "email": "anna.gruber@socialimakers.example.org",
+         *       "role": "manager",
+         *       "joinedAt": "2026-06-16T13:05:22.480Z"
+         *     }
+         */
         Member: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The member’s user id
+             * @example 1f3b5d7e-9a0c-4e2b-8d4f-6a8c0e2b4d5f
+             */
             userId: string;
+            /**
+             * @description The member’s display name
+             * @example Anna Gruber
+             */
             displayName: string;
-            /** @description Shown to owners and managers (and to each member for their own entry); null for other members' entries */
+            /**
+             * @description Shown to owners and managers (and to each member for their own entry); null for other members' entries
+             * @example anna.gruber@socialimakers.example.org
+             */
             email: string | null;
-            /** @enum {string} */
+            /**
+             * @description `owner`: everything; `manager`: the profile, competitions, members and invitations, but no owner role; `member`: sees the organisation and its competitions, drafts included
+             * @enum {string}
+             */
             role: "owner" | "manager" | "member";
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When they became a member; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             joinedAt: string;
         };
+        /**
+         * @description The members of an organisation
+         * @example {
+         *       "items": [
+         *         {
+         *           "userId": "1f3b5d7e-9a0c-4e2b-8d4f-6a8c0e2b4d5f",
+         *           "displayName": "Anna Gruber",
+         *           "email": "anna.gruber@socialimakers.example.org",
+         *           "role": "manager",
+         *           "joinedAt": "2026-06-16T13:05:22.480Z"
+         *         }
+         *       ]
+         *     }
+         */
         MemberList: {
+            /** @description Every member, in the order they joined */
             items: components["schemas"]["Member"][];
         };
+        /**
+         * @description Invite someone by email
+         * @example {
+         *       "email": "petra.novak@socialimakers.example.org",
+         *       "role": "manager"
+         *     }
+         */
         CreateInvitationRequest: {
-            email: unknown;
-            /** @enum {string} */
+            /**
+             * Format: email
+             * @description Who to invite; the invitation link goes there (valid 14 days)
+             * @example petra.novak@socialimakers.example.org
+             */
+            email: string;
+            /**
+             * @description The role they get on accepting; only an owner may invite an owner
+             * @enum {string}
+             */
             role: "owner" | "manager" | "member";
         };
+        /**
+         * @description An invitation to join an organisation (owners and managers see them)
+         * @example {
+         *       "id": "2a4c6e8f-0b2d-4f6a-8c9e-1d3f5b7a9c0e",
+         *       "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *       "email": "petra.novak@socialimakers.example.org",
+         *       "role": "manager",
+         *       "status": "pending",
+         *       "expiresAt": "2026-07-17T09:40:00.000Z",
+         *       "createdAt": "2026-07-03T09:40:00.000Z"
+         *     }
+         */
         Invitation: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The invitation’s id
+             * @example 2a4c6e8f-0b2d-4f6a-8c9e-1d3f5b7a9c0e
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organisation invited to
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId: string;
+            /**
+             * @description The invited address, lower case
+             * @example petra.novak@socialimakers.example.org
+             */
             email: string;
-            /** @enum {string} */
+            /**
+             * @description `owner`: everything; `manager`: the profile, competitions, members and invitations, but no owner role; `member`: sees the organisation and its competitions, drafts included
+             * @enum {string}
+             */
             role: "owner" | "manager" | "member";
-            /** @enum {string} */
+            /**
+             * @description `pending` until accepted, revoked or past `expiresAt` (then `expired`)
+             * @enum {string}
+             */
             status: "pending" | "accepted" | "revoked" | "expired";
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description The link stops working at this instant; UTC
+             * @example 2026-07-17T09:40:00.000Z
              */
             expiresAt: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When it was created; UTC, milliseconds
+             * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
         };
+        /**
+         * @description The organisation’s invitations
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "2a4c6e8f-0b2d-4f6a-8c9e-1d3f5b7a9c0e",
+         *           "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *           "email": "petra.novak@socialimakers.example.org",
+         *           "role": "manager",
+         *           "status": "pending",
+         *           "expiresAt": "2026-07-17T09:40:00.000Z",
+         *           "createdAt": "2026-07-03T09:40:00.000Z"
+         *         }
+         *       ]
+         *     }
+         */
         InvitationList: {
+            /** @description Invitations of the organisation, oldest first */
             items: components["schemas"]["Invitation"][];
         };
+        /**
+         * @description Accept an invitation, signed in with the account of the invited address
+         * @example {
+         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
+         *     }
+         */
         AcceptInvitationRequest: {
+            /**
+             * @description The token from the invitation link
+             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
+             */
             token: string;
         };
+        /**
+         * @description Change a member’s role (owners and managers; only owners grant or take away `owner`)
+         * @example {
+         *       "role": "owner"
+         *     }
+         */
         ChangeRoleRequest: {
-            /** @enum {string} */
+            /**
+             * @description The new role; an organisation always keeps at least one owner
+             * @enum {string}
+             */
             role: "owner" | "manager" | "member";
         };
-        /** @description text, number, boolean, or a list of options (multichoice) */
+        /**
+         * @description An answer: a string (text, longtext, url, choice; date as YYYY-MM-DD), a number, a boolean, or a list of options (multichoice)
+         * @example Secondary-school students (15–18)
+         * @example 120
+         * @example true
+         * @example [
+         *       "Active citizenship",
+         *       "Impact measurement"
+         *     ]
+         */
         AnswerValue: string | number | boolean | string[];
-        /** @description Answers by question id */
+        /**
+         * @description Answers by question id (the form’s `id`s); checked against the form on submit
+         * @example {
+         *       "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
+         *       "target_group": "Secondary-school students (15–18)",
+         *       "skills": [
+         *         "Active citizenship",
+         *         "Social entrepreneurship",
+         *         "Impact measurement"
+         *       ],
+         *       "participants": 120,
+         *       "tested_before": true
+         *     }
+         */
         Answers: {
             [key: string]: components["schemas"]["AnswerValue"];
         };
+        /**
+         * @description A new draft proposal; you are its applicant
+         * @example {
+         *       "title": "I4I: Inspire for Innovation",
+         *       "answers": {
+         *         "target_group": "Secondary-school students (15–18)",
+         *         "participants": 120
+         *       },
+         *       "organisationId": null
+         *     }
+         */
         CreateProposal: {
-            /** @default  */
+            /**
+             * @description The proposal’s title, at most 300 characters; needed to submit
+             * @default
+             * @example I4I: Inspire for Innovation
+             */
             title: string;
-            /** @default {} */
+            /**
+             * @description Answers so far, by question id; a draft may be incomplete
+             * @default {}
+             */
             answers: components["schemas"]["Answers"];
             /**
-             * @description Submit on behalf of an organisation you are a member of
+             * @description Submit on behalf of an organisation you are a member of; null: as yourself
              * @default null
+             * @example null
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
              */
             organisationId: string | null;
         };
+        /**
+         * @description Changes to the draft (applicant and accepted team members)
+         * @example {
+         *       "answers": {
+         *         "skills": [
+         *           "Active citizenship",
+         *           "Social entrepreneurship",
+         *           "Impact measurement"
+         *         ],
+         *         "tested_before": true,
+         *         "participants": null
+         *       }
+         *     }
+         */
         UpdateProposal: {
+            /**
+             * @description The proposal’s title, at most 300 characters; needed to submit
+             * @example I4I: Inspire for Innovation
+             */
             title?: string;
             /** @description Merged into the draft (JSON merge patch): a question set to null is cleared, questions left out are kept */
             answers?: {
                 [key: string]: components["schemas"]["AnswerValue"] | null;
             };
+            /**
+             * @description Applicant only: the organisation you submit for; null: as yourself
+             * @example null
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId?: string | null;
         };
+        /**
+         * @description A person invited to the proposal’s team
+         * @example {
+         *       "id": "6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c",
+         *       "userId": "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f",
+         *       "displayName": "Matej Horváth",
+         *       "email": "matej.horvath@example.sk",
+         *       "status": "accepted",
+         *       "invitedAt": "2026-09-10T16:50:03.274Z",
+         *       "respondedAt": "2026-09-11T07:58:41.020Z"
+         *     }
+         * @example {
+         *       "id": "a3c5e7f9-1b3d-4f5a-9c7e-2d4f6a8c0b1e",
+         *       "userId": null,
+         *       "displayName": null,
+         *       "email": "lucia.bartosova@example.sk",
+         *       "status": "invited",
+         *       "invitedAt": "2026-10-02T15:11:48.630Z",
+         *       "respondedAt": null
+         *     }
+         */
         ProposalTeamMember: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The team member entry (use it to remove them)
+             * @example 6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c
+             */
             id: string;
+            /**
+             * @description Their account; null until they respond
+             * @example 5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f
+             */
             userId: string | null;
+            /**
+             * @description Their display name; null until they respond
+             * @example Matej Horváth
+             */
             displayName: string | null;
-            /** @description Shown to the applicant and the team only */
+            /**
+             * @description The invited address; shown to the applicant and the team only (null for organisers)
+             * @example matej.horvath@example.sk
+             */
             email: string | null;
-            /** @enum {string} */
+            /**
+             * @description Only accepted members count in the team and are frozen into a revision
+             * @enum {string}
+             */
             status: "invited" | "accepted" | "declined";
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When the invitation was sent; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             invitedAt: string;
+            /** @description When they accepted or declined; UTC; null while invited */
             respondedAt: string | null;
         };
+        /**
+         * @description A file attached to the proposal
+         * @example {
+         *       "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
+         *       "filename": "i4i-budget-2027.pdf",
+         *       "contentType": "application/pdf",
+         *       "size": 248731,
+         *       "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6",
+         *       "uploadedAt": "2026-10-27T21:14:52.906Z"
+         *     }
+         */
         ProposalAttachment: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The attachment’s id
+             * @example 8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b
+             */
             id: string;
+            /**
+             * @description The file name given at upload
+             * @example i4i-budget-2027.pdf
+             */
             filename: string;
-            /** @enum {string} */
+            /**
+             * @description Media type, checked against the file’s own bytes
+             * @enum {string}
+             */
             contentType: "application/pdf" | "image/png" | "image/jpeg" | "text/plain";
+            /**
+             * @description Bytes
+             * @example 248731
+             */
             size: number;
+            /**
+             * @description SHA-256 of the bytes, 64 hex digits
+             * @example 0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6
+             */
             sha256: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When it was uploaded; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             uploadedAt?: string;
         };
+        /**
+         * @description The current submitted revision, in short
+         * @example {
+         *       "revision": 2,
+         *       "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *       "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *       "late": false
+         *     }
+         */
         SubmittedRevisionSummary: {
+            /** @description Revision number, from 1 */
             revision: number;
+            /**
+             * @description SHA-256 (hex) of the revision’s canonical content
+             * @example 808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9
+             */
             contentHash: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When the server received it; UTC, microseconds
+             * @example 2026-10-28T19:03:27.418362Z
              */
             receivedAt: string;
+            /** @description Received in the grace period after the (applicant’s) deadline */
             late: boolean;
         };
+        /**
+         * @description A proposal as you may see it: applicant and team see the draft, organisers the current submitted revision
+         * @example {
+         *       "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "organisationId": null,
+         *       "status": "submitted",
+         *       "view": "draft",
+         *       "viewerRole": "applicant",
+         *       "title": "I4I: Inspire for Innovation",
+         *       "answers": {
+         *         "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
+         *         "target_group": "Secondary-school students (15–18)",
+         *         "skills": [
+         *           "Active citizenship",
+         *           "Social entrepreneurship",
+         *           "Impact measurement"
+         *         ],
+         *         "participants": 120,
+         *         "tested_before": true
+         *       },
+         *       "team": [
+         *         {
+         *           "id": "6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c",
+         *           "userId": "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f",
+         *           "displayName": "Matej Horváth",
+         *           "email": "matej.horvath@example.sk",
+         *           "status": "accepted",
+         *           "invitedAt": "2026-09-10T16:50:03.274Z",
+         *           "respondedAt": "2026-09-11T07:58:41.020Z"
+         *         },
+         *         {
+         *           "id": "a3c5e7f9-1b3d-4f5a-9c7e-2d4f6a8c0b1e",
+         *           "userId": null,
+         *           "displayName": null,
+         *           "email": "lucia.bartosova@example.sk",
+         *           "status": "invited",
+         *           "invitedAt": "2026-10-02T15:11:48.630Z",
+         *           "respondedAt": null
+         *         }
+         *       ],
+         *       "attachments": [
+         *         {
+         *           "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
+         *           "filename": "i4i-budget-2027.pdf",
+         *           "contentType": "application/pdf",
+         *           "size": 248731,
+         *           "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6",
+         *           "uploadedAt": "2026-10-27T21:14:52.906Z"
+         *         }
+         *       ],
+         *       "currentRevision": 2,
+         *       "submitted": {
+         *         "revision": 2,
+         *         "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *         "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *         "late": false
+         *       },
+         *       "unsubmittedChanges": false,
+         *       "eligibilityFacts": null,
+         *       "late": false,
+         *       "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
+         *       "lastSubmittedAt": "2026-10-28T19:03:27.418Z",
+         *       "withdrawnAt": null,
+         *       "version": 9,
+         *       "createdAt": "2026-09-10T16:42:10.512Z",
+         *       "updatedAt": "2026-10-28T19:03:27.418Z"
+         *     }
+         * @example {
+         *       "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "organisationId": null,
+         *       "status": "submitted",
+         *       "view": "submitted",
+         *       "viewerRole": "organiser",
+         *       "title": "I4I: Inspire for Innovation",
+         *       "answers": {
+         *         "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
+         *         "target_group": "Secondary-school students (15–18)",
+         *         "skills": [
+         *           "Active citizenship",
+         *           "Social entrepreneurship",
+         *           "Impact measurement"
+         *         ],
+         *         "participants": 120,
+         *         "tested_before": true
+         *       },
+         *       "team": [
+         *         {
+         *           "id": "6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c",
+         *           "userId": "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f",
+         *           "displayName": "Matej Horváth",
+         *           "email": null,
+         *           "status": "accepted",
+         *           "invitedAt": "2026-09-10T16:50:03.274Z",
+         *           "respondedAt": "2026-09-11T07:58:41.020Z"
+         *         }
+         *       ],
+         *       "attachments": [
+         *         {
+         *           "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
+         *           "filename": "i4i-budget-2027.pdf",
+         *           "contentType": "application/pdf",
+         *           "size": 248731,
+         *           "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6"
+         *         }
+         *       ],
+         *       "currentRevision": 2,
+         *       "submitted": {
+         *         "revision": 2,
+         *         "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *         "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *         "late": false
+         *       },
+         *       "unsubmittedChanges": false,
+         *       "eligibilityFacts": {
+         *         "country": "SK",
+         *         "birthDate": "2005-03-14",
+         *         "frozenAt": "2026-10-20T18:31:09.774Z",
+         *         "changedSince": []
+         *       },
+         *       "late": false,
+         *       "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
+         *       "lastSubmittedAt": "2026-10-28T19:03:27.418Z",
+         *       "withdrawnAt": null,
+         *       "version": 9,
+         *       "createdAt": "2026-09-10T16:42:10.512Z",
+         *       "updatedAt": "2026-10-28T19:03:27.418Z"
+         *     }
+         */
         Proposal: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The proposal’s id
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The applicant, who created it
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             applicantId: string;
+            /**
+             * @description The organisation it is submitted for; null: the applicant as a person
+             * @example null
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId: string | null;
-            /** @enum {string} */
+            /**
+             * @description `draft` until the first submit; `withdrawn` is final
+             * @enum {string}
+             */
             status: "draft" | "submitted" | "withdrawn";
             /**
              * @description Which content is shown: the working draft (applicant and team) or the current submitted revision (organisers)
              * @enum {string}
              */
             view: "draft" | "submitted";
-            /** @enum {string} */
+            /**
+             * @description Your relation to it: the applicant, a team member, or an organiser of the competition
+             * @enum {string}
+             */
             viewerRole: "applicant" | "member" | "organiser";
+            /**
+             * @description Title of the shown content
+             * @example I4I: Inspire for Innovation
+             */
             title: string;
+            /** @description Answers of the shown content, by question id */
             answers: components["schemas"]["Answers"];
+            /** @description The team: every invitation for applicant and team; accepted members for organisers */
             team: components["schemas"]["ProposalTeamMember"][];
+            /** @description Files of the shown content */
             attachments: components["schemas"]["ProposalAttachment"][];
+            /** @description Number of the current submitted revision; null before the first submit */
             currentRevision: number | null;
             /** @description The current submitted revision */
             submitted: components["schemas"]["SubmittedRevisionSummary"] | null;
@@ -2153,203 +5702,773 @@ export interface components {
             unsubmittedChanges: boolean;
             /** @description Organisers only (null otherwise): the applicant's country and birth date as frozen at their first submit to this competition, self-declared */
             eligibilityFacts: {
+                /**
+                 * @description Country of residence, ISO 3166-1 alpha-2
+                 * @example SK
+                 */
                 country: string;
+                /** @description Date of birth, YYYY-MM-DD; null when not given */
                 birthDate: string | null;
                 /**
                  * Format: date-time
-                 * @description ISO 8601 instant with offset
+                 * @description The first submit that froze them; UTC
+                 * @example 2026-10-28T19:03:27.418Z
                  */
                 frozenAt: string;
                 /** @description Facts the applicant's profile states differently today; eligibility still decides on the frozen ones */
                 changedSince: ("country" | "birthDate")[];
             } | null;
+            /** @description The current revision arrived in the grace period */
             late: boolean;
+            /** @description UTC; null before the first submit */
             firstSubmittedAt: string | null;
+            /** @description UTC; null before the first submit */
             lastSubmittedAt: string | null;
+            /** @description UTC; null unless withdrawn */
             withdrawnAt: string | null;
-            /** @description Also sent as the ETag header */
+            /**
+             * @description Increases with every change; also sent as the ETag `"v<version>"`: send it back in If-Match
+             * @example 9
+             */
             version: number;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When it was created; UTC, milliseconds
+             * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description Last change; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             updatedAt: string;
         };
+        /**
+         * @description One of your proposals, in short
+         * @example {
+         *       "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "organisationId": null,
+         *       "status": "submitted",
+         *       "title": "I4I: Inspire for Innovation",
+         *       "currentRevision": 2,
+         *       "unsubmittedChanges": false,
+         *       "late": false,
+         *       "version": 9,
+         *       "updatedAt": "2026-10-28T19:03:27.418Z",
+         *       "viewerRole": "applicant"
+         *     }
+         */
         ProposalSummary: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The proposal’s id
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The applicant, who created it
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             applicantId: string;
+            /**
+             * @description The organisation it is submitted for; null: the applicant as a person
+             * @example null
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId: string | null;
-            /** @enum {string} */
+            /**
+             * @description `draft` until the first submit; `withdrawn` is final
+             * @enum {string}
+             */
             status: "draft" | "submitted" | "withdrawn";
+            /**
+             * @description Title of the shown content
+             * @example I4I: Inspire for Innovation
+             */
             title: string;
+            /** @description Number of the current submitted revision; null before the first submit */
             currentRevision: number | null;
             /** @description The draft differs from the current revision (always true before the first submit) */
             unsubmittedChanges: boolean;
+            /** @description The current revision arrived in the grace period */
             late: boolean;
-            /** @description Also sent as the ETag header */
+            /**
+             * @description Increases with every change; also sent as the ETag `"v<version>"`: send it back in If-Match
+             * @example 9
+             */
             version: number;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description Last change; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             updatedAt: string;
-            /** @enum {string} */
+            /**
+             * @description You are its applicant or a team member
+             * @enum {string}
+             */
             viewerRole: "applicant" | "member";
         };
+        /**
+         * @description One page of your proposals
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *           "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *           "organisationId": null,
+         *           "status": "submitted",
+         *           "title": "I4I: Inspire for Innovation",
+         *           "currentRevision": 2,
+         *           "unsubmittedChanges": false,
+         *           "late": false,
+         *           "version": 9,
+         *           "updatedAt": "2026-10-28T19:03:27.418Z",
+         *           "viewerRole": "applicant"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
         ProposalSummaryList: {
+            /** @description Proposals you are applicant or team member of, last changed first */
             items: components["schemas"]["ProposalSummary"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page. Opaque: do not parse it
+             * @example eyJrIjoiMjAyNi0xMC0yOCAxOTowMzoyNy40MTgzNjIrMDAiLCJpZCI6ImQyZjRiNmE4LTNjNWUtNGE3Yi05ZDFmLThlNmM0YTJiMGQ5ZSJ9
+             */
             nextCursor: string | null;
         };
+        /**
+         * @description A submitted proposal as organisers list it
+         * @example {
+         *       "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "status": "submitted",
+         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "applicantName": "Zuzana Kováčová",
+         *       "applicantCountry": "SK",
+         *       "eligibilityFactsChanged": [],
+         *       "organisationId": null,
+         *       "title": "I4I: Inspire for Innovation",
+         *       "currentRevision": 2,
+         *       "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *       "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *       "late": false,
+         *       "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
+         *       "withdrawnAt": null
+         *     }
+         */
         SubmittedProposal: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The proposal’s id
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description `withdrawn` is final
+             * @enum {string}
+             */
             status: "submitted" | "withdrawn";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The applicant
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             applicantId: string;
+            /**
+             * @description The applicant’s display name
+             * @example Zuzana Kováčová
+             */
             applicantName: string;
             /** @description As frozen at the first submit to this competition (what eligibility decided on) */
             applicantCountry: string;
             /** @description Frozen eligibility facts the applicant's profile states differently today (empty: unchanged) */
             eligibilityFactsChanged: ("country" | "birthDate")[];
+            /**
+             * @description The organisation it is submitted for; null: the applicant as a person
+             * @example null
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId: string | null;
+            /**
+             * @description Title of the current revision
+             * @example I4I: Inspire for Innovation
+             */
             title: string;
+            /** @description Number of the current revision, from 1 */
             currentRevision: number;
+            /**
+             * @description SHA-256 (hex) of the current revision’s canonical content
+             * @example 808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9
+             */
             contentHash: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When the current revision was received; UTC, microseconds
+             * @example 2026-10-28T19:03:27.418362Z
              */
             receivedAt: string;
+            /** @description The current revision arrived in the grace period */
             late: boolean;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description The first submit; UTC
+             * @example 2026-10-20T18:31:09.774Z
              */
             firstSubmittedAt: string;
+            /** @description UTC; null unless withdrawn */
             withdrawnAt: string | null;
         };
+        /**
+         * @description One page of a competition’s submitted proposals (organisers)
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *           "status": "submitted",
+         *           "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *           "applicantName": "Zuzana Kováčová",
+         *           "applicantCountry": "SK",
+         *           "eligibilityFactsChanged": [],
+         *           "organisationId": null,
+         *           "title": "I4I: Inspire for Innovation",
+         *           "currentRevision": 2,
+         *           "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *           "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *           "late": false,
+         *           "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
+         *           "withdrawnAt": null
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMC0yOCAxOTowMzoyNy40MTgzNjIrMDAiLCJpZCI6ImQyZjRiNmE4LTNjNWUtNGE3Yi05ZDFmLThlNmM0YTJiMGQ5ZSJ9"
+         *     }
+         */
         SubmittedProposalList: {
+            /** @description This page, first submitted first */
             items: components["schemas"]["SubmittedProposal"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page. Opaque: do not parse it
+             * @example eyJrIjoiMjAyNi0xMC0yOCAxOTowMzoyNy40MTgzNjIrMDAiLCJpZCI6ImQyZjRiNmE4LTNjNWUtNGE3Yi05ZDFmLThlNmM0YTJiMGQ5ZSJ9
+             */
             nextCursor: string | null;
         };
-        /** @description What a revision freezes; `contentHash` is the SHA-256 of its canonical JSON (RFC 8785 style) */
+        /**
+         * @description What a revision freezes; `contentHash` is the SHA-256 of its canonical JSON (RFC 8785 style)
+         * @example {
+         *       "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "organisationId": null,
+         *       "title": "I4I: Inspire for Innovation",
+         *       "answers": {
+         *         "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
+         *         "target_group": "Secondary-school students (15–18)",
+         *         "skills": [
+         *           "Active citizenship",
+         *           "Social entrepreneurship",
+         *           "Impact measurement"
+         *         ],
+         *         "participants": 120,
+         *         "tested_before": true
+         *       },
+         *       "team": [
+         *         "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f"
+         *       ],
+         *       "attachments": [
+         *         {
+         *           "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
+         *           "filename": "i4i-budget-2027.pdf",
+         *           "contentType": "application/pdf",
+         *           "size": 248731,
+         *           "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6"
+         *         }
+         *       ]
+         *     }
+         */
         ProposalRevisionContent: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
             proposalId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The applicant
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             applicantId: string;
+            /**
+             * @description The organisation it was submitted for; null: the applicant as a person
+             * @example null
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId: string | null;
+            /**
+             * @description The title submitted
+             * @example I4I: Inspire for Innovation
+             */
             title: string;
+            /** @description The answers submitted, without blanks */
             answers: components["schemas"]["Answers"];
+            /**
+             * @description User ids of the accepted team members, the applicant excluded
+             * @example [
+             *       "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f"
+             *     ]
+             */
             team: string[];
+            /** @description The files submitted, each fixed by its SHA-256 */
             attachments: {
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @description The attachment’s id
+                 * @example 8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b
+                 */
                 id: string;
+                /** @description File name */
                 filename: string;
+                /** @description Media type */
                 contentType: string;
+                /** @description Bytes */
                 size: number;
+                /** @description SHA-256 of the bytes, hex */
                 sha256: string;
             }[];
         };
+        /**
+         * @description One submitted revision, in short
+         * @example {
+         *       "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "revision": 2,
+         *       "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *       "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *       "late": false,
+         *       "submittedBy": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "current": true
+         *     }
+         */
         ProposalRevisionSummary: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
             proposalId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
+            /** @description Revision number, from 1 */
             revision: number;
+            /**
+             * @description SHA-256 (hex) of the content’s canonical JSON
+             * @example 808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9
+             */
             contentHash: string;
             /**
              * Format: date-time
-             * @description Database clock, microseconds
+             * @description When the server received it: database clock, UTC, microseconds
+             * @example 2026-10-28T19:03:27.418362Z
              */
             receivedAt: string;
+            /** @description Received in the grace period */
             late: boolean;
+            /**
+             * @description Who submitted it (applicant or a team member); null if that account is gone
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             submittedBy: string | null;
+            /** @description This is the revision organisers see and judge */
             current: boolean;
         };
+        /**
+         * @description The proposal’s submitted revisions
+         * @example {
+         *       "items": [
+         *         {
+         *           "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *           "revision": 2,
+         *           "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *           "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *           "late": false,
+         *           "submittedBy": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *           "current": true
+         *         }
+         *       ]
+         *     }
+         */
         ProposalRevisionList: {
+            /** @description Every revision, oldest first */
             items: components["schemas"]["ProposalRevisionSummary"][];
         };
+        /**
+         * @description One submitted revision with its content and receipt
+         * @example {
+         *       "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "revision": 2,
+         *       "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *       "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *       "late": false,
+         *       "submittedBy": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "current": true,
+         *       "content": {
+         *         "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *         "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *         "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *         "organisationId": null,
+         *         "title": "I4I: Inspire for Innovation",
+         *         "answers": {
+         *           "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
+         *           "target_group": "Secondary-school students (15–18)",
+         *           "skills": [
+         *             "Active citizenship",
+         *             "Social entrepreneurship",
+         *             "Impact measurement"
+         *           ],
+         *           "participants": 120,
+         *           "tested_before": true
+         *         },
+         *         "team": [
+         *           "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f"
+         *         ],
+         *         "attachments": [
+         *           {
+         *             "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
+         *             "filename": "i4i-budget-2027.pdf",
+         *             "contentType": "application/pdf",
+         *             "size": 248731,
+         *             "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6"
+         *           }
+         *         ]
+         *       },
+         *       "receipt": {
+         *         "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *         "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *         "revision": 2,
+         *         "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *         "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *         "algorithm": "Ed25519",
+         *         "keyId": "a6428ec85933d791",
+         *         "signature": "4aLGPMWlE_z8_0YIiXG8zNoxQParYxXBGK1yPcT28z32hUSniTGRX8m22VCpR9OxvN5yrnYOn4rY7rebWWEiCQ"
+         *       }
+         *     }
+         */
         ProposalRevision: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
             proposalId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
+            /** @description Revision number, from 1 */
             revision: number;
+            /**
+             * @description SHA-256 (hex) of the content’s canonical JSON
+             * @example 808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9
+             */
             contentHash: string;
             /**
              * Format: date-time
-             * @description Database clock, microseconds
+             * @description When the server received it: database clock, UTC, microseconds
+             * @example 2026-10-28T19:03:27.418362Z
              */
             receivedAt: string;
+            /** @description Received in the grace period */
             late: boolean;
+            /**
+             * @description Who submitted it (applicant or a team member); null if that account is gone
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             submittedBy: string | null;
+            /** @description This is the revision organisers see and judge */
             current: boolean;
+            /** @description What it froze */
             content: components["schemas"]["ProposalRevisionContent"];
+            /** @description The signed receipt of this revision */
             receipt: components["schemas"]["Receipt"];
         };
-        /** @description The submitted proposal and a signed receipt; verify it with GET /v1/receipts/public-key */
+        /**
+         * @description The submitted proposal and a signed receipt; verify it with GET /v1/receipts/public-key
+         * @example {
+         *       "proposal": {
+         *         "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *         "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *         "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *         "organisationId": null,
+         *         "status": "submitted",
+         *         "view": "draft",
+         *         "viewerRole": "applicant",
+         *         "title": "I4I: Inspire for Innovation",
+         *         "answers": {
+         *           "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
+         *           "target_group": "Secondary-school students (15–18)",
+         *           "skills": [
+         *             "Active citizenship",
+         *             "Social entrepreneurship",
+         *             "Impact measurement"
+         *           ],
+         *           "participants": 120,
+         *           "tested_before": true
+         *         },
+         *         "team": [
+         *           {
+         *             "id": "6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c",
+         *             "userId": "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f",
+         *             "displayName": "Matej Horváth",
+         *             "email": "matej.horvath@example.sk",
+         *             "status": "accepted",
+         *             "invitedAt": "2026-09-10T16:50:03.274Z",
+         *             "respondedAt": "2026-09-11T07:58:41.020Z"
+         *           },
+         *           {
+         *             "id": "a3c5e7f9-1b3d-4f5a-9c7e-2d4f6a8c0b1e",
+         *             "userId": null,
+         *             "displayName": null,
+         *             "email": "lucia.bartosova@example.sk",
+         *             "status": "invited",
+         *             "invitedAt": "2026-10-02T15:11:48.630Z",
+         *             "respondedAt": null
+         *           }
+         *         ],
+         *         "attachments": [
+         *           {
+         *             "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
+         *             "filename": "i4i-budget-2027.pdf",
+         *             "contentType": "application/pdf",
+         *             "size": 248731,
+         *             "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6",
+         *             "uploadedAt": "2026-10-27T21:14:52.906Z"
+         *           }
+         *         ],
+         *         "currentRevision": 2,
+         *         "submitted": {
+         *           "revision": 2,
+         *           "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *           "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *           "late": false
+         *         },
+         *         "unsubmittedChanges": false,
+         *         "eligibilityFacts": null,
+         *         "late": false,
+         *         "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
+         *         "lastSubmittedAt": "2026-10-28T19:03:27.418Z",
+         *         "withdrawnAt": null,
+         *         "version": 9,
+         *         "createdAt": "2026-09-10T16:42:10.512Z",
+         *         "updatedAt": "2026-10-28T19:03:27.418Z"
+         *       },
+         *       "receipt": {
+         *         "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *         "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *         "revision": 2,
+         *         "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
+         *         "receivedAt": "2026-10-28T19:03:27.418362Z",
+         *         "algorithm": "Ed25519",
+         *         "keyId": "a6428ec85933d791",
+         *         "signature": "4aLGPMWlE_z8_0YIiXG8zNoxQParYxXBGK1yPcT28z32hUSniTGRX8m22VCpR9OxvN5yrnYOn4rY7rebWWEiCQ"
+         *       }
+         *     }
+         */
         SubmitResult: {
+            /** @description The proposal after the submit */
             proposal: components["schemas"]["Proposal"];
+            /** @description Keep it: signed proof of what was received when */
             receipt: components["schemas"]["Receipt"];
         };
+        /**
+         * @description Invite someone to the proposal’s team (applicant only)
+         * @example {
+         *       "email": "matej.horvath@example.sk"
+         *     }
+         */
         InviteProposalMember: {
-            email: unknown;
+            /**
+             * Format: email
+             * @description Who to invite to the team; the link goes there (valid 14 days)
+             * @example matej.horvath@example.sk
+             */
+            email: string;
         };
+        /**
+         * @description Accept or decline a team invitation
+         * @example {
+         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
+         *     }
+         */
         ProposalInvitationToken: {
+            /**
+             * @description The token from the team invitation link
+             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
+             */
             token: string;
         };
+        /**
+         * @description Ask a guardian to consent to your taking part (applicants under the competition’s `guardianConsentUnderAge`)
+         * @example {
+         *       "guardianEmail": "jana.balazova@example.sk"
+         *     }
+         */
         RequestGuardianConsent: {
-            guardianEmail: unknown;
+            /**
+             * Format: email
+             * @description The parent’s or guardian’s address; the consent link goes there (valid 30 days)
+             * @example jana.balazova@example.sk
+             */
+            guardianEmail: string;
         };
+        /**
+         * @description The guardian confirms their consent
+         * @example {
+         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
+         *     }
+         */
         GuardianConsentToken: {
+            /**
+             * @description The token from the consent link; the guardian needs no account
+             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
+             */
             token: string;
         };
+        /**
+         * @description A request for a guardian’s consent and its state
+         * @example {
+         *       "id": "4d6f8a0b-2c4e-4a6c-b8d0-9e1f3a5c7b2d",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "applicantId": "e7a9c1b3-5d7f-4a1c-8e3b-0f2d4a6c8e1b",
+         *       "guardianEmail": "jana.balazova@example.sk",
+         *       "status": "confirmed",
+         *       "requestedAt": "2026-09-11T08:05:12.345Z",
+         *       "expiresAt": "2026-10-11T08:05:12.345Z",
+         *       "confirmedAt": "2026-09-11T19:47:03.882Z"
+         *     }
+         */
         GuardianConsent: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The consent request’s id
+             * @example 4d6f8a0b-2c4e-4a6c-b8d0-9e1f3a5c7b2d
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition it is for
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The applicant it is for
+             * @example e7a9c1b3-5d7f-4a1c-8e3b-0f2d4a6c8e1b
+             */
             applicantId: string;
+            /**
+             * @description Where the consent link was sent
+             * @example jana.balazova@example.sk
+             */
             guardianEmail: string;
-            /** @enum {string} */
+            /**
+             * @description `pending` until the guardian confirms or the link expires
+             * @enum {string}
+             */
             status: "pending" | "confirmed" | "expired";
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When the consent was asked for; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             requestedAt: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description The link stops working at this instant; UTC
+             * @example 2026-10-11T08:05:12.345Z
              */
             expiresAt: string;
+            /** @description UTC; null until confirmed */
             confirmedAt: string | null;
         };
+        /**
+         * @description The guardian’s consent is recorded
+         * @example {
+         *       "confirmed": true,
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "competitionTitle": "Be Social, Be Maker",
+         *       "confirmedAt": "2026-09-11T19:47:03.882Z"
+         *     }
+         */
         GuardianConsentConfirmation: {
-            /** @constant */
+            /**
+             * @description Always true
+             * @constant
+             */
             confirmed: true;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition consented to
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
+            /**
+             * @description Its title, to show the guardian
+             * @example Be Social, Be Maker
+             */
             competitionTitle: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When the guardian confirmed; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             confirmedAt: string;
+        };
+        /**
+         * @description Your guardian consent requests for a competition
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "4d6f8a0b-2c4e-4a6c-b8d0-9e1f3a5c7b2d",
+         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *           "applicantId": "e7a9c1b3-5d7f-4a1c-8e3b-0f2d4a6c8e1b",
+         *           "guardianEmail": "jana.balazova@example.sk",
+         *           "status": "confirmed",
+         *           "requestedAt": "2026-09-11T08:05:12.345Z",
+         *           "expiresAt": "2026-10-11T08:05:12.345Z",
+         *           "confirmedAt": "2026-09-11T19:47:03.882Z"
+         *         }
+         *       ]
+         *     }
+         */
+        GuardianConsentList: {
+            /** @description Your consent requests for this competition, newest first */
+            items: components["schemas"]["GuardianConsent"][];
         };
         /** @description An attachment upload: `multipart/form-data` with exactly one part, `file` */
         ProposalAttachmentUpload: {
@@ -2359,332 +6478,1407 @@ export interface components {
              */
             file: Blob;
         };
+        /**
+         * @description The prize money and how it is shared
+         * @example {
+         *       "amount": 500000,
+         *       "currency": "EUR",
+         *       "winners": 1
+         *     }
+         */
         Prize: {
-            /** @description In minor units of `currency` (EUR 5,000.00 = 500000) */
+            /**
+             * @description Total, in minor units of `currency` (EUR 5,000.00 = 500000)
+             * @example 500000
+             */
             amount: number;
+            /**
+             * @description ISO 4217 currency code, upper case
+             * @example EUR
+             */
             currency: string;
-            /** @default 1 */
+            /**
+             * @description How many ranks win a share, 1 to 100
+             * @default 1
+             */
             winners: number;
             /** @description Minor units per rank, one per winner, summing to `amount`; default: even split, remainder to the top ranks */
             split?: number[];
         };
+        /**
+         * @description The prize money and each winning rank’s share
+         * @example {
+         *       "amount": 500000,
+         *       "currency": "EUR",
+         *       "winners": 1,
+         *       "split": [
+         *         500000
+         *       ]
+         *     }
+         */
         PrizeDetails: {
+            /**
+             * @description Total, in minor units of `currency` (EUR 5,000.00 = 500000)
+             * @example 500000
+             */
             amount: number;
+            /**
+             * @description ISO 4217 currency code, upper case
+             * @example EUR
+             */
             currency: string;
+            /** @description How many ranks win a share */
             winners: number;
+            /** @description Minor units per rank, first place first, summing to `amount` (computed when not given) */
             split: number[];
         };
+        /**
+         * @description When submissions are accepted
+         * @example {
+         *       "opensAt": "2026-09-01",
+         *       "closesAt": "2026-10-31",
+         *       "timezone": "Europe/Rome",
+         *       "gracePeriodSeconds": 300
+         *     }
+         */
         CompetitionTimingRequest: {
-            /** @description ISO 8601 instant with offset, or a date YYYY-MM-DD meaning the start (opening) or end (closing) of that day in `timezone`; years 1900 to 2200 (1900-01-01 to 2200-12-31) */
+            /**
+             * @description Opening instant; a date means the start of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
+             * @example 2026-09-01
+             * @example 2026-09-01T09:00:00+02:00
+             */
             opensAt: string;
-            /** @description ISO 8601 instant with offset, or a date YYYY-MM-DD meaning the start (opening) or end (closing) of that day in `timezone`; years 1900 to 2200 (1900-01-01 to 2200-12-31) */
+            /**
+             * @description Closing instant, exclusive; a date means the end of that day (the first instant of the next). ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
+             * @example 2026-10-31
+             * @example 2026-10-31T18:00:00+01:00
+             */
             closesAt: string;
-            /** @description IANA time zone, e.g. Europe/Rome */
+            /**
+             * @description IANA time zone the dates are read in and `local` times shown in; offsets are refused
+             * @example Europe/Rome
+             */
             timezone: string;
             /**
-             * @description Submissions received this long after `closesAt` are accepted and marked late
+             * @description Seconds, 0 to 7 days: submissions received this long after `closesAt` are accepted and marked late
              * @default 0
              */
             gracePeriodSeconds: number;
         };
+        /**
+         * @description Who may submit; checked at submission against the applicant’s self-declared country and birth date
+         * @example {
+         *       "minAge": 15,
+         *       "maxAge": 23,
+         *       "ageReferenceDate": null,
+         *       "allowedCountries": [
+         *         "AT",
+         *         "CZ",
+         *         "DE",
+         *         "HR",
+         *         "HU",
+         *         "IT",
+         *         "PL",
+         *         "SI",
+         *         "SK"
+         *       ],
+         *       "minTeamSize": 1,
+         *       "maxTeamSize": 5,
+         *       "maxProposalsPerApplicant": 1,
+         *       "guardianConsentUnderAge": 18
+         *     }
+         */
         EligibilityRules: {
+            /** @description The applicant’s youngest allowed age, whole years; null or absent: no lower limit */
             minAge?: number | null;
+            /** @description The applicant’s oldest allowed age, whole years (23 admits until the 24th birthday); null or absent: no upper limit */
             maxAge?: number | null;
-            /** @description Age is computed at this date; at the submission instant when absent */
+            /** @description Age is computed at this date (YYYY-MM-DD); at the submission date when null or absent */
             ageReferenceDate?: string | null;
             /**
-             * @description Applicant and team members; empty means anywhere
+             * @description Countries (ISO 3166-1 alpha-2) the applicant and accepted team members must live in; empty means anywhere
              * @default []
+             * @example [
+             *       "SK",
+             *       "CZ",
+             *       "HU",
+             *       "PL",
+             *       "AT",
+             *       "SI"
+             *     ]
              */
             allowedCountries: string[];
-            /** @default 1 */
+            /**
+             * @description Fewest people per proposal, the applicant included
+             * @default 1
+             */
             minTeamSize: number;
-            /** @default 1 */
+            /**
+             * @description Most people per proposal, the applicant included
+             * @default 1
+             */
             maxTeamSize: number;
-            /** @default 1 */
+            /**
+             * @description Submitted (not withdrawn) proposals one applicant may have in this competition
+             * @default 1
+             */
             maxProposalsPerApplicant: number;
-            /** @description Applicants younger than this need a guardian’s consent */
+            /** @description Applicants younger than this (years) need a guardian’s consent before they submit; null or absent: nobody does */
             guardianConsentUnderAge?: number | null;
         };
+        /**
+         * @description One question of the application form
+         * @example {
+         *       "id": "skills",
+         *       "type": "multichoice",
+         *       "label": "Social-innovation skills taught",
+         *       "help": "Choose the competences of the Social Innovation Academy your programme teaches.",
+         *       "required": true,
+         *       "min": 1,
+         *       "options": [
+         *         "Active citizenship",
+         *         "Social entrepreneurship",
+         *         "Technology for social good",
+         *         "Stakeholder engagement",
+         *         "Impact measurement",
+         *         "Financing",
+         *         "Policy"
+         *       ]
+         *     }
+         */
         FormQuestion: {
+            /**
+             * @description Key of the answer in `answers`; lower case letters, digits and _, unique in the form
+             * @example skills
+             */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description Answer type: text/longtext/url/date (string; date YYYY-MM-DD), number, boolean, choice (one option), multichoice (a list of options)
+             * @enum {string}
+             */
             type: "text" | "longtext" | "number" | "choice" | "multichoice" | "url" | "date" | "boolean";
+            /**
+             * @description The question as shown to applicants
+             * @example Social-innovation skills taught
+             */
             label: string;
+            /** @description Guidance shown with the question */
             help?: string;
-            /** @default false */
+            /**
+             * @description Must be answered to submit (drafts may leave it empty)
+             * @default false
+             */
             required: boolean;
-            /** @description text, longtext, url */
+            /** @description text, longtext, url: most characters */
             maxChars?: number;
-            /** @description text, longtext */
+            /** @description text, longtext: most words */
             maxWords?: number;
             /** @description number: smallest value; multichoice: fewest selections */
             min?: number;
             /** @description number: largest value; multichoice: most selections */
             max?: number;
-            /** @description choice, multichoice: at least two, unique */
+            /** @description choice, multichoice: the options, at least two, unique; answers quote them exactly */
             options?: string[];
         };
+        /**
+         * @description One criterion judges score
+         * @example {
+         *       "id": "social_impact",
+         *       "label": "Social impact",
+         *       "description": "Relevance for young people and expected change",
+         *       "weight": 40,
+         *       "scaleMin": 1,
+         *       "scaleMax": 10
+         *     }
+         */
         RubricCriterion: {
+            /**
+             * @description Criterion key; lower case letters, digits and _, unique in the rubric
+             * @example social_impact
+             */
             id: string;
+            /**
+             * @description Name shown to judges
+             * @example Social impact
+             */
             label: string;
+            /** @description What judges should look for */
             description?: string;
+            /** @description Relative weight in the total score (weights need not sum to 100) */
             weight: number;
+            /** @description Lowest score a judge can give */
             scaleMin: number;
+            /** @description Highest score a judge can give; above `scaleMin` */
             scaleMax: number;
         };
+        /**
+         * @description How equal totals are ordered; applied in list order
+         * @example {
+         *       "kind": "criterion",
+         *       "criterionId": "social_impact"
+         *     }
+         */
         TieBreak: {
-            /** @constant */
+            /**
+             * @description Higher score on one criterion wins
+             * @constant
+             */
             kind: "criterion";
+            /**
+             * @description A rubric criterion’s `id`
+             * @example social_impact
+             */
             criterionId: string;
         } | {
-            /** @constant */
+            /**
+             * @description The earlier first submission wins
+             * @constant
+             */
             kind: "earliest_submission";
         };
+        /**
+         * @description How proposals are reviewed and ranked
+         * @example {
+         *       "reviewsPerProposal": 3,
+         *       "blind": true,
+         *       "aggregation": "mean",
+         *       "normalisation": "zscore",
+         *       "tieBreaks": [
+         *         {
+         *           "kind": "criterion",
+         *           "criterionId": "social_impact"
+         *         },
+         *         {
+         *           "kind": "earliest_submission"
+         *         }
+         *       ],
+         *       "judgingOpensAt": "2026-11-05",
+         *       "judgingClosesAt": "2026-11-30",
+         *       "shortlistSize": 10,
+         *       "showScoresToApplicants": true
+         *     }
+         */
         JudgingSettings: {
-            /** @default 3 */
+            /**
+             * @description Judges who score each proposal
+             * @default 3
+             */
             reviewsPerProposal: number;
-            /** @default true */
+            /**
+             * @description Judges do not see who the applicants are
+             * @default true
+             */
             blind: boolean;
             /**
+             * @description How the judges’ scores of a proposal are combined
              * @default mean
              * @enum {string}
              */
             aggregation: "mean" | "median";
             /**
+             * @description `zscore` evens out strict and lenient judges before combining
              * @default none
              * @enum {string}
              */
             normalisation: "none" | "zscore";
-            /** @default [] */
+            /**
+             * @description Applied in order when totals are equal
+             * @default []
+             */
             tieBreaks: components["schemas"]["TieBreak"][];
+            /**
+             * @description When judges may start, not before the competition closes; a date means the start of that day in `timezone`. Returned as a UTC instant; null: not scheduled
+             * @example 2026-11-05
+             */
             judgingOpensAt?: string | null;
+            /**
+             * @description When scoring ends; a date means the end of that day in `timezone`. Returned as a UTC instant; null: no deadline
+             * @example 2026-11-30
+             */
             judgingClosesAt?: string | null;
-            /** @description Top N advance to a second round */
+            /** @description Top N advance to a second round; null or absent: one round */
             shortlistSize?: number | null;
-            /** @default false */
+            /**
+             * @description Applicants see their scores once results are published
+             * @default false
+             */
             showScoresToApplicants: boolean;
         };
+        /**
+         * @description A new competition, created as a draft; every problem is reported at once (422 `errors`)
+         * @example {
+         *       "title": "Be Social, Be Maker",
+         *       "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe.",
+         *       "description": "The Social(i)Makers partnership invites proposals for an educational programme that brings social innovation to young people aged 15 to 23 living in Austria, Czechia, Germany, Croatia, Hungary, Italy, Poland, Slovenia and Slovakia. One winner receives the whole prize.",
+         *       "themes": [
+         *         "education",
+         *         "youth",
+         *         "inclusion"
+         *       ],
+         *       "countries": [
+         *         "AT",
+         *         "CZ",
+         *         "DE",
+         *         "HR",
+         *         "HU",
+         *         "IT",
+         *         "PL",
+         *         "SI",
+         *         "SK"
+         *       ],
+         *       "challengeId": null,
+         *       "prize": {
+         *         "amount": 500000,
+         *         "currency": "EUR",
+         *         "winners": 1
+         *       },
+         *       "timing": {
+         *         "opensAt": "2026-09-01",
+         *         "closesAt": "2026-10-31",
+         *         "timezone": "Europe/Rome",
+         *         "gracePeriodSeconds": 300
+         *       },
+         *       "eligibility": {
+         *         "minAge": 15,
+         *         "maxAge": 23,
+         *         "ageReferenceDate": null,
+         *         "allowedCountries": [
+         *           "AT",
+         *           "CZ",
+         *           "DE",
+         *           "HR",
+         *           "HU",
+         *           "IT",
+         *           "PL",
+         *           "SI",
+         *           "SK"
+         *         ],
+         *         "minTeamSize": 1,
+         *         "maxTeamSize": 5,
+         *         "maxProposalsPerApplicant": 1,
+         *         "guardianConsentUnderAge": 18
+         *       },
+         *       "form": [
+         *         {
+         *           "id": "summary",
+         *           "type": "longtext",
+         *           "label": "Summary",
+         *           "help": "What will participants learn, and how?",
+         *           "required": true,
+         *           "maxWords": 300
+         *         },
+         *         {
+         *           "id": "target_group",
+         *           "type": "choice",
+         *           "label": "Main target group",
+         *           "required": true,
+         *           "options": [
+         *             "Secondary-school students (15–18)",
+         *             "Young adults (19–23)",
+         *             "Both"
+         *           ]
+         *         },
+         *         {
+         *           "id": "skills",
+         *           "type": "multichoice",
+         *           "label": "Social-innovation skills taught",
+         *           "help": "Choose the competences of the Social Innovation Academy your programme teaches.",
+         *           "required": true,
+         *           "min": 1,
+         *           "options": [
+         *             "Active citizenship",
+         *             "Social entrepreneurship",
+         *             "Technology for social good",
+         *             "Stakeholder engagement",
+         *             "Impact measurement",
+         *             "Financing",
+         *             "Policy"
+         *           ]
+         *         },
+         *         {
+         *           "id": "participants",
+         *           "type": "number",
+         *           "label": "Expected number of participants",
+         *           "required": true,
+         *           "min": 1,
+         *           "max": 100000
+         *         },
+         *         {
+         *           "id": "tested_before",
+         *           "type": "boolean",
+         *           "label": "Has the programme been tested before?",
+         *           "required": true
+         *         }
+         *       ],
+         *       "rubric": [
+         *         {
+         *           "id": "social_impact",
+         *           "label": "Social impact",
+         *           "description": "Relevance for young people and expected change",
+         *           "weight": 40,
+         *           "scaleMin": 1,
+         *           "scaleMax": 10
+         *         },
+         *         {
+         *           "id": "innovation",
+         *           "label": "Innovation",
+         *           "description": "Originality of content and format",
+         *           "weight": 30,
+         *           "scaleMin": 1,
+         *           "scaleMax": 10
+         *         },
+         *         {
+         *           "id": "feasibility",
+         *           "label": "Feasibility",
+         *           "description": "Plan, resources and capacity to deliver",
+         *           "weight": 30,
+         *           "scaleMin": 1,
+         *           "scaleMax": 10
+         *         }
+         *       ],
+         *       "judging": {
+         *         "reviewsPerProposal": 3,
+         *         "blind": true,
+         *         "aggregation": "mean",
+         *         "normalisation": "zscore",
+         *         "tieBreaks": [
+         *           {
+         *             "kind": "criterion",
+         *             "criterionId": "social_impact"
+         *           },
+         *           {
+         *             "kind": "earliest_submission"
+         *           }
+         *         ],
+         *         "judgingOpensAt": "2026-11-05",
+         *         "judgingClosesAt": "2026-11-30",
+         *         "shortlistSize": 10,
+         *         "showScoresToApplicants": true
+         *       }
+         *     }
+         */
         CreateCompetitionRequest: {
+            /**
+             * @description Public title, 3 to 200 characters
+             * @example Be Social, Be Maker
+             */
             title: string;
-            /** @default  */
+            /**
+             * @description One paragraph for lists, at most 1,000 characters; needed to publish
+             * @default
+             */
             summary: string;
-            /** @default  */
+            /**
+             * @description The full call, plain text or Markdown, at most 50,000 characters
+             * @default
+             */
             description: string;
-            /** @default [] */
+            /**
+             * @description Fields of social innovation it is about
+             * @default []
+             */
             themes: ("education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty")[];
-            /** @default [] */
+            /**
+             * @description Countries it is about or run in (ISO 3166-1 alpha-2); who may apply is `eligibility.allowedCountries`
+             * @default []
+             * @example [
+             *       "SK",
+             *       "CZ",
+             *       "HU",
+             *       "PL",
+             *       "AT",
+             *       "SI"
+             *     ]
+             */
             countries: string[];
+            /**
+             * @description The challenge it answers; null: none
+             * @example null
+             */
             challengeId?: string | null;
+            /** @description The prize money */
             prize: components["schemas"]["Prize"];
+            /** @description Opening, closing and grace; dates are read in `timezone` */
             timing: components["schemas"]["CompetitionTimingRequest"];
+            /** @description Who may submit; default: anyone, alone, one proposal each */
             eligibility: components["schemas"]["EligibilityRules"];
-            /** @default [] */
+            /**
+             * @description The questions applicants answer, in order; at least one to publish
+             * @default []
+             */
             form: components["schemas"]["FormQuestion"][];
-            /** @default [] */
+            /**
+             * @description The criteria judges score; at least one to publish
+             * @default []
+             */
             rubric: components["schemas"]["RubricCriterion"][];
+            /** @description How proposals are reviewed; defaults: 3 blind reviews, mean, no normalisation */
             judging: components["schemas"]["JudgingSettings"];
         };
-        /** @description Fields to change; objects (prize, eligibility, judging) and lists (form, rubric) are replaced whole. After publication only title, summary, description, themes, countries and challengeId change freely; closesAt and gracePeriodSeconds may only grow; eligibility, form and rubric until the first submission. */
+        /**
+         * @description Fields to change; objects (prize, eligibility, judging) and lists (form, rubric) are replaced whole. After publication only title, summary, description, themes, countries and challengeId change freely; closesAt and gracePeriodSeconds may only grow; eligibility, form and rubric until the first submission.
+         * @example {
+         *       "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe. Applications in English, German, Slovak, Czech, Hungarian, Polish, Slovenian, Croatian or Italian.",
+         *       "timing": {
+         *         "closesAt": "2026-11-02",
+         *         "gracePeriodSeconds": 600
+         *       }
+         *     }
+         */
         UpdateCompetitionRequest: {
+            /**
+             * @description Public title, 3 to 200 characters
+             * @example Be Social, Be Maker
+             */
             title?: string;
+            /** @description One paragraph for lists, at most 1,000 characters; needed to publish */
             summary?: string;
+            /** @description The full call, plain text or Markdown, at most 50,000 characters */
             description?: string;
+            /** @description Fields of social innovation it is about */
             themes?: ("education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty")[];
+            /**
+             * @description Countries it is about or run in (ISO 3166-1 alpha-2); who may apply is `eligibility.allowedCountries`
+             * @example [
+             *       "SK",
+             *       "CZ",
+             *       "HU",
+             *       "PL",
+             *       "AT",
+             *       "SI"
+             *     ]
+             */
             countries?: string[];
+            /**
+             * @description The challenge it answers; null: none
+             * @example null
+             */
             challengeId?: string | null;
+            /** @description Replaces the prize (drafts only) */
             prize?: components["schemas"]["Prize"];
+            /** @description Timing fields to change; the others are kept */
             timing?: {
-                /** @description ISO 8601 instant with offset, or a date YYYY-MM-DD meaning the start (opening) or end (closing) of that day in `timezone`; years 1900 to 2200 (1900-01-01 to 2200-12-31) */
+                /**
+                 * @description Opening instant; a date means the start of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
+                 * @example 2026-09-01
+                 */
                 opensAt?: string;
-                /** @description ISO 8601 instant with offset, or a date YYYY-MM-DD meaning the start (opening) or end (closing) of that day in `timezone`; years 1900 to 2200 (1900-01-01 to 2200-12-31) */
+                /**
+                 * @description Closing instant, exclusive; a date means the end of that day (the first instant of the next); once open it may only move later. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
+                 * @example 2026-11-02
+                 */
                 closesAt?: string;
-                /** @description IANA time zone, e.g. Europe/Rome */
+                /**
+                 * @description IANA time zone the dates are read in and `local` times shown in; offsets are refused
+                 * @example Europe/Rome
+                 */
                 timezone?: string;
+                /** @description Seconds, 0 to 7 days, accepted after `closesAt` and marked late; once open it may only grow */
                 gracePeriodSeconds?: number;
             };
+            /** @description Replaces the eligibility rules (until the first submission) */
             eligibility?: components["schemas"]["EligibilityRules"];
+            /** @description Replaces the whole form (until the first submission) */
             form?: components["schemas"]["FormQuestion"][];
+            /** @description Replaces the whole rubric (until the first submission) */
             rubric?: components["schemas"]["RubricCriterion"][];
+            /** @description Replaces the judging settings (until judging starts) */
             judging?: components["schemas"]["JudgingSettings"];
         };
+        /**
+         * @description When submissions are accepted, resolved to instants
+         * @example {
+         *       "opensAt": "2026-08-31T22:00:00.000Z",
+         *       "closesAt": "2026-10-31T23:00:00.000Z",
+         *       "timezone": "Europe/Rome",
+         *       "gracePeriodSeconds": 300,
+         *       "effectiveClosesAt": "2026-10-31T23:05:00.000Z",
+         *       "local": {
+         *         "opensAt": "2026-09-01T00:00:00+02:00",
+         *         "closesAt": "2026-11-01T00:00:00+01:00",
+         *         "effectiveClosesAt": "2026-11-01T00:05:00+01:00"
+         *       }
+         *     }
+         */
         CompetitionTiming: {
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description Submissions are accepted from this instant; UTC
+             * @example 2026-08-31T22:00:00.000Z
              */
             opensAt: string;
             /**
              * Format: date-time
-             * @description Exclusive: submissions must arrive before it (plus grace)
+             * @description Exclusive: submissions must arrive before it (plus grace); UTC
+             * @example 2026-10-31T23:00:00.000Z
              */
             closesAt: string;
+            /**
+             * @description IANA time zone of the competition, canonical spelling
+             * @example Europe/Rome
+             */
             timezone: string;
+            /** @description Seconds after `closesAt` in which submissions are still accepted, marked late */
             gracePeriodSeconds: number;
             /**
              * Format: date-time
-             * @description closesAt + gracePeriodSeconds: nothing is accepted from this instant on
+             * @description closesAt + gracePeriodSeconds: nothing is accepted from this instant on; UTC
+             * @example 2026-10-31T23:05:00.000Z
              */
             effectiveClosesAt: string;
             /** @description The same instants as wall-clock time in `timezone`, ISO 8601 with that zone’s offset; a fraction of a second is kept when there is one */
             local: {
+                /**
+                 * @description `opensAt` in `timezone`
+                 * @example 2026-09-01T00:00:00+02:00
+                 */
                 opensAt: string;
+                /**
+                 * @description `closesAt` in `timezone`
+                 * @example 2026-11-01T00:00:00+01:00
+                 */
                 closesAt: string;
+                /**
+                 * @description `effectiveClosesAt` in `timezone`
+                 * @example 2026-11-01T00:05:00+01:00
+                 */
                 effectiveClosesAt: string;
             };
         };
+        /**
+         * @description A competition with its whole configuration; drafts are visible to the organisation’s members only
+         * @example {
+         *       "id": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *       "challengeId": null,
+         *       "title": "Be Social, Be Maker",
+         *       "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe.",
+         *       "description": "The Social(i)Makers partnership invites proposals for an educational programme that brings social innovation to young people aged 15 to 23 living in Austria, Czechia, Germany, Croatia, Hungary, Italy, Poland, Slovenia and Slovakia. One winner receives the whole prize.",
+         *       "themes": [
+         *         "education",
+         *         "youth",
+         *         "inclusion"
+         *       ],
+         *       "countries": [
+         *         "AT",
+         *         "CZ",
+         *         "DE",
+         *         "HR",
+         *         "HU",
+         *         "IT",
+         *         "PL",
+         *         "SI",
+         *         "SK"
+         *       ],
+         *       "status": "published",
+         *       "phase": "open",
+         *       "prize": {
+         *         "amount": 500000,
+         *         "currency": "EUR",
+         *         "winners": 1,
+         *         "split": [
+         *           500000
+         *         ]
+         *       },
+         *       "timing": {
+         *         "opensAt": "2026-08-31T22:00:00.000Z",
+         *         "closesAt": "2026-10-31T23:00:00.000Z",
+         *         "timezone": "Europe/Rome",
+         *         "gracePeriodSeconds": 300,
+         *         "effectiveClosesAt": "2026-10-31T23:05:00.000Z",
+         *         "local": {
+         *           "opensAt": "2026-09-01T00:00:00+02:00",
+         *           "closesAt": "2026-11-01T00:00:00+01:00",
+         *           "effectiveClosesAt": "2026-11-01T00:05:00+01:00"
+         *         }
+         *       },
+         *       "eligibility": {
+         *         "minAge": 15,
+         *         "maxAge": 23,
+         *         "ageReferenceDate": null,
+         *         "allowedCountries": [
+         *           "AT",
+         *           "CZ",
+         *           "DE",
+         *           "HR",
+         *           "HU",
+         *           "IT",
+         *           "PL",
+         *           "SI",
+         *           "SK"
+         *         ],
+         *         "minTeamSize": 1,
+         *         "maxTeamSize": 5,
+         *         "maxProposalsPerApplicant": 1,
+         *         "guardianConsentUnderAge": 18
+         *       },
+         *       "form": [
+         *         {
+         *           "id": "summary",
+         *           "type": "longtext",
+         *           "label": "Summary",
+         *           "help": "What will participants learn, and how?",
+         *           "required": true,
+         *           "maxWords": 300
+         *         },
+         *         {
+         *           "id": "target_group",
+         *           "type": "choice",
+         *           "label": "Main target group",
+         *           "required": true,
+         *           "options": [
+         *             "Secondary-school students (15–18)",
+         *             "Young adults (19–23)",
+         *             "Both"
+         *           ]
+         *         },
+         *         {
+         *           "id": "skills",
+         *           "type": "multichoice",
+         *           "label": "Social-innovation skills taught",
+         *           "help": "Choose the competences of the Social Innovation Academy your programme teaches.",
+         *           "required": true,
+         *           "min": 1,
+         *           "options": [
+         *             "Active citizenship",
+         *             "Social entrepreneurship",
+         *             "Technology for social good",
+         *             "Stakeholder engagement",
+         *             "Impact measurement",
+         *             "Financing",
+         *             "Policy"
+         *           ]
+         *         },
+         *         {
+         *           "id": "participants",
+         *           "type": "number",
+         *           "label": "Expected number of participants",
+         *           "required": true,
+         *           "min": 1,
+         *           "max": 100000
+         *         },
+         *         {
+         *           "id": "tested_before",
+         *           "type": "boolean",
+         *           "label": "Has the programme been tested before?",
+         *           "required": true
+         *         }
+         *       ],
+         *       "rubric": [
+         *         {
+         *           "id": "social_impact",
+         *           "label": "Social impact",
+         *           "description": "Relevance for young people and expected change",
+         *           "weight": 40,
+         *           "scaleMin": 1,
+         *           "scaleMax": 10
+         *         },
+         *         {
+         *           "id": "innovation",
+         *           "label": "Innovation",
+         *           "description": "Originality of content and format",
+         *           "weight": 30,
+         *           "scaleMin": 1,
+         *           "scaleMax": 10
+         *         },
+         *         {
+         *           "id": "feasibility",
+         *           "label": "Feasibility",
+         *           "description": "Plan, resources and capacity to deliver",
+         *           "weight": 30,
+         *           "scaleMin": 1,
+         *           "scaleMax": 10
+         *         }
+         *       ],
+         *       "judging": {
+         *         "reviewsPerProposal": 3,
+         *         "blind": true,
+         *         "aggregation": "mean",
+         *         "normalisation": "zscore",
+         *         "tieBreaks": [
+         *           {
+         *             "kind": "criterion",
+         *             "criterionId": "social_impact"
+         *           },
+         *           {
+         *             "kind": "earliest_submission"
+         *           }
+         *         ],
+         *         "judgingOpensAt": "2026-11-04T23:00:00.000Z",
+         *         "judgingClosesAt": "2026-11-30T23:00:00.000Z",
+         *         "shortlistSize": 10,
+         *         "showScoresToApplicants": true
+         *       },
+         *       "rulesFrozenAt": "2026-09-14T11:20:05.133Z",
+         *       "publishedAt": "2026-07-15T10:00:00.000Z",
+         *       "version": 3,
+         *       "createdAt": "2026-07-01T09:15:00.000Z",
+         *       "updatedAt": "2026-07-15T10:00:00.000Z"
+         *     }
+         */
         Competition: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition’s id
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organisation that runs it
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId: string;
+            /**
+             * @description The challenge it answers; null: none
+             * @example null
+             */
             challengeId: string | null;
+            /**
+             * @description Public title
+             * @example Be Social, Be Maker
+             */
             title: string;
+            /** @description One paragraph for lists; empty when not written yet */
             summary: string;
+            /** @description The full call */
             description: string;
+            /** @description Fields of social innovation it is about */
             themes: string[];
+            /** @description Countries it is about or run in, ISO 3166-1 alpha-2 */
             countries: string[];
-            /** @enum {string} */
+            /**
+             * @description Lifecycle: draft → published → judging → results_published; archived from any of them
+             * @enum {string}
+             */
             status: "draft" | "published" | "judging" | "results_published" | "archived";
-            /** @description Derived from the database clock at read time; null for drafts */
+            /** @description While published: upcoming, open (until effectiveClosesAt), closed; judging and later: closed; null for drafts. Derived from the database clock at read time */
             phase: ("upcoming" | "open" | "closed") | null;
+            /** @description The prize money and each rank’s share */
             prize: components["schemas"]["PrizeDetails"];
+            /** @description When submissions are accepted */
             timing: components["schemas"]["CompetitionTiming"];
+            /** @description Who may submit, defaults filled in */
             eligibility: components["schemas"]["EligibilityRules"];
+            /** @description The questions, in order */
             form: components["schemas"]["FormQuestion"][];
+            /** @description The criteria judges score */
             rubric: components["schemas"]["RubricCriterion"][];
+            /** @description How proposals are reviewed; judging dates as UTC instants */
             judging: components["schemas"]["JudgingSettings"];
-            /** @description Set by the first submission; eligibility, form and rubric are fixed from then on */
+            /**
+             * @description Set by the first submission; eligibility, form and rubric are fixed from then on. UTC; null until then
+             * @example 2026-09-14T11:20:05.133Z
+             */
             rulesFrozenAt: string | null;
+            /**
+             * @description When it was published; UTC; null for drafts
+             * @example 2026-07-15T10:00:00.000Z
+             */
             publishedAt: string | null;
-            /** @description Also sent as the ETag; send it back in If-Match */
+            /**
+             * @description Increases with every change; also sent as the ETag `"v<version>"`: send it back in If-Match
+             * @example 3
+             */
             version: number;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When it was created; UTC, milliseconds
+             * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description Last change of the stored configuration; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             updatedAt: string;
         };
+        /**
+         * @description A competition as lists show it
+         * @example {
+         *       "id": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *       "organisationName": "Social(i)Makers",
+         *       "challengeId": null,
+         *       "title": "Be Social, Be Maker",
+         *       "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe.",
+         *       "themes": [
+         *         "education",
+         *         "youth",
+         *         "inclusion"
+         *       ],
+         *       "countries": [
+         *         "AT",
+         *         "CZ",
+         *         "DE",
+         *         "HR",
+         *         "HU",
+         *         "IT",
+         *         "PL",
+         *         "SI",
+         *         "SK"
+         *       ],
+         *       "allowedCountries": [
+         *         "AT",
+         *         "CZ",
+         *         "DE",
+         *         "HR",
+         *         "HU",
+         *         "IT",
+         *         "PL",
+         *         "SI",
+         *         "SK"
+         *       ],
+         *       "status": "published",
+         *       "phase": "open",
+         *       "prize": {
+         *         "amount": 500000,
+         *         "currency": "EUR",
+         *         "winners": 1,
+         *         "split": [
+         *           500000
+         *         ]
+         *       },
+         *       "timing": {
+         *         "opensAt": "2026-08-31T22:00:00.000Z",
+         *         "closesAt": "2026-10-31T23:00:00.000Z",
+         *         "timezone": "Europe/Rome",
+         *         "gracePeriodSeconds": 300,
+         *         "effectiveClosesAt": "2026-10-31T23:05:00.000Z",
+         *         "local": {
+         *           "opensAt": "2026-09-01T00:00:00+02:00",
+         *           "closesAt": "2026-11-01T00:00:00+01:00",
+         *           "effectiveClosesAt": "2026-11-01T00:05:00+01:00"
+         *         }
+         *       },
+         *       "publishedAt": "2026-07-15T10:00:00.000Z",
+         *       "version": 3
+         *     }
+         */
         CompetitionSummary: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition’s id
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organisation that runs it
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
             organisationId: string;
+            /**
+             * @description That organisation’s name
+             * @example Social(i)Makers
+             */
             organisationName: string;
+            /**
+             * @description The challenge it answers; null: none
+             * @example null
+             */
             challengeId: string | null;
+            /**
+             * @description Public title
+             * @example Be Social, Be Maker
+             */
             title: string;
+            /** @description One paragraph */
             summary: string;
+            /** @description Fields of social innovation it is about */
             themes: string[];
+            /** @description Countries it is about or run in, ISO 3166-1 alpha-2 */
             countries: string[];
+            /** @description Where applicants must live (`eligibility.allowedCountries`); empty means anywhere */
             allowedCountries: string[];
-            /** @enum {string} */
+            /**
+             * @description Lifecycle: draft → published → judging → results_published; archived from any of them
+             * @enum {string}
+             */
             status: "draft" | "published" | "judging" | "results_published" | "archived";
-            /** @description Derived from the database clock at read time; null for drafts */
+            /** @description While published: upcoming, open (until effectiveClosesAt), closed; judging and later: closed; null for drafts. Derived from the database clock at read time */
             phase: ("upcoming" | "open" | "closed") | null;
+            /** @description The prize money */
             prize: components["schemas"]["PrizeDetails"];
+            /** @description When submissions are accepted */
             timing: components["schemas"]["CompetitionTiming"];
+            /** @description When it was published; UTC; null for drafts */
             publishedAt: string | null;
+            /** @description The ETag’s version */
             version: number;
         };
+        /**
+         * @description One page of competitions
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *           "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *           "organisationName": "Social(i)Makers",
+         *           "challengeId": null,
+         *           "title": "Be Social, Be Maker",
+         *           "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe.",
+         *           "themes": [
+         *             "education",
+         *             "youth",
+         *             "inclusion"
+         *           ],
+         *           "countries": [
+         *             "AT",
+         *             "CZ",
+         *             "DE",
+         *             "HR",
+         *             "HU",
+         *             "IT",
+         *             "PL",
+         *             "SI",
+         *             "SK"
+         *           ],
+         *           "allowedCountries": [
+         *             "AT",
+         *             "CZ",
+         *             "DE",
+         *             "HR",
+         *             "HU",
+         *             "IT",
+         *             "PL",
+         *             "SI",
+         *             "SK"
+         *           ],
+         *           "status": "published",
+         *           "phase": "open",
+         *           "prize": {
+         *             "amount": 500000,
+         *             "currency": "EUR",
+         *             "winners": 1,
+         *             "split": [
+         *               500000
+         *             ]
+         *           },
+         *           "timing": {
+         *             "opensAt": "2026-08-31T22:00:00.000Z",
+         *             "closesAt": "2026-10-31T23:00:00.000Z",
+         *             "timezone": "Europe/Rome",
+         *             "gracePeriodSeconds": 300,
+         *             "effectiveClosesAt": "2026-10-31T23:05:00.000Z",
+         *             "local": {
+         *               "opensAt": "2026-09-01T00:00:00+02:00",
+         *               "closesAt": "2026-11-01T00:00:00+01:00",
+         *               "effectiveClosesAt": "2026-11-01T00:05:00+01:00"
+         *             }
+         *           },
+         *           "publishedAt": "2026-07-15T10:00:00.000Z",
+         *           "version": 3
+         *         }
+         *       ],
+         *       "nextCursor": "eyJzIjoiY2xvc2luZ19zb29uIiwiayI6IjIwMjYtMTAtMzEgMjM6MDA6MDArMDAiLCJpZCI6IjdiMmU5YzQxLTVkM2EtNGY2Yi04ZTFjLTJhOWQ0YjdjNmUxNSJ9"
+         *     }
+         */
         CompetitionPage: {
+            /** @description This page, in the requested sort */
             items: components["schemas"]["CompetitionSummary"][];
-            /** @description Pass as `cursor` for the next page; null on the last page */
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page. Opaque: do not parse it
+             * @example eyJzIjoiY2xvc2luZ19zb29uIiwiayI6IjIwMjYtMTAtMzEgMjM6MDA6MDArMDAiLCJpZCI6IjdiMmU5YzQxLTVkM2EtNGY2Yi04ZTFjLTJhOWQ0YjdjNmUxNSJ9
+             */
             nextCursor: string | null;
         };
+        /**
+         * @description Move the deadline of a published competition later, for everyone
+         * @example {
+         *       "closesAt": "2026-11-02",
+         *       "reason": "More time for school teams after the autumn holidays."
+         *     }
+         */
         ExtendCompetitionRequest: {
-            /** @description ISO 8601 instant with offset, or a date YYYY-MM-DD meaning the start (opening) or end (closing) of that day in `timezone`; years 1900 to 2200 (1900-01-01 to 2200-12-31) */
+            /**
+             * @description The new closing instant, later than the current one; a date means the end of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
+             * @example 2026-11-02
+             */
             closesAt: string;
+            /** @description Why; recorded in the audit log */
             reason?: string;
         };
+        /**
+         * @description Optional body of a lifecycle change (publish, start judging, archive)
+         * @example {
+         *       "reason": "Rubric and form reviewed by the jury on 14 July."
+         *     }
+         */
         CompetitionTransitionRequest: {
+            /** @description Why, recorded in the audit log */
             reason?: string;
         };
+        /**
+         * @description Give one applicant a later deadline; granting again replaces it
+         * @example {
+         *       "closesAt": "2026-11-03",
+         *       "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days."
+         *     }
+         */
         GrantExtensionRequest: {
-            /** @description ISO 8601 instant with offset, or a date YYYY-MM-DD meaning the start (opening) or end (closing) of that day in `timezone`; years 1900 to 2200 (1900-01-01 to 2200-12-31) */
+            /**
+             * @description The applicant’s own deadline, later than the competition’s; a date means the end of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
+             * @example 2026-11-03
+             */
             closesAt: string;
+            /**
+             * @description Why; recorded in the audit log
+             * @example The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days.
+             */
             reason: string;
         };
+        /**
+         * @description An individual deadline extension for one applicant (organisers only)
+         * @example {
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "userId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "displayName": "Zuzana Kováčová",
+         *       "closesAt": "2026-11-03T23:00:00.000Z",
+         *       "effectiveClosesAt": "2026-11-03T23:05:00.000Z",
+         *       "localClosesAt": "2026-11-04T00:00:00+01:00",
+         *       "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days.",
+         *       "grantedBy": "0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d",
+         *       "createdAt": "2026-10-29T08:12:44.301Z"
+         *     }
+         */
         CompetitionExtension: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The applicant it applies to
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             userId: string;
+            /**
+             * @description The applicant’s display name; null if the account is gone
+             * @example Zuzana Kováčová
+             */
             displayName: string | null;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description The applicant’s own deadline, exclusive; UTC
+             * @example 2026-11-03T23:00:00.000Z
              */
             closesAt: string;
             /**
              * Format: date-time
-             * @description closesAt + the competition’s grace period
+             * @description closesAt + the competition’s grace period; UTC
+             * @example 2026-11-03T23:05:00.000Z
              */
             effectiveClosesAt: string;
+            /**
+             * @description `closesAt` as wall-clock time in the competition’s time zone, with offset
+             * @example 2026-11-04T00:00:00+01:00
+             */
             localClosesAt: string;
+            /** @description Why it was granted */
             reason: string;
+            /**
+             * @description The organiser who granted it; null if that account is gone
+             * @example 0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d
+             */
             grantedBy: string | null;
             /**
              * Format: date-time
-             * @description ISO 8601 instant with offset
+             * @description When it was granted; UTC
+             * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
         };
+        /**
+         * @description The competition’s individual extensions
+         * @example {
+         *       "items": [
+         *         {
+         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *           "userId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *           "displayName": "Zuzana Kováčová",
+         *           "closesAt": "2026-11-03T23:00:00.000Z",
+         *           "effectiveClosesAt": "2026-11-03T23:05:00.000Z",
+         *           "localClosesAt": "2026-11-04T00:00:00+01:00",
+         *           "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days.",
+         *           "grantedBy": "0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d",
+         *           "createdAt": "2026-10-29T08:12:44.301Z"
+         *         }
+         *       ]
+         *     }
+         */
         CompetitionExtensionList: {
+            /** @description Every extension of the competition */
             items: components["schemas"]["CompetitionExtension"][];
         };
+        /**
+         * @description One row of a competition’s append-only audit log
+         * @example {
+         *       "id": 42,
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "actorId": "0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d",
+         *       "action": "competition.extension_granted",
+         *       "subjectType": "user",
+         *       "subjectId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *       "data": {
+         *         "userId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *         "closesAt": "2026-11-03T23:00:00.000Z",
+         *         "previousClosesAt": null,
+         *         "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days."
+         *       },
+         *       "createdAt": "2026-10-29T08:12:44.301527Z",
+         *       "seal": {
+         *         "seq": 7,
+         *         "hash": "f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114",
+         *         "prevHash": "2c3a4249d77070058649dbd822dcaf7957586fce428cfb2ca88b94741eda8b07",
+         *         "sealedAt": "2026-10-29T08:12:45.010Z"
+         *       }
+         *     }
+         */
         AuditEntry: {
+            /**
+             * @description Row id, increasing; not the chain order (that is `seal.seq`)
+             * @example 42
+             */
             id: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
+            /**
+             * @description Who did it; null for the system
+             * @example 0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d
+             */
             actorId: string | null;
+            /**
+             * @description What happened, `<subject>.<verb>` (docs/competitions.md lists them)
+             * @example competition.extension_granted
+             */
             action: string;
+            /**
+             * @description What kind of thing `subjectId` names
+             * @example user
+             */
             subjectType: string;
+            /**
+             * @description The thing acted on; null when none
+             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+             */
             subjectId: string | null;
+            /** @description Details of the action, as recorded; its shape depends on `action` */
             data: {
                 [key: string]: unknown;
             };
-            /** @description UTC, microseconds, exactly as hashed */
+            /**
+             * @description UTC, microseconds, exactly as hashed
+             * @example 2026-10-29T08:12:44.301527Z
+             */
             createdAt: string;
-            /** @description Null until the background sealer chains it */
+            /** @description Null until the background sealer chains it (seconds) */
             seal: {
+                /** @description Position in the competition’s chain, from 1, without gaps */
                 seq: number;
+                /**
+                 * @description SHA-256 (hex) of `prevHash` followed by the row’s canonical JSON
+                 * @example f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114
+                 */
                 hash: string;
+                /** @description The previous seal’s `hash`; 64 zeros for seq 1 */
                 prevHash: string;
                 /**
                  * Format: date-time
-                 * @description ISO 8601 instant with offset
+                 * @description When it was chained; UTC
+                 * @example 2026-10-28T19:03:27.418Z
                  */
                 sealedAt: string;
             } | null;
         };
+        /**
+         * @description One page of the audit log
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": 42,
+         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *           "actorId": "0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d",
+         *           "action": "competition.extension_granted",
+         *           "subjectType": "user",
+         *           "subjectId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *           "data": {
+         *             "userId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
+         *             "closesAt": "2026-11-03T23:00:00.000Z",
+         *             "previousClosesAt": null,
+         *             "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days."
+         *           },
+         *           "createdAt": "2026-10-29T08:12:44.301527Z",
+         *           "seal": {
+         *             "seq": 7,
+         *             "hash": "f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114",
+         *             "prevHash": "2c3a4249d77070058649dbd822dcaf7957586fce428cfb2ca88b94741eda8b07",
+         *             "sealedAt": "2026-10-29T08:12:45.010Z"
+         *           }
+         *         }
+         *       ],
+         *       "nextCursor": "YXVkaXQ6NDI"
+         *     }
+         */
         AuditPage: {
+            /** @description This page, oldest first */
             items: components["schemas"]["AuditEntry"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page. Opaque: do not parse it
+             * @example YXVkaXQ6NDI
+             */
             nextCursor: string | null;
         };
+        /**
+         * @description The result of recomputing the audit hash chain
+         * @example {
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "valid": true,
+         *       "sealedCount": 7,
+         *       "unsealedCount": 0,
+         *       "headHash": "f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114",
+         *       "headSeq": 7
+         *     }
+         */
         AuditVerification: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The competition
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
             competitionId: string;
             /** @description Every sealed row matches its seal and the chain is unbroken */
             valid: boolean;
+            /** @description Rows in the chain */
             sealedCount: number;
             /** @description Rows appended but not chained yet; verified once the sealer has run */
             unsealedCount: number;
+            /**
+             * @description The last seal’s hash; keep it to detect a rewritten history later. Null when nothing is sealed
+             * @example f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114
+             */
             headHash: string | null;
+            /** @description The last seal’s `seq`; null when nothing is sealed */
             headSeq: number | null;
+            /** @description Where the chain first breaks; absent when valid */
             firstInvalid?: {
+                /** @description The audit row’s `id` */
                 auditId: number;
+                /** @description Its position in the chain */
                 seq: number;
-                /** @enum {string} */
+                /**
+                 * @description What is wrong there
+                 * @enum {string}
+                 */
                 reason: "seq_gap" | "prev_hash_mismatch" | "row_missing" | "hash_mismatch";
             };
-        };
-        GuardianConsentList: {
-            items: components["schemas"]["GuardianConsent"][];
         };
     };
     responses: never;
@@ -4165,6 +9359,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The organisation’s id
+                 * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+                 */
                 organisationId: string;
             };
             cookie?: never;
@@ -4250,6 +9448,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The organisation’s id
+                 * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+                 */
                 organisationId: string;
             };
             cookie?: never;
@@ -4384,6 +9586,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The organisation’s id
+                 * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+                 */
                 organisationId: string;
             };
             cookie?: never;
@@ -4478,7 +9684,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The organisation’s id
+                 * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+                 */
                 organisationId: string;
+                /**
+                 * @description The member’s user id
+                 * @example 1f3b5d7e-9a0c-4e2b-8d4f-6a8c0e2b4d5f
+                 */
                 userId: string;
             };
             cookie?: never;
@@ -4589,7 +9803,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The organisation’s id
+                 * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+                 */
                 organisationId: string;
+                /**
+                 * @description The member’s user id
+                 * @example 1f3b5d7e-9a0c-4e2b-8d4f-6a8c0e2b4d5f
+                 */
                 userId: string;
             };
             cookie?: never;
@@ -4733,6 +9955,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The organisation’s id
+                 * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+                 */
                 organisationId: string;
             };
             cookie?: never;
@@ -4836,6 +10062,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The organisation’s id
+                 * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+                 */
                 organisationId: string;
             };
             cookie?: never;
@@ -4970,7 +10200,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The organisation’s id
+                 * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+                 */
                 organisationId: string;
+                /**
+                 * @description The invitation’s id
+                 * @example 2a4c6e8f-0b2d-4f6a-8c9e-1d3f5b7a9c0e
+                 */
                 invitationId: string;
             };
             cookie?: never;
@@ -5195,17 +10433,28 @@ export interface operations {
             query?: {
                 /** @description Derived phase; `closed` includes competitions in judging or with results */
                 phase?: "upcoming" | "open" | "closed";
-                /** @description Listed in the competition’s countries or its eligible countries */
+                /**
+                 * @description Listed in the competition’s countries or its eligible countries
+                 * @example SK
+                 */
                 country?: string;
+                /** @description Only competitions with this theme */
                 theme?: "education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty";
+                /** @description `closing_soon`: by closesAt, soonest first; `newest`: by publication (else creation), newest first */
                 sort?: "closing_soon" | "newest";
+                /** @description Page size: 1 to 100 items */
                 limit?: number;
-                /** @description Opaque cursor from `nextCursor` of the previous page */
+                /** @description Opaque cursor from `nextCursor` of the previous page, with the same filters and sort; omit for the first page */
                 cursor?: string;
+                /** @description Only this status, drafts and archived included; default: all */
                 status?: "draft" | "published" | "judging" | "results_published" | "archived";
             };
             header?: never;
             path: {
+                /**
+                 * @description The organisation’s id
+                 * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+                 */
                 organisationId: string;
             };
             cookie?: never;
@@ -5303,6 +10552,10 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
+                /**
+                 * @description The organisation’s id
+                 * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+                 */
                 organisationId: string;
             };
             cookie?: never;
@@ -5446,14 +10699,25 @@ export interface operations {
             query?: {
                 /** @description Derived phase; `closed` includes competitions in judging or with results */
                 phase?: "upcoming" | "open" | "closed";
-                /** @description Listed in the competition’s countries or its eligible countries */
+                /**
+                 * @description Listed in the competition’s countries or its eligible countries
+                 * @example SK
+                 */
                 country?: string;
+                /** @description Only competitions with this theme */
                 theme?: "education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty";
+                /** @description `closing_soon`: by closesAt, soonest first; `newest`: by publication (else creation), newest first */
                 sort?: "closing_soon" | "newest";
+                /** @description Page size: 1 to 100 items */
                 limit?: number;
-                /** @description Opaque cursor from `nextCursor` of the previous page */
+                /** @description Opaque cursor from `nextCursor` of the previous page, with the same filters and sort; omit for the first page */
                 cursor?: string;
+                /** @description Only this status; default: all public ones */
                 status?: "published" | "judging" | "results_published";
+                /**
+                 * @description Only this organisation’s competitions
+                 * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+                 */
                 organisationId?: string;
             };
             header?: never;
@@ -5523,6 +10787,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
                 competitionId: string;
             };
             cookie?: never;
@@ -5616,10 +10884,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match. */
+                /**
+                 * @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match.
+                 * @example "v3"
+                 */
                 "if-match"?: string;
             };
             path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
                 competitionId: string;
             };
             cookie?: never;
@@ -5771,10 +11046,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match. */
+                /**
+                 * @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match.
+                 * @example "v3"
+                 */
                 "if-match"?: string;
             };
             path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
                 competitionId: string;
             };
             cookie?: never;
@@ -5926,10 +11208,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match. */
+                /**
+                 * @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match.
+                 * @example "v3"
+                 */
                 "if-match"?: string;
             };
             path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
                 competitionId: string;
             };
             cookie?: never;
@@ -6081,10 +11370,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match. */
+                /**
+                 * @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match.
+                 * @example "v3"
+                 */
                 "if-match"?: string;
             };
             path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
                 competitionId: string;
             };
             cookie?: never;
@@ -6236,10 +11532,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match. */
+                /**
+                 * @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match.
+                 * @example "v3"
+                 */
                 "if-match"?: string;
             };
             path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
                 competitionId: string;
             };
             cookie?: never;
@@ -6392,6 +11695,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
                 competitionId: string;
             };
             cookie?: never;
@@ -6495,7 +11802,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
                 competitionId: string;
+                /**
+                 * @description The applicant’s user id
+                 * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+                 */
                 userId: string;
             };
             cookie?: never;
@@ -6648,7 +11963,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
                 competitionId: string;
+                /**
+                 * @description The applicant’s user id
+                 * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
+                 */
                 userId: string;
             };
             cookie?: never;
@@ -6748,11 +12071,17 @@ export interface operations {
     listCompetitionAudit: {
         parameters: {
             query?: {
+                /** @description Page size: 1 to 100 rows */
                 limit?: number;
+                /** @description Opaque cursor from `nextCursor` of the previous page; omit for the first page */
                 cursor?: string;
             };
             header?: never;
             path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
                 competitionId: string;
             };
             cookie?: never;
@@ -6856,6 +12185,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
                 competitionId: string;
             };
             cookie?: never;
@@ -6957,13 +12290,19 @@ export interface operations {
     listCompetitionProposals: {
         parameters: {
             query?: {
+                /** @description Submitted or withdrawn proposals; drafts are never listed */
                 status?: "submitted" | "withdrawn";
+                /** @description Page size: 1 to 100 items */
                 limit?: number;
-                /** @description Opaque cursor from `nextCursor` of the previous page */
+                /** @description Opaque cursor from `nextCursor` of the previous page, with the same filters and sort; omit for the first page */
                 cursor?: string;
             };
             header?: never;
             path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
                 competitionId: string;
             };
             cookie?: never;
@@ -7070,6 +12409,10 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
                 competitionId: string;
             };
             cookie?: never;
@@ -7202,9 +12545,14 @@ export interface operations {
     listMyProposals: {
         parameters: {
             query?: {
+                /**
+                 * @description Only proposals to this competition
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
                 competitionId?: string;
+                /** @description Page size: 1 to 100 items */
                 limit?: number;
-                /** @description Opaque cursor from `nextCursor` of the previous page */
+                /** @description Opaque cursor from `nextCursor` of the previous page, with the same filters and sort; omit for the first page */
                 cursor?: string;
             };
             header?: never;
@@ -7283,6 +12631,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
                 id: string;
             };
             cookie?: never;
@@ -7376,10 +12728,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match. */
+                /**
+                 * @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match.
+                 * @example "v3"
+                 */
                 "if-match"?: string;
             };
             path: {
+                /**
+                 * @description The proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
                 id: string;
             };
             cookie?: never;
@@ -7531,12 +12890,19 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match. */
+                /**
+                 * @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match.
+                 * @example "v3"
+                 */
                 "if-match"?: string;
                 /** @description Makes a retry safe: the same key and body replay the first response (`idempotent-replayed: true`) for at least 24 hours. Keys are scoped to the caller. */
                 "idempotency-key"?: string;
             };
             path: {
+                /**
+                 * @description The proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
                 id: string;
             };
             cookie?: never;
@@ -7666,10 +13032,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match. */
+                /**
+                 * @description The ETag you read (`"v<version>"`, or `*`); the change is refused with 412 if the object changed since. Weak `W/` tags never match.
+                 * @example "v3"
+                 */
                 "if-match"?: string;
             };
             path: {
+                /**
+                 * @description The proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
                 id: string;
             };
             cookie?: never;
@@ -7791,6 +13164,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
                 id: string;
             };
             cookie?: never;
@@ -7885,7 +13262,12 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
                 id: string;
+                /** @description Revision number, from 1 */
                 revision: number;
             };
             cookie?: never;
@@ -7980,6 +13362,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
                 id: string;
             };
             cookie?: never;
@@ -8123,7 +13509,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
                 id: string;
+                /**
+                 * @description The team member entry’s `id` (not the user id)
+                 * @example 6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c
+                 */
                 memberId: string;
             };
             cookie?: never;
@@ -8502,6 +13896,10 @@ export interface operations {
                 "x-filename"?: string;
             };
             path: {
+                /**
+                 * @description The proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
                 id: string;
             };
             cookie?: never;
@@ -8645,7 +14043,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
                 id: string;
+                /**
+                 * @description The attachment’s id
+                 * @example 8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b
+                 */
                 attachmentId: string;
             };
             cookie?: never;
@@ -8743,7 +14149,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
                 id: string;
+                /**
+                 * @description The attachment’s id
+                 * @example 8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b
+                 */
                 attachmentId: string;
             };
             cookie?: never;
@@ -8845,6 +14259,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
                 id: string;
             };
             cookie?: never;
@@ -8988,6 +14406,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
                 id: string;
             };
             cookie?: never;
