@@ -14,10 +14,10 @@ export const Answers = z.record(QuestionId, AnswerValue).meta({ id: 'Answers', d
 const Title = z.string().trim().max(300);
 
 export const CompetitionParams = z.object({ competitionId: Uuid });
-export const ProposalParams = z.object({ id: Uuid });
-export const RevisionParams = z.object({ id: Uuid, revision: z.coerce.number().int().min(1).max(1_000_000) });
-export const MemberParams = z.object({ id: Uuid, memberId: Uuid });
-export const AttachmentParams = z.object({ id: Uuid, attachmentId: Uuid });
+export const ProposalParams = z.object({ proposalId: Uuid });
+export const RevisionParams = z.object({ proposalId: Uuid, revision: z.coerce.number().int().min(1).max(1_000_000) });
+export const MemberParams = z.object({ proposalId: Uuid, memberId: Uuid });
+export const AttachmentParams = z.object({ proposalId: Uuid, attachmentId: Uuid });
 
 export const CreateProposalBody = z
   .strictObject({
