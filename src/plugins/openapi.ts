@@ -49,6 +49,8 @@ const REPLAYED_HEADER = {
   'idempotent-replayed': { type: 'string', enum: ['true'], description: 'Present when this is the recorded answer of an earlier request with the same `Idempotency-Key` (docs/idempotency.md)' },
 } as const;
 
+const REPLAYABLE_REFUSALS = new Set([403, 404, 409, 412, 422]);
+
 /** Operation-level carriers (`x-` keys reach the operation; response objects keep only description, headers, content) moved into place by `finishDocument`. */
 const ERROR_CODES_BY_STATUS = 'x-skyrocket-error-codes';
 const OPTIONAL_BODY = 'x-skyrocket-optional-body';
@@ -83,11 +85,14 @@ function transform(input: TransformInput): ReturnType<typeof jsonSchemaTransform
   const codes: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(responses)) {
     const own = declared[status];
+    const code = Number(status);
     const headers: JsonObject = {
       ...(own && typeof own === 'object' && 'headers' in own ? (own.headers as JsonObject) : {}),
-      ...REQUEST_ID_HEADER,
-      ...(rateLimited ? RATE_LIMIT_HEADERS : {}),
-      ...(idempotent && Number(status) < 500 ? REPLAYED_HEADER : {}),
+      // 408 and 431 are written on the socket below Fastify (src/plugins/input.ts), 414 before routing: no hook ran for them.
+      ...(code === 408 || code === 431 ? {} : REQUEST_ID_HEADER),
+      ...(rateLimited && ![408, 414, 431].includes(code) ? RATE_LIMIT_HEADERS : {}),
+      // What a replay restores: the handler's own answer, a success or a refusal it threw (docs/idempotency.md).
+      ...(idempotent && (code < 300 || REPLAYABLE_REFUSALS.has(code)) ? REPLAYED_HEADER : {}),
     };
     response.headers = headers;
     if (own && typeof own === 'object' && ERROR_CODES_KEY in own) codes[status] = own[ERROR_CODES_KEY];

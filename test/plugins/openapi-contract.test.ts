@@ -83,6 +83,7 @@ t.test('the document’s shape: descriptions, parameters, components, headers', 
     t.ok(op.description && op.description.length > 20, `${name}: has a description`);
     for (const [status, response] of Object.entries(op.responses)) {
       t.not(response.description, 'Default Response', `${name} ${status}: a real description`);
+      if (status === '408' || status === '431') continue; // written on the socket, below Fastify's hooks
       if (!t.ok(response.headers?.['x-request-id'], `${name} ${status}: x-request-id`)) break;
     }
     for (const p of op.parameters ?? []) {
