@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import type { ErrorCode } from '../lib/error-codes.js';
 import { ERROR_CODES_KEY, mergeProblemResponses, problemResponse as problem } from '../lib/problem.js';
 
 /**
@@ -10,30 +11,31 @@ import { ERROR_CODES_KEY, mergeProblemResponses, problemResponse as problem } fr
  * status, these codes are merged into its response (its wording first).
  */
 function commonResponses(schema: Record<string, unknown>, route: { method: string; idempotent: boolean; rateLimited: boolean }): Record<string, ReturnType<typeof problem>> {
-  const responses: Record<string, ReturnType<typeof problem>> = {};
+  const codes: Record<number, ErrorCode[]> = {};
+  const add = (status: number, ...more: ErrorCode[]) => (codes[status] = [...(codes[status] ?? []), ...more]);
   const hasInput = Boolean(schema.body || schema.querystring || schema.params || schema.headers);
   if (schema.body) {
-    responses[400] = problem(['MALFORMED_JSON', 'JSON_TOO_DEEP', 'BAD_REQUEST']);
-    responses[408] = problem(['REQUEST_TIMEOUT']);
-    responses[413] = problem(['BODY_TOO_LARGE']);
-    responses[415] = problem(['UNSUPPORTED_MEDIA_TYPE']);
+    add(400, 'MALFORMED_JSON', 'JSON_TOO_DEEP', 'BAD_REQUEST');
+    add(408, 'REQUEST_TIMEOUT');
+    add(413, 'BODY_TOO_LARGE');
+    add(415, 'UNSUPPORTED_MEDIA_TYPE');
   }
-  if (schema.params || schema.querystring) responses[400] = mergeProblemResponses(responses[400], problem(['BAD_URL'])) as ReturnType<typeof problem>;
-  if (hasInput) responses[422] = problem(['VALIDATION_FAILED']);
+  if (schema.params || schema.querystring) add(400, 'BAD_URL');
+  if (hasInput) add(422, 'VALIDATION_FAILED');
   // Answered before routing (docs/input.md): a path parameter over the router's length limit, headers over Node's limit.
-  if (schema.params) responses[414] = problem(['URI_TOO_LONG']);
-  responses[431] = problem(['HEADERS_TOO_LARGE']);
-  if (schema.security) responses[401] = problem(['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_INVALID']);
+  if (schema.params) add(414, 'URI_TOO_LONG');
+  add(431, 'HEADERS_TOO_LARGE');
+  if (schema.security) add(401, 'UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_INVALID');
   // Deadlocks and lock waits can end any write (src/plugins/errors.ts, PG_CODES).
-  if (route.method !== 'GET' && route.method !== 'HEAD') responses[409] = problem(['CONCURRENT_UPDATE']);
+  if (route.method !== 'GET' && route.method !== 'HEAD') add(409, 'CONCURRENT_UPDATE');
   if (route.idempotent) {
-    responses[409] = mergeProblemResponses(responses[409], problem(['IDEMPOTENCY_IN_PROGRESS'])) as ReturnType<typeof problem>;
-    responses[422] = mergeProblemResponses(responses[422], problem(['IDEMPOTENCY_KEY_REUSED'])) as ReturnType<typeof problem>;
+    add(409, 'IDEMPOTENCY_IN_PROGRESS');
+    add(422, 'IDEMPOTENCY_KEY_REUSED');
   }
-  if (route.rateLimited) responses[429] = problem(['RATE_LIMITED']);
-  responses[500] = problem(['INTERNAL']);
-  responses[503] = problem(['SERVICE_UNAVAILABLE', 'SHUTTING_DOWN', 'DATABASE_UNAVAILABLE', 'DATABASE_TIMEOUT']);
-  return responses;
+  if (route.rateLimited) add(429, 'RATE_LIMITED');
+  add(500, 'INTERNAL');
+  add(503, 'SERVICE_UNAVAILABLE', 'SHUTTING_DOWN', 'DATABASE_UNAVAILABLE', 'DATABASE_TIMEOUT');
+  return Object.fromEntries(Object.entries(codes).map(([status, list]) => [status, problem(list)]));
 }
 
 const REQUEST_ID_HEADER = {
