@@ -4,9 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createDatabase } from '../src/db/client.js';
+import { renderErrorCatalogue } from '../src/lib/error-codes.js';
 
-// Builds the app on an in-memory database and writes (or, with --check, compares) openapi/openapi.json.
+// Builds the app on an in-memory database and writes (or, with --check, compares) openapi/openapi.json,
+// and docs/errors.md from the error catalogue.
 const target = fileURLToPath(new URL('../openapi/openapi.json', import.meta.url));
+const errorsTarget = fileURLToPath(new URL('../docs/errors.md', import.meta.url));
 const check = process.argv.includes('--check');
 
 // The receipt signer parses its key at startup, so even this throwaway build needs a real one.
@@ -19,20 +22,26 @@ const document = `${JSON.stringify(app.swagger(), null, 2)}\n`;
 await app.close();
 await database.close();
 
+const outputs = [
+  { file: target, text: document, name: 'openapi/openapi.json' },
+  { file: errorsTarget, text: renderErrorCatalogue(), name: 'docs/errors.md' },
+];
+
 if (check) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // missing counts as stale
-  }
-  if (current !== document) {
-    console.error('openapi/openapi.json is stale: run `npm run openapi` and commit the result.');
-    process.exit(1);
-  }
-  console.log('openapi/openapi.json is up to date');
+  const stale = outputs.filter(({ file, text }) => {
+    try {
+      return readFileSync(file, 'utf8') !== text;
+    } catch {
+      return true; // missing counts as stale
+    }
+  });
+  for (const { name } of stale) console.error(`${name} is stale: run \`npm run openapi\` and commit the result.`);
+  if (stale.length > 0) process.exit(1);
+  console.log('openapi/openapi.json and docs/errors.md are up to date');
 } else {
   mkdirSync(fileURLToPath(new URL('../openapi/', import.meta.url)), { recursive: true });
-  writeFileSync(target, document);
-  console.log(`wrote ${target}`);
+  for (const { file, text } of outputs) {
+    writeFileSync(file, text);
+    console.log(`wrote ${file}`);
+  }
 }

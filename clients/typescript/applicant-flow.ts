@@ -157,8 +157,8 @@ export async function runApplicantFlow(options: FlowOptions): Promise<FlowResult
   let etag = created.response.headers.get('etag');
   check(etag, 'the new proposal has an ETag');
 
-  const answered = await applicant.client.PATCH('/v1/proposals/{id}', {
-    params: { path: { id: started.id }, header: { 'if-match': etag } },
+  const answered = await applicant.client.PATCH('/v1/proposals/{proposalId}', {
+    params: { path: { proposalId: started.id }, header: { 'if-match': etag } },
     body: { answers: { summary: 'Weekly sessions where teenagers repair bikes and radios for their neighbours.', target_group: 'both', budget: 4500 } },
   });
   expectStatus('answer the form', 200, answered);
@@ -170,8 +170,8 @@ export async function runApplicantFlow(options: FlowOptions): Promise<FlowResult
   const attachment = expectStatus(
     'upload the PDF',
     201,
-    await applicant.client.POST('/v1/proposals/{id}/attachments', {
-      params: { path: { id: started.id } },
+    await applicant.client.POST('/v1/proposals/{proposalId}/attachments', {
+      params: { path: { proposalId: started.id } },
       body: { file: new File([pdf], 'Projektni načrt.pdf', { type: 'application/pdf' }) },
       bodySerializer: formDataBody,
     }),
@@ -180,11 +180,11 @@ export async function runApplicantFlow(options: FlowOptions): Promise<FlowResult
   check(attachment.size === pdf.length && attachment.sha256 === createHash('sha256').update(pdf).digest('hex'), 'the server stored the bytes sent');
   log(`uploaded ${attachment.filename} (${attachment.size} bytes)`);
 
-  const current = expectStatus('read the draft before submitting', 200, await applicant.client.GET('/v1/proposals/{id}', { params: { path: { id: started.id } } }));
+  const current = expectStatus('read the draft before submitting', 200, await applicant.client.GET('/v1/proposals/{proposalId}', { params: { path: { proposalId: started.id } } }));
   const submitted = expectStatus(
     'submit',
     201,
-    await applicant.client.POST('/v1/proposals/{id}/submit', { params: { path: { id: started.id }, header: { 'if-match': `"v${current.version}"` } } }),
+    await applicant.client.POST('/v1/proposals/{proposalId}/submit', { params: { path: { proposalId: started.id }, header: { 'if-match': `"v${current.version}"` } } }),
   );
   const { receipt } = submitted;
   check(receipt.proposalId === started.id && receipt.revision === 1, 'the receipt is for revision 1 of this proposal');
@@ -200,13 +200,13 @@ export async function runApplicantFlow(options: FlowOptions): Promise<FlowResult
   check(verify(null, receiptMessage(receipt), key.publicKeyPem, Buffer.from(receipt.signature, 'base64url')), 'the signature verifies offline');
 
   // Read back: the proposal, its revision and the file.
-  const proposal = expectStatus('read the proposal back', 200, await applicant.client.GET('/v1/proposals/{id}', { params: { path: { id: started.id } } }));
+  const proposal = expectStatus('read the proposal back', 200, await applicant.client.GET('/v1/proposals/{proposalId}', { params: { path: { proposalId: started.id } } }));
   check(proposal.currentRevision === 1 && proposal.submitted?.contentHash === receipt.contentHash && !proposal.unsubmittedChanges, 'the proposal shows the submitted revision');
   check(proposal.attachments.some((a) => a.id === attachment.id), 'the proposal lists the file');
-  const revision = expectStatus('read the revision', 200, await applicant.client.GET('/v1/proposals/{id}/revisions/{revision}', { params: { path: { id: started.id, revision: 1 } } }));
+  const revision = expectStatus('read the revision', 200, await applicant.client.GET('/v1/proposals/{proposalId}/revisions/{revision}', { params: { path: { proposalId: started.id, revision: 1 } } }));
   check(revision.contentHash === receipt.contentHash, 'the revision has the receipt\'s content hash');
-  const download = await applicant.client.GET('/v1/proposals/{id}/attachments/{attachmentId}', {
-    params: { path: { id: started.id, attachmentId: attachment.id } },
+  const download = await applicant.client.GET('/v1/proposals/{proposalId}/attachments/{attachmentId}', {
+    params: { path: { proposalId: started.id, attachmentId: attachment.id } },
     parseAs: 'arrayBuffer',
   });
   const bytes = Buffer.from(expectStatus('download the file', 200, download));

@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up */
+        /**
+         * The process is up
+         * @description Public, not rate limited, touches nothing: a liveness probe. Restart the instance only when this fails.
+         */
         get: operations["getLiveness"];
         put?: never;
         post?: never;
@@ -25,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ready for traffic: the database answers and the server is not shutting down */
+        /**
+         * Ready for traffic: the database answers and the server is not shutting down
+         * @description Public, not rate limited: a readiness probe that pings the database. Route traffic to the instance only while this answers 200.
+         */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -44,7 +50,7 @@ export interface paths {
         };
         /**
          * The public key that verifies submission receipts
-         * @description Use it to check a receipt offline, e.g. with `crypto.verify(null, message, publicKey, signature)` in Node.js.
+         * @description Public. Use it to check a receipt offline, e.g. with `crypto.verify(null, message, publicKey, signature)` in Node.js; it changes only with a redeploy (cached for an hour).
          */
         get: operations["getReceiptPublicKey"];
         put?: never;
@@ -64,7 +70,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check that a receipt was signed by this API and not altered */
+        /**
+         * Check that a receipt was signed by this API and not altered
+         * @description Public: anyone holding a receipt (an applicant, a judge, a court) asks whether its signature is valid; an altered receipt answers 200 with `valid: false`, a malformed one 422.
+         */
         post: operations["verifyReceipt"];
         delete?: never;
         options?: never;
@@ -81,7 +90,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account (the answer never reveals whether the address is taken) */
+        /**
+         * Create an account (the answer never reveals whether the address is taken)
+         * @description Public. Always `202` for a well-formed request, whether or not the address already has an account (the owner of a taken address gets an email instead), so the answer cannot be used to find accounts. The password is checked for strength (`422 VALIDATION_FAILED` names each problem). Limited per address.
+         */
         post: operations["register"];
         delete?: never;
         options?: never;
@@ -98,7 +110,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange email and password for an access token and a refresh token */
+        /**
+         * Exchange email and password for an access token and a refresh token
+         * @description Public. A wrong email or password is the same `401 INVALID_CREDENTIALS`; failed logins for an account from one address are throttled with a doubling wait (`429 LOGIN_THROTTLED`).
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -115,7 +130,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rotate a refresh token; a reused token revokes every session of its login */
+        /**
+         * Rotate a refresh token; a reused token revokes every session of its login
+         * @description Public (the refresh token is the credential). Each refresh token works once: store the new pair. Presenting a used one again revokes every session of that login (`REFRESH_TOKEN_REUSED`).
+         */
         post: operations["refreshTokens"];
         delete?: never;
         options?: never;
@@ -132,7 +150,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke the session (the refresh token family) */
+        /**
+         * Revoke the session (the refresh token family)
+         * @description Public (the refresh token is the credential). Revokes the login the token belongs to; an unknown or already revoked token also answers `204`.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -149,7 +170,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Email a password reset link (the answer never reveals whether the address exists) */
+        /**
+         * Email a password reset link (the answer never reveals whether the address exists)
+         * @description Public. Always `202`, whether or not an account uses the address. Limited per address and per account.
+         */
         post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
@@ -166,7 +190,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password with an emailed token; every session is revoked */
+        /**
+         * Set a new password with an emailed token; every session is revoked
+         * @description Public (the emailed token is the credential, usable once). The new password is checked for strength; every session of the account is revoked.
+         */
         post: operations["completePasswordReset"];
         delete?: never;
         options?: never;
@@ -183,7 +210,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm an email address with the emailed token */
+        /**
+         * Confirm an email address with the emailed token
+         * @description Public (the emailed token is the credential, usable once). A confirmed address is needed to organise (`EMAIL_NOT_VERIFIED` otherwise).
+         */
         post: operations["verifyEmail"];
         delete?: never;
         options?: never;
@@ -198,14 +228,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My account */
+        /**
+         * My account
+         * @description The logged-in user’s profile, email address and whether it is confirmed.
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update my profile (email, role and admin flags cannot be set here) */
+        /**
+         * Update my profile (email, role and admin flags cannot be set here)
+         * @description The logged-in user changes their own profile; unknown fields, including email, role and admin flags, are refused (`422 VALIDATION_FAILED`).
+         */
         patch: operations["updateMe"];
         trace?: never;
     };
@@ -218,7 +254,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change my password; every session is revoked */
+        /**
+         * Change my password; every session is revoked
+         * @description The logged-in user sends the current password and a new one (checked for strength); a wrong current password is `422 VALIDATION_FAILED` on `currentPassword`.
+         */
         post: operations["changePassword"];
         delete?: never;
         options?: never;
@@ -235,7 +274,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send the address confirmation email again */
+        /**
+         * Send the address confirmation email again
+         * @description The logged-in user asks for a new confirmation link; nothing is sent when the address is already confirmed.
+         */
         post: operations["resendVerificationEmail"];
         delete?: never;
         options?: never;
@@ -252,7 +294,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an organisation; you become its owner */
+        /**
+         * Create an organisation; you become its owner
+         * @description Any logged-in user with a confirmed email address creates an organisation and becomes its first owner.
+         */
         post: operations["createOrganisation"];
         delete?: never;
         options?: never;
@@ -267,7 +312,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organisations I belong to, with my role */
+        /**
+         * Organisations I belong to, with my role
+         * @description Every organisation the logged-in user is a member of, with their role in it.
+         */
         get: operations["listMyOrganisations"];
         put?: never;
         post?: never;
@@ -284,14 +332,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public profile of an organisation */
+        /**
+         * Public profile of an organisation
+         * @description Public, no token needed: the name and profile an organisation shows to everyone.
+         */
         get: operations["getOrganisation"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update the profile (owners and managers) */
+        /**
+         * Update the profile (owners and managers)
+         * @description Owners and managers change the public profile; other members get 403, non-members 404.
+         */
         patch: operations["updateOrganisation"];
         trace?: never;
     };
@@ -302,7 +356,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members and their roles (members only) */
+        /**
+         * Members and their roles (members only)
+         * @description Any member lists the members and their roles; non-members get 404, as if the organisation did not exist.
+         */
         get: operations["listMembers"];
         put?: never;
         post?: never;
@@ -322,11 +379,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a member, or leave when it is you */
+        /**
+         * Remove a member, or leave when it is you
+         * @description Owners and managers remove members (only owners remove owners); any member may remove themselves. The last owner cannot leave (`LAST_OWNER`).
+         */
         delete: operations["removeMember"];
         options?: never;
         head?: never;
-        /** Change a member's role (owners; managers for non-owner roles) */
+        /**
+         * Change a member's role (owners; managers for non-owner roles)
+         * @description Owners change any role; managers only between non-owner roles. The last owner cannot be demoted (`LAST_OWNER`).
+         */
         patch: operations["changeMemberRole"];
         trace?: never;
     };
@@ -337,10 +400,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invitations of the organisation (owners and managers) */
+        /**
+         * Invitations of the organisation (owners and managers)
+         * @description Owners and managers list the invitations and their state.
+         */
         get: operations["listInvitations"];
         put?: never;
-        /** Invite someone by email with a role (owners and managers; only owners invite owners) */
+        /**
+         * Invite someone by email with a role (owners and managers; only owners invite owners)
+         * @description Owners and managers with a confirmed email address invite by email; the invitee accepts with the emailed token. The address receives at most a few of these an hour.
+         */
         post: operations["inviteMember"];
         delete?: never;
         options?: never;
@@ -358,7 +427,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a pending invitation */
+        /**
+         * Revoke a pending invitation
+         * @description Owners and managers with a confirmed email address revoke an invitation that was not accepted yet; its token stops working.
+         */
         delete: operations["revokeInvitation"];
         options?: never;
         head?: never;
@@ -374,7 +446,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation with the emailed token (logged in with the invited address) */
+        /**
+         * Accept an invitation with the emailed token (logged in with the invited address)
+         * @description The invitee, logged in with the address the invitation was sent to, joins the organisation with the invited role.
+         */
         post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
@@ -389,12 +464,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All competitions of an organisation, drafts included (members) */
+        /**
+         * All competitions of an organisation, drafts included (members)
+         * @description Any member of the organisation lists its competitions in every status, newest first, cursor-paginated (`nextCursor`). Non-members get 404, as if the organisation did not exist.
+         */
         get: operations["listOrganisationCompetitions"];
         put?: never;
         /**
          * Create a draft competition (owners and managers)
-         * @description Every configuration problem is reported at once (`422`, `errors[].field` names each). Date-only `opensAt`/`closesAt` mean the start/end of that day in `timing.timezone`; the response echoes the exact instants.
+         * @description Owners and managers of the organisation create a competition in `draft`; only they see it until it is published. Every configuration problem is reported at once (`422 VALIDATION_FAILED`, `errors[].field` names each). Date-only `opensAt`/`closesAt` mean the start/end of that day in `timing.timezone`; the response echoes the exact instants. Send an `Idempotency-Key` to make a retry safe.
          */
         post: operations["createCompetition"];
         delete?: never;
@@ -412,7 +490,7 @@ export interface paths {
         };
         /**
          * Published competitions, filtered and cursor-paginated
-         * @description Public: competitions that are published, in judging or with published results. `phase` is derived from the database clock.
+         * @description Public, no token needed: competitions that are published, in judging or with published results (never drafts or archived ones), cursor-paginated. `phase` is derived from the database clock. A bad filter or cursor is `422 VALIDATION_FAILED`.
          */
         get: operations["listCompetitions"];
         put?: never;
@@ -432,7 +510,7 @@ export interface paths {
         };
         /**
          * A competition with its phase and exact closing instant
-         * @description Public once published; drafts only for members of the owning organisation (optional bearer token).
+         * @description Public once published; a draft only for members of the owning organisation, who send their bearer token (optional here). Anyone else gets 404 for a draft. The `ETag` is the version to send in `If-Match` when changing it.
          */
         get: operations["getCompetition"];
         put?: never;
@@ -442,7 +520,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a competition (owners and managers); what may change depends on its status
-         * @description `If-Match` is optional; when sent, a stale version is refused with 412. After publication: prize and time zone are fixed, opensAt until it opens, closesAt and grace only grow once open, eligibility/form/rubric until the first submission (`RULES_FROZEN`, audited).
+         * @description Owners and managers change any fields of a draft. `If-Match` is optional; when sent, a stale version is refused with `412 PRECONDITION_FAILED`. After publication: prize and time zone are fixed (`FIELD_LOCKED`), opensAt until it opens, closesAt and grace only grow once open (`CLOSES_AT_NOT_EXTENDABLE`, `GRACE_PERIOD_NOT_REDUCIBLE`), eligibility/form/rubric until the first submission (`RULES_FROZEN`); such changes are audited. An archived competition never changes.
          */
         patch: operations["updateCompetition"];
         trace?: never;
@@ -456,7 +534,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a draft: it becomes public, upcoming or open by the clock */
+        /**
+         * Publish a draft: it becomes public, upcoming or open by the clock
+         * @description Owners and managers with a confirmed email address publish a draft. Every missing or inconsistent part is listed at once (`422 COMPETITION_INCOMPLETE`); a competition that is not a draft is `409 INVALID_TRANSITION`. The body is optional (an optional `reason`, kept in the audit log); `If-Match` is optional too.
+         */
         post: operations["publishCompetition"];
         delete?: never;
         options?: never;
@@ -473,7 +554,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a closed competition into judging */
+        /**
+         * Move a closed competition into judging
+         * @description Owners and managers start judging once the deadline including grace has passed and no individual extension is still running; submissions are then final. The body is optional (an optional `reason`, kept in the audit log); `If-Match` is optional too.
+         */
         post: operations["startCompetitionJudging"];
         delete?: never;
         options?: never;
@@ -490,7 +574,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Archive a competition (from any status); it stays readable if it was ever published */
+        /**
+         * Archive a competition (from any status); it stays readable if it was ever published
+         * @description Owners and managers archive a competition in any status; it no longer changes, and stays publicly readable if it was ever published. The body is optional (an optional `reason`, kept in the audit log); `If-Match` is optional too.
+         */
         post: operations["archiveCompetition"];
         delete?: never;
         options?: never;
@@ -507,7 +594,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move the closing instant later (published competitions); audited, emits competition.extended */
+        /**
+         * Move the closing instant later (published competitions); audited, emits competition.extended
+         * @description Owners and managers move `closesAt` of a published competition later (never earlier: `CLOSES_AT_NOT_EXTENDABLE`); a date means the end of that day in the competition’s time zone. The change is audited with its reason.
+         */
         post: operations["extendCompetition"];
         delete?: never;
         options?: never;
@@ -522,7 +612,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Individual deadline extensions (organisers) */
+        /**
+         * Individual deadline extensions (organisers)
+         * @description Owners and managers list the applicants with an individual deadline, with its instant and reason.
+         */
         get: operations["listCompetitionExtensions"];
         put?: never;
         post?: never;
@@ -542,11 +635,14 @@ export interface paths {
         get?: never;
         /**
          * Grant (or replace) one applicant’s individual deadline; audited, emits competition.extension_granted
-         * @description `closesAt` must be later than the competition’s closesAt; a date means the end of that day in the competition’s time zone. The grace period applies on top.
+         * @description Owners and managers give one applicant (a user with a proposal in the competition) a later deadline while it is published. `closesAt` must be later than the competition’s closesAt; a date means the end of that day in the competition’s time zone. The grace period applies on top.
          */
         put: operations["grantCompetitionExtension"];
         post?: never;
-        /** Revoke an individual extension; audited, emits competition.extension_revoked */
+        /**
+         * Revoke an individual extension; audited, emits competition.extension_revoked
+         * @description Owners and managers remove an applicant’s individual deadline; the competition’s own deadline applies again.
+         */
         delete: operations["revokeCompetitionExtension"];
         options?: never;
         head?: never;
@@ -560,7 +656,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The competition’s audit log, oldest first, each entry with its seal once chained (organisers) */
+        /**
+         * The competition’s audit log, oldest first, each entry with its seal once chained (organisers)
+         * @description Owners and managers page through every audited change (who, when, what, why), cursor-paginated; sealed entries carry their hash-chain seal.
+         */
         get: operations["listCompetitionAudit"];
         put?: never;
         post?: never;
@@ -577,7 +676,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the hash chain from the stored rows; reports rows not sealed yet (organisers) */
+        /**
+         * Recompute the hash chain from the stored rows; reports rows not sealed yet (organisers)
+         * @description Owners and managers check that no audit entry was altered or removed: the chain is recomputed from the stored rows and compared with the seals.
+         */
         get: operations["verifyCompetitionAudit"];
         put?: never;
         post?: never;
@@ -594,10 +696,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organisers: the competition's submitted proposals with their current revision (never drafts) */
+        /**
+         * Organisers: the competition's submitted proposals with their current revision (never drafts)
+         * @description Owners and managers of the organising organisation page through the submitted proposals, each with its current revision; drafts are never shown to organisers.
+         */
         get: operations["listCompetitionProposals"];
         put?: never;
-        /** Start a draft proposal (while the competition is published and not closed) */
+        /**
+         * Start a draft proposal (while the competition is published and not closed)
+         * @description Any logged-in user starts a draft in a published competition before its deadline; they become its applicant. With `organisationId` the proposal is submitted for an organisation they belong to. Send an `Idempotency-Key` to make a retry safe.
+         */
         post: operations["createProposal"];
         delete?: never;
         options?: never;
@@ -612,7 +720,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Proposals I applied with or joined as a team member, most recently changed first */
+        /**
+         * Proposals I applied with or joined as a team member, most recently changed first
+         * @description The caller’s own proposals (as applicant or accepted team member) across competitions, cursor-paginated.
+         */
         get: operations["listMyProposals"];
         put?: never;
         post?: never;
@@ -622,25 +733,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/proposals/{id}": {
+    "/v1/proposals/{proposalId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A proposal: the draft for the applicant and team, the current submitted revision for organisers */
+        /**
+         * A proposal: the draft for the applicant and team, the current submitted revision for organisers
+         * @description The applicant and accepted team members read the draft; organisers of the competition read the current submitted revision only. Anyone else gets 404.
+         */
         get: operations["getProposal"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit the draft (title, answers merged, organisation); after a submit this prepares the next revision */
+        /**
+         * Edit the draft (title, answers merged, organisation); after a submit this prepares the next revision
+         * @description The applicant and team members edit until the deadline (`COMPETITION_CLOSED`); some changes are the applicant’s only (`APPLICANT_ONLY`). `If-Match` is optional; a stale one is `412 PRECONDITION_FAILED`.
+         */
         patch: operations["updateProposal"];
         trace?: never;
     };
-    "/v1/proposals/{id}/submit": {
+    "/v1/proposals/{proposalId}/submit": {
         parameters: {
             query?: never;
             header?: never;
@@ -660,7 +777,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/proposals/{id}/withdraw": {
+    "/v1/proposals/{proposalId}/withdraw": {
         parameters: {
             query?: never;
             header?: never;
@@ -669,7 +786,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw the proposal (until the deadline); it can no longer be changed or submitted */
+        /**
+         * Withdraw the proposal (until the deadline); it can no longer be changed or submitted
+         * @description The applicant withdraws before the deadline; submitted revisions stay readable, and the proposal can no longer change or be submitted.
+         */
         post: operations["withdrawProposal"];
         delete?: never;
         options?: never;
@@ -677,14 +797,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/proposals/{id}/revisions": {
+    "/v1/proposals/{proposalId}/revisions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The submitted revisions, oldest first */
+        /**
+         * The submitted revisions, oldest first
+         * @description The applicant, team members and the competition’s organisers list every submitted revision with its hash and receipt.
+         */
         get: operations["listProposalRevisions"];
         put?: never;
         post?: never;
@@ -694,14 +817,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/proposals/{id}/revisions/{revision}": {
+    "/v1/proposals/{proposalId}/revisions/{revision}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One submitted revision: its frozen content, hash and receipt */
+        /**
+         * One submitted revision: its frozen content, hash and receipt
+         * @description Who may read the proposal reads any of its revisions, exactly as submitted; the hash can be recomputed from the content.
+         */
         get: operations["getProposalRevision"];
         put?: never;
         post?: never;
@@ -711,7 +837,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/proposals/{id}/members": {
+    "/v1/proposals/{proposalId}/members": {
         parameters: {
             query?: never;
             header?: never;
@@ -720,7 +846,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Invite a team member by email (the applicant); they accept with the emailed token */
+        /**
+         * Invite a team member by email (the applicant); they accept with the emailed token
+         * @description The applicant, with a confirmed email address, invites someone by email until the deadline; the team (pending invitations included) may not exceed the competition’s maximum. The address receives at most a few of these an hour.
+         */
         post: operations["inviteProposalMember"];
         delete?: never;
         options?: never;
@@ -728,7 +857,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/proposals/{id}/members/{memberId}": {
+    "/v1/proposals/{proposalId}/members/{memberId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -738,7 +867,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a team member or cancel an invitation (the applicant), or leave the team (the member) */
+        /**
+         * Remove a team member or cancel an invitation (the applicant), or leave the team (the member)
+         * @description The applicant removes anyone from the team; a member removes only themselves. Until the deadline.
+         */
         delete: operations["removeProposalMember"];
         options?: never;
         head?: never;
@@ -754,7 +886,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Join a proposal team with the emailed token (logged in with the invited address) */
+        /**
+         * Join a proposal team with the emailed token (logged in with the invited address)
+         * @description The invited person, logged in with the address the invitation was sent to, joins the team until the deadline and while it has room.
+         */
         post: operations["acceptProposalInvitation"];
         delete?: never;
         options?: never;
@@ -771,7 +906,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline an invitation to a proposal team */
+        /**
+         * Decline an invitation to a proposal team
+         * @description The invited person, logged in with the invited address, declines; the invitation cannot be used afterwards.
+         */
         post: operations["declineProposalInvitation"];
         delete?: never;
         options?: never;
@@ -779,7 +917,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/proposals/{id}/attachments": {
+    "/v1/proposals/{proposalId}/attachments": {
         parameters: {
             query?: never;
             header?: never;
@@ -799,25 +937,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/proposals/{id}/attachments/{attachmentId}": {
+    "/v1/proposals/{proposalId}/attachments/{attachmentId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Download an attachment (applicant and team; organisers for files of a submitted revision) */
+        /**
+         * Download an attachment (applicant and team; organisers for files of a submitted revision)
+         * @description The applicant and team download any attachment of the draft; organisers only files that are part of a submitted revision.
+         */
         get: operations["downloadProposalAttachment"];
         put?: never;
         post?: never;
-        /** Remove an attachment from the draft (files of submitted revisions stay with those revisions) */
+        /**
+         * Remove an attachment from the draft (files of submitted revisions stay with those revisions)
+         * @description The applicant and team remove a file from the draft until the deadline.
+         */
         delete: operations["deleteProposalAttachment"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/proposals/{id}/guardian-consent": {
+    "/v1/proposals/{proposalId}/guardian-consent": {
         parameters: {
             query?: never;
             header?: never;
@@ -826,7 +970,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask a parent or guardian to consent (emails them a confirmation link); needed for applicants under the competition's consent age */
+        /**
+         * Ask a parent or guardian to consent (emails them a confirmation link); needed for applicants under the competition's consent age
+         * @description The applicant names a guardian’s address (not their own mailbox in any form) until the deadline, in competitions that ask for consent.
+         */
         post: operations["requestGuardianConsent"];
         delete?: never;
         options?: never;
@@ -834,14 +981,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/proposals/{id}/guardian-consents": {
+    "/v1/proposals/{proposalId}/guardian-consents": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The applicant's consent requests for this competition and their state */
+        /**
+         * The applicant's consent requests for this competition and their state
+         * @description The applicant lists the consent requests made for this competition and whether each was confirmed.
+         */
         get: operations["listGuardianConsents"];
         put?: never;
         post?: never;
@@ -860,7 +1010,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The guardian confirms consent with the emailed token (no account needed) */
+        /**
+         * The guardian confirms consent with the emailed token (no account needed)
+         * @description Public: whoever holds the emailed token confirms; the token is the proof, so no account or bearer token is needed.
+         */
         post: operations["confirmGuardianConsent"];
         delete?: never;
         options?: never;
@@ -872,87 +1025,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description One bad field of a 422; all of them are listed at once
-         * @example {
-         *       "field": "timing.closesAt",
-         *       "message": "must be after opensAt",
-         *       "in": "body"
-         *     }
-         */
-        FieldErrorInput: {
-            /** @description Dotted path of the offending field; array indices as numbers (`rubric.0.weight`) */
-            field: string;
-            /** @description What is wrong with it, in English, for people */
-            message: string;
-            /** @description Machine-readable kind of problem (`too_small`, `invalid_format`, `unrecognized_key`, …); may be absent */
-            code?: string;
-            /**
-             * @description Where the field is: request part, or `rule` for a cross-field or domain rule
-             * @enum {string}
-             */
-            in?: "body" | "querystring" | "params" | "headers" | "rule";
-        };
-        /**
-         * @description RFC 9457 problem details (application/problem+json)
-         * @example {
-         *       "type": "https://skyrocket.dev/problems/validation-failed",
-         *       "title": "Unprocessable Content",
-         *       "status": 422,
-         *       "detail": "The body has 1 invalid field(s)",
-         *       "instance": "/v1/organisations/3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c/competitions",
-         *       "code": "VALIDATION_FAILED",
-         *       "requestId": "5f0c6a1e-93d2-4b7a-8e41-2c9d7b3a6f10",
-         *       "errors": [
-         *         {
-         *           "field": "timing.closesAt",
-         *           "message": "must be after opensAt (2026-08-31T22:00:00.000Z); it resolves to 2026-08-30T22:00:00.000Z",
-         *           "code": "custom",
-         *           "in": "body"
-         *         }
-         *       ]
-         *     }
-         */
-        ProblemInput: {
-            /** @description URI identifying the problem type */
-            type: string;
-            /** @description Short summary of the problem type; the HTTP reason phrase */
-            title: string;
-            /** @description The HTTP status code, repeated */
-            status: number;
-            /** @description Explanation of this occurrence, for people; do not parse it */
-            detail?: string;
-            /** @description The request path this problem occurred on */
-            instance?: string;
-            /** @description Stable machine-readable error code */
-            code: string;
-            /** @description Id of the request, also in the logs; quote it when reporting a problem */
-            requestId: string;
-            /** @description Every bad field (422 VALIDATION_FAILED and rule violations) */
-            errors?: components["schemas"]["FieldErrorInput"][];
-        } & {
-            [key: string]: unknown;
-        };
-        /**
-         * @description Liveness or readiness
-         * @example {
-         *       "status": "ok",
-         *       "checks": {
-         *         "database": "ok"
-         *       }
-         *     }
-         */
-        HealthInput: {
-            /**
-             * @description `ok` when the server can take traffic
-             * @enum {string}
-             */
-            status: "ok" | "unavailable";
-            /** @description Readiness only: each dependency checked (`database`) and its state */
-            checks?: {
-                [key: string]: "ok" | "failing";
-            };
-        };
         /**
          * @description Signed proof of a submission. The signed message is the canonical JSON (keys sorted, no whitespace) of `{competitionId, contentHash, proposalId, receivedAt, revision}`.
          * @example {
@@ -1009,67 +1081,6 @@ export interface components {
             signature: string;
         };
         /**
-         * @description The key that signs receipts, to verify them offline
-         * @example {
-         *       "keyId": "a6428ec85933d791",
-         *       "algorithm": "Ed25519",
-         *       "publicKeyPem": "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAfIvMWPeHx6dA9Vs6quy1v8Phb7a0JW/Wt/60VocvYJI=\n-----END PUBLIC KEY-----\n",
-         *       "jwk": {
-         *         "kty": "OKP",
-         *         "crv": "Ed25519",
-         *         "x": "fIvMWPeHx6dA9Vs6quy1v8Phb7a0JW_Wt_60VocvYJI"
-         *       }
-         *     }
-         */
-        ReceiptPublicKeyInput: {
-            /**
-             * @description The `keyId` receipts signed with this key carry
-             * @example a6428ec85933d791
-             */
-            keyId: string;
-            /**
-             * @description Signature algorithm; only Ed25519
-             * @constant
-             */
-            algorithm: "Ed25519";
-            /** @description The public key, SPKI PEM */
-            publicKeyPem: string;
-            /** @description The same key as a JSON Web Key (RFC 8037) */
-            jwk: {
-                /**
-                 * @description Key type: octet key pair
-                 * @constant
-                 */
-                kty: "OKP";
-                /**
-                 * @description Curve
-                 * @constant
-                 */
-                crv: "Ed25519";
-                /** @description The public key, base64url */
-                x: string;
-            };
-        };
-        /**
-         * @description Whether a receipt was signed by this server
-         * @example {
-         *       "valid": true
-         *     }
-         * @example {
-         *       "valid": false,
-         *       "reason": "signature_mismatch"
-         *     }
-         */
-        ReceiptVerificationInput: {
-            /** @description The signature matches the fields and this server's key */
-            valid: boolean;
-            /**
-             * @description Why the receipt is not valid; absent when it is
-             * @enum {string}
-             */
-            reason?: "unsupported_algorithm" | "unknown_key" | "malformed_signature" | "signature_mismatch";
-        };
-        /**
          * @description A new account; the answer is the same whether or not the address is taken, and the next step arrives by email
          * @example {
          *       "email": "zuzana.kovacova@example.sk",
@@ -1080,7 +1091,7 @@ export interface components {
          *       "locale": "sk"
          *     }
          */
-        RegisterRequestInput: {
+        RegisterRequest: {
             /**
              * Format: email
              * @description Login and contact address; stored in lower case, verified by an emailed link
@@ -1115,29 +1126,13 @@ export interface components {
             locale?: string;
         };
         /**
-         * @description The request was taken; the outcome arrives by email
-         * @example {
-         *       "status": "accepted",
-         *       "message": "If the address can be used, a message is on its way to it."
-         *     }
-         */
-        AcceptedInput: {
-            /**
-             * @description Always `accepted`
-             * @constant
-             */
-            status: "accepted";
-            /** @description What happens next, for people */
-            message: string;
-        };
-        /**
          * @description Email and password for a token pair
          * @example {
          *       "email": "zuzana.kovacova@example.sk",
          *       "password": "Kremnica-Orava-1848!"
          *     }
          */
-        LoginRequestInput: {
+        LoginRequest: {
             /**
              * Format: email
              * @description The account’s address, any case
@@ -1151,112 +1146,17 @@ export interface components {
             password: string;
         };
         /**
-         * @description An access token for requests and a refresh token for the next pair
-         * @example {
-         *       "tokenType": "Bearer",
-         *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI5YTdjNWUzYi0xZDJmLTRiNmEtOGM0ZS02ZTJkMWYzYTViN2MiLCJpYXQiOjE3OTI3NzM0MDAsImV4cCI6MTc5Mjc3NDAwMH0.n5Xc0lB8m9Ob3ZkR2Q4V1pHdExsT2hZcE1ZT3ZzUQ",
-         *       "expiresIn": 600,
-         *       "refreshToken": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A",
-         *       "refreshExpiresAt": "2026-11-27T19:10:00.000Z"
-         *     }
-         */
-        TokenPairInput: {
-            /**
-             * @description Send the access token as `Authorization: Bearer <accessToken>`
-             * @constant
-             */
-            tokenType: "Bearer";
-            /**
-             * @description JWT, short-lived; do not parse it
-             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI5YTdjNWUzYi0xZDJmLTRiNmEtOGM0ZS02ZTJkMWYzYTViN2MiLCJpYXQiOjE3OTI3NzM0MDAsImV4cCI6MTc5Mjc3NDAwMH0.n5Xc0lB8m9Ob3ZkR2Q4V1pHdExsT2hZcE1ZT3ZzUQ
-             */
-            accessToken: string;
-            /**
-             * @description Seconds until the access token expires (default 600)
-             * @example 600
-             */
-            expiresIn: number;
-            /**
-             * @description Single use: every refresh returns a new one; keep it secret
-             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
-             */
-            refreshToken: string;
-            /**
-             * Format: date-time
-             * @description When the refresh token expires unless used before; UTC
-             * @example 2026-11-27T19:10:00.000Z
-             */
-            refreshExpiresAt: string;
-        };
-        /**
          * @description Trade a refresh token for a new pair
          * @example {
          *       "refreshToken": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
          *     }
          */
-        RefreshRequestInput: {
+        RefreshRequest: {
             /**
              * @description The refresh token of the last pair; it is used up by this call
              * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
              */
             refreshToken: string;
-        };
-        /**
-         * @description Your own account
-         * @example {
-         *       "id": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *       "email": "zuzana.kovacova@example.sk",
-         *       "emailVerified": true,
-         *       "displayName": "Zuzana Kováčová",
-         *       "country": "SK",
-         *       "birthDate": "2005-03-14",
-         *       "locale": "sk",
-         *       "isAdmin": false,
-         *       "createdAt": "2026-09-08T17:21:36.155Z"
-         *     }
-         */
-        MeInput: {
-            /**
-             * Format: uuid
-             * @description Your user id
-             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
-             */
-            id: string;
-            /**
-             * @description Your address, lower case
-             * @example zuzana.kovacova@example.sk
-             */
-            email: string;
-            /** @description The address was confirmed by its emailed link */
-            emailVerified: boolean;
-            /**
-             * @description Name shown to other users
-             * @example Zuzana Kováčová
-             */
-            displayName: string;
-            /**
-             * @description Country of residence, ISO 3166-1 alpha-2
-             * @example SK
-             */
-            country: string;
-            /**
-             * @description Date of birth, YYYY-MM-DD; null when not given
-             * @example 2005-03-14
-             */
-            birthDate: string | null;
-            /**
-             * @description Language of emails, BCP 47
-             * @example sk
-             */
-            locale: string;
-            /** @description Platform administrator: passes every organiser check (audited under their own id) */
-            isAdmin: boolean;
-            /**
-             * Format: date-time
-             * @description When the account was registered; UTC
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            createdAt: string;
         };
         /**
          * @description Profile fields to change; fields left out are kept
@@ -1265,7 +1165,7 @@ export interface components {
          *       "locale": "en"
          *     }
          */
-        UpdateMeRequestInput: {
+        UpdateMeRequest: {
             /** @description Name shown to other users (team members, organisers); 1 to 120 characters */
             displayName?: string;
             /**
@@ -1288,7 +1188,7 @@ export interface components {
          *       "newPassword": "Tatry-Lomnica-2655m?"
          *     }
          */
-        ChangePasswordRequestInput: {
+        ChangePasswordRequest: {
             /**
              * @description Your password now
              * @example Kremnica-Orava-1848!
@@ -1306,7 +1206,7 @@ export interface components {
          *       "email": "zuzana.kovacova@example.sk"
          *     }
          */
-        PasswordResetRequestInput: {
+        PasswordResetRequest: {
             /**
              * Format: email
              * @description The account’s address; the answer is the same for an unknown one
@@ -1321,7 +1221,7 @@ export interface components {
          *       "newPassword": "Tatry-Lomnica-2655m?"
          *     }
          */
-        PasswordResetCompletionInput: {
+        PasswordResetCompletion: {
             /**
              * @description The token from the reset link (valid one hour, single use)
              * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
@@ -1339,7 +1239,7 @@ export interface components {
          *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
          *     }
          */
-        EmailVerificationInput: {
+        EmailVerification: {
             /**
              * @description The token from the verification link (valid 48 hours, single use)
              * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
@@ -1366,7 +1266,7 @@ export interface components {
          *       ]
          *     }
          */
-        CreateOrganisationRequestInput: {
+        CreateOrganisationRequest: {
             /**
              * @description Public name, 2 to 200 characters
              * @example Social(i)Makers
@@ -1406,7 +1306,7 @@ export interface components {
          *       ]
          *     }
          */
-        UpdateOrganisationRequestInput: {
+        UpdateOrganisationRequest: {
             /**
              * @description Public name, 2 to 200 characters
              * @example Social(i)Makers
@@ -1435,246 +1335,13 @@ export interface components {
             sdgs?: number[];
         };
         /**
-         * @description An organisation’s public profile
-         * @example {
-         *       "id": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
-         *       "name": "Social(i)Makers",
-         *       "kind": "ngo",
-         *       "country": "IT",
-         *       "website": "https://skyrocketplatform.eu",
-         *       "description": "Interreg CENTRAL EUROPE partnership of 13 organisations from 7 countries, led by Democenter-Sipe Foundation, building the skills of a community of social innovators in Central Europe.",
-         *       "themes": [
-         *         "education",
-         *         "youth",
-         *         "inclusion"
-         *       ],
-         *       "sdgs": [
-         *         4,
-         *         8,
-         *         10
-         *       ],
-         *       "createdAt": "2026-06-15T08:30:00.000Z",
-         *       "updatedAt": "2026-06-15T08:30:00.000Z"
-         *     }
-         */
-        OrganisationInput: {
-            /**
-             * Format: uuid
-             * @description The organisation’s id
-             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
-             */
-            id: string;
-            /**
-             * @description Public name
-             * @example Social(i)Makers
-             */
-            name: string;
-            /**
-             * @description What kind of organisation it is
-             * @enum {string}
-             */
-            kind: "public_body" | "ngo" | "social_enterprise" | "company" | "university" | "foundation" | "financial_operator" | "citizen_group";
-            /**
-             * @description Country of the registered office, ISO 3166-1 alpha-2
-             * @example IT
-             */
-            country: string;
-            /**
-             * @description http(s) URL; null when not given
-             * @example https://skyrocketplatform.eu
-             */
-            website: string | null;
-            /** @description Public presentation, plain text; null when not given */
-            description: string | null;
-            /** @description Fields it works in */
-            themes: string[];
-            /** @description UN Sustainable Development Goals, 1 to 17 */
-            sdgs: number[];
-            /**
-             * Format: date-time
-             * @description When it was created; UTC, milliseconds
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description Last profile change; UTC
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            updatedAt: string;
-        };
-        /**
-         * @description An organisation you belong to, with your role
-         * @example {
-         *       "id": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
-         *       "name": "Social(i)Makers",
-         *       "kind": "ngo",
-         *       "country": "IT",
-         *       "website": "https://skyrocketplatform.eu",
-         *       "description": "Interreg CENTRAL EUROPE partnership of 13 organisations from 7 countries, led by Democenter-Sipe Foundation, building the skills of a community of social innovators in Central Europe.",
-         *       "themes": [
-         *         "education",
-         *         "youth",
-         *         "inclusion"
-         *       ],
-         *       "sdgs": [
-         *         4,
-         *         8,
-         *         10
-         *       ],
-         *       "createdAt": "2026-06-15T08:30:00.000Z",
-         *       "updatedAt": "2026-06-15T08:30:00.000Z",
-         *       "myRole": "owner"
-         *     }
-         */
-        MyOrganisationInput: {
-            /**
-             * Format: uuid
-             * @description The organisation’s id
-             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
-             */
-            id: string;
-            /**
-             * @description Public name
-             * @example Social(i)Makers
-             */
-            name: string;
-            /**
-             * @description What kind of organisation it is
-             * @enum {string}
-             */
-            kind: "public_body" | "ngo" | "social_enterprise" | "company" | "university" | "foundation" | "financial_operator" | "citizen_group";
-            /**
-             * @description Country of the registered office, ISO 3166-1 alpha-2
-             * @example IT
-             */
-            country: string;
-            /**
-             * @description http(s) URL; null when not given
-             * @example https://skyrocketplatform.eu
-             */
-            website: string | null;
-            /** @description Public presentation, plain text; null when not given */
-            description: string | null;
-            /** @description Fields it works in */
-            themes: string[];
-            /** @description UN Sustainable Development Goals, 1 to 17 */
-            sdgs: number[];
-            /**
-             * Format: date-time
-             * @description When it was created; UTC, milliseconds
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description Last profile change; UTC
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            updatedAt: string;
-            /**
-             * @description Your role in it
-             * @enum {string}
-             */
-            myRole: "owner" | "manager" | "member";
-        };
-        /**
-         * @description Your organisations
-         * @example {
-         *       "items": [
-         *         {
-         *           "id": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
-         *           "name": "Social(i)Makers",
-         *           "kind": "ngo",
-         *           "country": "IT",
-         *           "website": "https://skyrocketplatform.eu",
-         *           "description": "Interreg CENTRAL EUROPE partnership of 13 organisations from 7 countries, led by Democenter-Sipe Foundation, building the skills of a community of social innovators in Central Europe.",
-         *           "themes": [
-         *             "education",
-         *             "youth",
-         *             "inclusion"
-         *           ],
-         *           "sdgs": [
-         *             4,
-         *             8,
-         *             10
-         *           ],
-         *           "createdAt": "2026-06-15T08:30:00.000Z",
-         *           "updatedAt": "2026-06-15T08:30:00.000Z",
-         *           "myRole": "owner"
-         *         }
-         *       ]
-         *     }
-         */
-        MyOrganisationListInput: {
-            /** @description Every organisation you belong to, by name */
-            items: components["schemas"]["MyOrganisationInput"][];
-        };
-        /**
-         * @description A member of an organisation
-         * @example {
-         *       "userId": "1f3b5d7e-9a0c-4e2b-8d4f-6a8c0e2b4d5f",
-         *       "displayName": "Anna Gruber",
-         *       "email": "anna.gruber@socialimakers.example.org",
-         *       "role": "manager",
-         *       "joinedAt": "2026-06-16T13:05:22.480Z"
-         *     }
-         */
-        MemberInput: {
-            /**
-             * Format: uuid
-             * @description The member’s user id
-             * @example 1f3b5d7e-9a0c-4e2b-8d4f-6a8c0e2b4d5f
-             */
-            userId: string;
-            /**
-             * @description The member’s display name
-             * @example Anna Gruber
-             */
-            displayName: string;
-            /**
-             * @description Shown to owners and managers (and to each member for their own entry); null for other members' entries
-             * @example anna.gruber@socialimakers.example.org
-             */
-            email: string | null;
-            /**
-             * @description `owner`: everything; `manager`: the profile, competitions, members and invitations, but no owner role; `member`: sees the organisation and its competitions, drafts included
-             * @enum {string}
-             */
-            role: "owner" | "manager" | "member";
-            /**
-             * Format: date-time
-             * @description When they became a member; UTC
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            joinedAt: string;
-        };
-        /**
-         * @description The members of an organisation
-         * @example {
-         *       "items": [
-         *         {
-         *           "userId": "1f3b5d7e-9a0c-4e2b-8d4f-6a8c0e2b4d5f",
-         *           "displayName": "Anna Gruber",
-         *           "email": "anna.gruber@socialimakers.example.org",
-         *           "role": "manager",
-         *           "joinedAt": "2026-06-16T13:05:22.480Z"
-         *         }
-         *       ]
-         *     }
-         */
-        MemberListInput: {
-            /** @description Every member, in the order they joined */
-            items: components["schemas"]["MemberInput"][];
-        };
-        /**
          * @description Invite someone by email
          * @example {
          *       "email": "petra.novak@socialimakers.example.org",
          *       "role": "manager"
          *     }
          */
-        CreateInvitationRequestInput: {
+        CreateInvitationRequest: {
             /**
              * Format: email
              * @description Who to invite; the invitation link goes there (valid 14 days)
@@ -1688,85 +1355,12 @@ export interface components {
             role: "owner" | "manager" | "member";
         };
         /**
-         * @description An invitation to join an organisation (owners and managers see them)
-         * @example {
-         *       "id": "2a4c6e8f-0b2d-4f6a-8c9e-1d3f5b7a9c0e",
-         *       "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
-         *       "email": "petra.novak@socialimakers.example.org",
-         *       "role": "manager",
-         *       "status": "pending",
-         *       "expiresAt": "2026-07-17T09:40:00.000Z",
-         *       "createdAt": "2026-07-03T09:40:00.000Z"
-         *     }
-         */
-        InvitationInput: {
-            /**
-             * Format: uuid
-             * @description The invitation’s id
-             * @example 2a4c6e8f-0b2d-4f6a-8c9e-1d3f5b7a9c0e
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description The organisation invited to
-             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
-             */
-            organisationId: string;
-            /**
-             * @description The invited address, lower case
-             * @example petra.novak@socialimakers.example.org
-             */
-            email: string;
-            /**
-             * @description `owner`: everything; `manager`: the profile, competitions, members and invitations, but no owner role; `member`: sees the organisation and its competitions, drafts included
-             * @enum {string}
-             */
-            role: "owner" | "manager" | "member";
-            /**
-             * @description `pending` until accepted, revoked or past `expiresAt` (then `expired`)
-             * @enum {string}
-             */
-            status: "pending" | "accepted" | "revoked" | "expired";
-            /**
-             * Format: date-time
-             * @description The link stops working at this instant; UTC
-             * @example 2026-07-17T09:40:00.000Z
-             */
-            expiresAt: string;
-            /**
-             * Format: date-time
-             * @description When it was created; UTC, milliseconds
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            createdAt: string;
-        };
-        /**
-         * @description The organisation’s invitations
-         * @example {
-         *       "items": [
-         *         {
-         *           "id": "2a4c6e8f-0b2d-4f6a-8c9e-1d3f5b7a9c0e",
-         *           "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
-         *           "email": "petra.novak@socialimakers.example.org",
-         *           "role": "manager",
-         *           "status": "pending",
-         *           "expiresAt": "2026-07-17T09:40:00.000Z",
-         *           "createdAt": "2026-07-03T09:40:00.000Z"
-         *         }
-         *       ]
-         *     }
-         */
-        InvitationListInput: {
-            /** @description Invitations of the organisation, oldest first */
-            items: components["schemas"]["InvitationInput"][];
-        };
-        /**
          * @description Accept an invitation, signed in with the account of the invited address
          * @example {
          *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
          *     }
          */
-        AcceptInvitationRequestInput: {
+        AcceptInvitationRequest: {
             /**
              * @description The token from the invitation link
              * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
@@ -1779,7 +1373,7 @@ export interface components {
          *       "role": "owner"
          *     }
          */
-        ChangeRoleRequestInput: {
+        ChangeRoleRequest: {
             /**
              * @description The new role; an organisation always keeps at least one owner
              * @enum {string}
@@ -1825,7 +1419,7 @@ export interface components {
          *       "organisationId": null
          *     }
          */
-        CreateProposalInput: {
+        CreateProposal: {
             /**
              * @description The proposal’s title, at most 300 characters; needed to submit
              * @default
@@ -1859,7 +1453,7 @@ export interface components {
          *       }
          *     }
          */
-        UpdateProposalInput: {
+        UpdateProposal: {
             /**
              * @description The proposal’s title, at most 300 characters; needed to submit
              * @example I4I: Inspire for Innovation
@@ -1877,934 +1471,12 @@ export interface components {
             organisationId?: string | null;
         };
         /**
-         * @description A person invited to the proposal’s team
-         * @example {
-         *       "id": "6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c",
-         *       "userId": "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f",
-         *       "displayName": "Matej Horváth",
-         *       "email": "matej.horvath@example.sk",
-         *       "status": "accepted",
-         *       "invitedAt": "2026-09-10T16:50:03.274Z",
-         *       "respondedAt": "2026-09-11T07:58:41.020Z"
-         *     }
-         * @example {
-         *       "id": "a3c5e7f9-1b3d-4f5a-9c7e-2d4f6a8c0b1e",
-         *       "userId": null,
-         *       "displayName": null,
-         *       "email": "lucia.bartosova@example.sk",
-         *       "status": "invited",
-         *       "invitedAt": "2026-10-02T15:11:48.630Z",
-         *       "respondedAt": null
-         *     }
-         */
-        ProposalTeamMemberInput: {
-            /**
-             * Format: uuid
-             * @description The team member entry (use it to remove them)
-             * @example 6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c
-             */
-            id: string;
-            /**
-             * @description Their account; null until they respond
-             * @example 5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f
-             */
-            userId: string | null;
-            /**
-             * @description Their display name; null until they respond
-             * @example Matej Horváth
-             */
-            displayName: string | null;
-            /**
-             * @description The invited address; shown to the applicant and the team only (null for organisers)
-             * @example matej.horvath@example.sk
-             */
-            email: string | null;
-            /**
-             * @description Only accepted members count in the team and are frozen into a revision
-             * @enum {string}
-             */
-            status: "invited" | "accepted" | "declined";
-            /**
-             * Format: date-time
-             * @description When the invitation was sent; UTC
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            invitedAt: string;
-            /** @description When they accepted or declined; UTC; null while invited */
-            respondedAt: string | null;
-        };
-        /**
-         * @description A file attached to the proposal
-         * @example {
-         *       "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
-         *       "filename": "i4i-budget-2027.pdf",
-         *       "contentType": "application/pdf",
-         *       "size": 248731,
-         *       "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6",
-         *       "uploadedAt": "2026-10-27T21:14:52.906Z"
-         *     }
-         */
-        ProposalAttachmentInput: {
-            /**
-             * Format: uuid
-             * @description The attachment’s id
-             * @example 8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b
-             */
-            id: string;
-            /**
-             * @description The file name given at upload
-             * @example i4i-budget-2027.pdf
-             */
-            filename: string;
-            /**
-             * @description Media type, checked against the file’s own bytes
-             * @enum {string}
-             */
-            contentType: "application/pdf" | "image/png" | "image/jpeg" | "text/plain";
-            /**
-             * @description Bytes
-             * @example 248731
-             */
-            size: number;
-            /**
-             * @description SHA-256 of the bytes, 64 hex digits
-             * @example 0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6
-             */
-            sha256: string;
-            /**
-             * Format: date-time
-             * @description When it was uploaded; UTC
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            uploadedAt?: string;
-        };
-        /**
-         * @description The current submitted revision, in short
-         * @example {
-         *       "revision": 2,
-         *       "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
-         *       "receivedAt": "2026-10-28T19:03:27.418362Z",
-         *       "late": false
-         *     }
-         */
-        SubmittedRevisionSummaryInput: {
-            /** @description Revision number, from 1 */
-            revision: number;
-            /**
-             * @description SHA-256 (hex) of the revision’s canonical content
-             * @example 808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9
-             */
-            contentHash: string;
-            /**
-             * Format: date-time
-             * @description When the server received it; UTC, microseconds
-             * @example 2026-10-28T19:03:27.418362Z
-             */
-            receivedAt: string;
-            /** @description Received in the grace period after the (applicant’s) deadline */
-            late: boolean;
-        };
-        /**
-         * @description A proposal as you may see it: applicant and team see the draft, organisers the current submitted revision
-         * @example {
-         *       "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
-         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *       "organisationId": null,
-         *       "status": "submitted",
-         *       "view": "draft",
-         *       "viewerRole": "applicant",
-         *       "title": "I4I: Inspire for Innovation",
-         *       "answers": {
-         *         "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
-         *         "target_group": "Secondary-school students (15–18)",
-         *         "skills": [
-         *           "Active citizenship",
-         *           "Social entrepreneurship",
-         *           "Impact measurement"
-         *         ],
-         *         "participants": 120,
-         *         "tested_before": true
-         *       },
-         *       "team": [
-         *         {
-         *           "id": "6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c",
-         *           "userId": "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f",
-         *           "displayName": "Matej Horváth",
-         *           "email": "matej.horvath@example.sk",
-         *           "status": "accepted",
-         *           "invitedAt": "2026-09-10T16:50:03.274Z",
-         *           "respondedAt": "2026-09-11T07:58:41.020Z"
-         *         },
-         *         {
-         *           "id": "a3c5e7f9-1b3d-4f5a-9c7e-2d4f6a8c0b1e",
-         *           "userId": null,
-         *           "displayName": null,
-         *           "email": "lucia.bartosova@example.sk",
-         *           "status": "invited",
-         *           "invitedAt": "2026-10-02T15:11:48.630Z",
-         *           "respondedAt": null
-         *         }
-         *       ],
-         *       "attachments": [
-         *         {
-         *           "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
-         *           "filename": "i4i-budget-2027.pdf",
-         *           "contentType": "application/pdf",
-         *           "size": 248731,
-         *           "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6",
-         *           "uploadedAt": "2026-10-27T21:14:52.906Z"
-         *         }
-         *       ],
-         *       "currentRevision": 2,
-         *       "submitted": {
-         *         "revision": 2,
-         *         "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
-         *         "receivedAt": "2026-10-28T19:03:27.418362Z",
-         *         "late": false
-         *       },
-         *       "unsubmittedChanges": false,
-         *       "eligibilityFacts": null,
-         *       "late": false,
-         *       "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
-         *       "lastSubmittedAt": "2026-10-28T19:03:27.418Z",
-         *       "withdrawnAt": null,
-         *       "version": 9,
-         *       "createdAt": "2026-09-10T16:42:10.512Z",
-         *       "updatedAt": "2026-10-28T19:03:27.418Z"
-         *     }
-         * @example {
-         *       "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
-         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *       "organisationId": null,
-         *       "status": "submitted",
-         *       "view": "submitted",
-         *       "viewerRole": "organiser",
-         *       "title": "I4I: Inspire for Innovation",
-         *       "answers": {
-         *         "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
-         *         "target_group": "Secondary-school students (15–18)",
-         *         "skills": [
-         *           "Active citizenship",
-         *           "Social entrepreneurship",
-         *           "Impact measurement"
-         *         ],
-         *         "participants": 120,
-         *         "tested_before": true
-         *       },
-         *       "team": [
-         *         {
-         *           "id": "6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c",
-         *           "userId": "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f",
-         *           "displayName": "Matej Horváth",
-         *           "email": null,
-         *           "status": "accepted",
-         *           "invitedAt": "2026-09-10T16:50:03.274Z",
-         *           "respondedAt": "2026-09-11T07:58:41.020Z"
-         *         }
-         *       ],
-         *       "attachments": [
-         *         {
-         *           "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
-         *           "filename": "i4i-budget-2027.pdf",
-         *           "contentType": "application/pdf",
-         *           "size": 248731,
-         *           "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6"
-         *         }
-         *       ],
-         *       "currentRevision": 2,
-         *       "submitted": {
-         *         "revision": 2,
-         *         "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
-         *         "receivedAt": "2026-10-28T19:03:27.418362Z",
-         *         "late": false
-         *       },
-         *       "unsubmittedChanges": false,
-         *       "eligibilityFacts": {
-         *         "country": "SK",
-         *         "birthDate": "2005-03-14",
-         *         "frozenAt": "2026-10-20T18:31:09.774Z",
-         *         "changedSince": []
-         *       },
-         *       "late": false,
-         *       "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
-         *       "lastSubmittedAt": "2026-10-28T19:03:27.418Z",
-         *       "withdrawnAt": null,
-         *       "version": 9,
-         *       "createdAt": "2026-09-10T16:42:10.512Z",
-         *       "updatedAt": "2026-10-28T19:03:27.418Z"
-         *     }
-         */
-        ProposalInput: {
-            /**
-             * Format: uuid
-             * @description The proposal’s id
-             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description The competition
-             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
-             */
-            competitionId: string;
-            /**
-             * Format: uuid
-             * @description The applicant, who created it
-             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
-             */
-            applicantId: string;
-            /**
-             * @description The organisation it is submitted for; null: the applicant as a person
-             * @example null
-             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
-             */
-            organisationId: string | null;
-            /**
-             * @description `draft` until the first submit; `withdrawn` is final
-             * @enum {string}
-             */
-            status: "draft" | "submitted" | "withdrawn";
-            /**
-             * @description Which content is shown: the working draft (applicant and team) or the current submitted revision (organisers)
-             * @enum {string}
-             */
-            view: "draft" | "submitted";
-            /**
-             * @description Your relation to it: the applicant, a team member, or an organiser of the competition
-             * @enum {string}
-             */
-            viewerRole: "applicant" | "member" | "organiser";
-            /**
-             * @description Title of the shown content
-             * @example I4I: Inspire for Innovation
-             */
-            title: string;
-            /** @description Answers of the shown content, by question id */
-            answers: components["schemas"]["AnswersInput"];
-            /** @description The team: every invitation for applicant and team; accepted members for organisers */
-            team: components["schemas"]["ProposalTeamMemberInput"][];
-            /** @description Files of the shown content */
-            attachments: components["schemas"]["ProposalAttachmentInput"][];
-            /** @description Number of the current submitted revision; null before the first submit */
-            currentRevision: number | null;
-            /** @description The current submitted revision */
-            submitted: components["schemas"]["SubmittedRevisionSummaryInput"] | null;
-            /** @description The draft differs from the current revision (always true before the first submit) */
-            unsubmittedChanges: boolean;
-            /** @description Organisers only (null otherwise): the applicant's country and birth date as frozen at their first submit to this competition, self-declared */
-            eligibilityFacts: {
-                /**
-                 * @description Country of residence, ISO 3166-1 alpha-2
-                 * @example SK
-                 */
-                country: string;
-                /** @description Date of birth, YYYY-MM-DD; null when not given */
-                birthDate: string | null;
-                /**
-                 * Format: date-time
-                 * @description The first submit that froze them; UTC
-                 * @example 2026-10-28T19:03:27.418Z
-                 */
-                frozenAt: string;
-                /** @description Facts the applicant's profile states differently today; eligibility still decides on the frozen ones */
-                changedSince: ("country" | "birthDate")[];
-            } | null;
-            /** @description The current revision arrived in the grace period */
-            late: boolean;
-            /** @description UTC; null before the first submit */
-            firstSubmittedAt: string | null;
-            /** @description UTC; null before the first submit */
-            lastSubmittedAt: string | null;
-            /** @description UTC; null unless withdrawn */
-            withdrawnAt: string | null;
-            /**
-             * @description Increases with every change; also sent as the ETag `"v<version>"`: send it back in If-Match
-             * @example 9
-             */
-            version: number;
-            /**
-             * Format: date-time
-             * @description When it was created; UTC, milliseconds
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description Last change; UTC
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            updatedAt: string;
-        };
-        /**
-         * @description One of your proposals, in short
-         * @example {
-         *       "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
-         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *       "organisationId": null,
-         *       "status": "submitted",
-         *       "title": "I4I: Inspire for Innovation",
-         *       "currentRevision": 2,
-         *       "unsubmittedChanges": false,
-         *       "late": false,
-         *       "version": 9,
-         *       "updatedAt": "2026-10-28T19:03:27.418Z",
-         *       "viewerRole": "applicant"
-         *     }
-         */
-        ProposalSummaryInput: {
-            /**
-             * Format: uuid
-             * @description The proposal’s id
-             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description The competition
-             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
-             */
-            competitionId: string;
-            /**
-             * Format: uuid
-             * @description The applicant, who created it
-             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
-             */
-            applicantId: string;
-            /**
-             * @description The organisation it is submitted for; null: the applicant as a person
-             * @example null
-             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
-             */
-            organisationId: string | null;
-            /**
-             * @description `draft` until the first submit; `withdrawn` is final
-             * @enum {string}
-             */
-            status: "draft" | "submitted" | "withdrawn";
-            /**
-             * @description Title of the shown content
-             * @example I4I: Inspire for Innovation
-             */
-            title: string;
-            /** @description Number of the current submitted revision; null before the first submit */
-            currentRevision: number | null;
-            /** @description The draft differs from the current revision (always true before the first submit) */
-            unsubmittedChanges: boolean;
-            /** @description The current revision arrived in the grace period */
-            late: boolean;
-            /**
-             * @description Increases with every change; also sent as the ETag `"v<version>"`: send it back in If-Match
-             * @example 9
-             */
-            version: number;
-            /**
-             * Format: date-time
-             * @description Last change; UTC
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            updatedAt: string;
-            /**
-             * @description You are its applicant or a team member
-             * @enum {string}
-             */
-            viewerRole: "applicant" | "member";
-        };
-        /**
-         * @description One page of your proposals
-         * @example {
-         *       "items": [
-         *         {
-         *           "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
-         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *           "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *           "organisationId": null,
-         *           "status": "submitted",
-         *           "title": "I4I: Inspire for Innovation",
-         *           "currentRevision": 2,
-         *           "unsubmittedChanges": false,
-         *           "late": false,
-         *           "version": 9,
-         *           "updatedAt": "2026-10-28T19:03:27.418Z",
-         *           "viewerRole": "applicant"
-         *         }
-         *       ],
-         *       "nextCursor": null
-         *     }
-         */
-        ProposalSummaryListInput: {
-            /** @description Proposals you are applicant or team member of, last changed first */
-            items: components["schemas"]["ProposalSummaryInput"][];
-            /**
-             * @description Pass as `cursor` to get the next page; null on the last page. Opaque: do not parse it
-             * @example eyJrIjoiMjAyNi0xMC0yOCAxOTowMzoyNy40MTgzNjIrMDAiLCJpZCI6ImQyZjRiNmE4LTNjNWUtNGE3Yi05ZDFmLThlNmM0YTJiMGQ5ZSJ9
-             */
-            nextCursor: string | null;
-        };
-        /**
-         * @description A submitted proposal as organisers list it
-         * @example {
-         *       "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
-         *       "status": "submitted",
-         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *       "applicantName": "Zuzana Kováčová",
-         *       "applicantCountry": "SK",
-         *       "eligibilityFactsChanged": [],
-         *       "organisationId": null,
-         *       "title": "I4I: Inspire for Innovation",
-         *       "currentRevision": 2,
-         *       "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
-         *       "receivedAt": "2026-10-28T19:03:27.418362Z",
-         *       "late": false,
-         *       "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
-         *       "withdrawnAt": null
-         *     }
-         */
-        SubmittedProposalInput: {
-            /**
-             * Format: uuid
-             * @description The proposal’s id
-             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
-             */
-            id: string;
-            /**
-             * @description `withdrawn` is final
-             * @enum {string}
-             */
-            status: "submitted" | "withdrawn";
-            /**
-             * Format: uuid
-             * @description The applicant
-             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
-             */
-            applicantId: string;
-            /**
-             * @description The applicant’s display name
-             * @example Zuzana Kováčová
-             */
-            applicantName: string;
-            /** @description As frozen at the first submit to this competition (what eligibility decided on) */
-            applicantCountry: string;
-            /** @description Frozen eligibility facts the applicant's profile states differently today (empty: unchanged) */
-            eligibilityFactsChanged: ("country" | "birthDate")[];
-            /**
-             * @description The organisation it is submitted for; null: the applicant as a person
-             * @example null
-             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
-             */
-            organisationId: string | null;
-            /**
-             * @description Title of the current revision
-             * @example I4I: Inspire for Innovation
-             */
-            title: string;
-            /** @description Number of the current revision, from 1 */
-            currentRevision: number;
-            /**
-             * @description SHA-256 (hex) of the current revision’s canonical content
-             * @example 808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9
-             */
-            contentHash: string;
-            /**
-             * Format: date-time
-             * @description When the current revision was received; UTC, microseconds
-             * @example 2026-10-28T19:03:27.418362Z
-             */
-            receivedAt: string;
-            /** @description The current revision arrived in the grace period */
-            late: boolean;
-            /**
-             * Format: date-time
-             * @description The first submit; UTC
-             * @example 2026-10-20T18:31:09.774Z
-             */
-            firstSubmittedAt: string;
-            /** @description UTC; null unless withdrawn */
-            withdrawnAt: string | null;
-        };
-        /**
-         * @description One page of a competition’s submitted proposals (organisers)
-         * @example {
-         *       "items": [
-         *         {
-         *           "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
-         *           "status": "submitted",
-         *           "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *           "applicantName": "Zuzana Kováčová",
-         *           "applicantCountry": "SK",
-         *           "eligibilityFactsChanged": [],
-         *           "organisationId": null,
-         *           "title": "I4I: Inspire for Innovation",
-         *           "currentRevision": 2,
-         *           "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
-         *           "receivedAt": "2026-10-28T19:03:27.418362Z",
-         *           "late": false,
-         *           "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
-         *           "withdrawnAt": null
-         *         }
-         *       ],
-         *       "nextCursor": "eyJrIjoiMjAyNi0xMC0yOCAxOTowMzoyNy40MTgzNjIrMDAiLCJpZCI6ImQyZjRiNmE4LTNjNWUtNGE3Yi05ZDFmLThlNmM0YTJiMGQ5ZSJ9"
-         *     }
-         */
-        SubmittedProposalListInput: {
-            /** @description This page, first submitted first */
-            items: components["schemas"]["SubmittedProposalInput"][];
-            /**
-             * @description Pass as `cursor` to get the next page; null on the last page. Opaque: do not parse it
-             * @example eyJrIjoiMjAyNi0xMC0yOCAxOTowMzoyNy40MTgzNjIrMDAiLCJpZCI6ImQyZjRiNmE4LTNjNWUtNGE3Yi05ZDFmLThlNmM0YTJiMGQ5ZSJ9
-             */
-            nextCursor: string | null;
-        };
-        /**
-         * @description What a revision freezes; `contentHash` is the SHA-256 of its canonical JSON (RFC 8785 style)
-         * @example {
-         *       "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
-         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *       "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *       "organisationId": null,
-         *       "title": "I4I: Inspire for Innovation",
-         *       "answers": {
-         *         "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
-         *         "target_group": "Secondary-school students (15–18)",
-         *         "skills": [
-         *           "Active citizenship",
-         *           "Social entrepreneurship",
-         *           "Impact measurement"
-         *         ],
-         *         "participants": 120,
-         *         "tested_before": true
-         *       },
-         *       "team": [
-         *         "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f"
-         *       ],
-         *       "attachments": [
-         *         {
-         *           "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
-         *           "filename": "i4i-budget-2027.pdf",
-         *           "contentType": "application/pdf",
-         *           "size": 248731,
-         *           "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6"
-         *         }
-         *       ]
-         *     }
-         */
-        ProposalRevisionContentInput: {
-            /**
-             * Format: uuid
-             * @description The proposal
-             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
-             */
-            proposalId: string;
-            /**
-             * Format: uuid
-             * @description The competition
-             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
-             */
-            competitionId: string;
-            /**
-             * Format: uuid
-             * @description The applicant
-             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
-             */
-            applicantId: string;
-            /**
-             * @description The organisation it was submitted for; null: the applicant as a person
-             * @example null
-             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
-             */
-            organisationId: string | null;
-            /**
-             * @description The title submitted
-             * @example I4I: Inspire for Innovation
-             */
-            title: string;
-            /** @description The answers submitted, without blanks */
-            answers: components["schemas"]["AnswersInput"];
-            /**
-             * @description User ids of the accepted team members, the applicant excluded
-             * @example [
-             *       "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f"
-             *     ]
-             */
-            team: string[];
-            /** @description The files submitted, each fixed by its SHA-256 */
-            attachments: {
-                /**
-                 * Format: uuid
-                 * @description The attachment’s id
-                 * @example 8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b
-                 */
-                id: string;
-                /** @description File name */
-                filename: string;
-                /** @description Media type */
-                contentType: string;
-                /** @description Bytes */
-                size: number;
-                /** @description SHA-256 of the bytes, hex */
-                sha256: string;
-            }[];
-        };
-        /**
-         * @description One submitted revision, in short
-         * @example {
-         *       "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
-         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *       "revision": 2,
-         *       "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
-         *       "receivedAt": "2026-10-28T19:03:27.418362Z",
-         *       "late": false,
-         *       "submittedBy": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *       "current": true
-         *     }
-         */
-        ProposalRevisionSummaryInput: {
-            /**
-             * Format: uuid
-             * @description The proposal
-             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
-             */
-            proposalId: string;
-            /**
-             * Format: uuid
-             * @description The competition
-             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
-             */
-            competitionId: string;
-            /** @description Revision number, from 1 */
-            revision: number;
-            /**
-             * @description SHA-256 (hex) of the content’s canonical JSON
-             * @example 808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9
-             */
-            contentHash: string;
-            /**
-             * Format: date-time
-             * @description When the server received it: database clock, UTC, microseconds
-             * @example 2026-10-28T19:03:27.418362Z
-             */
-            receivedAt: string;
-            /** @description Received in the grace period */
-            late: boolean;
-            /**
-             * @description Who submitted it (applicant or a team member); null if that account is gone
-             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
-             */
-            submittedBy: string | null;
-            /** @description This is the revision organisers see and judge */
-            current: boolean;
-        };
-        /**
-         * @description The proposal’s submitted revisions
-         * @example {
-         *       "items": [
-         *         {
-         *           "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
-         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *           "revision": 2,
-         *           "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
-         *           "receivedAt": "2026-10-28T19:03:27.418362Z",
-         *           "late": false,
-         *           "submittedBy": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *           "current": true
-         *         }
-         *       ]
-         *     }
-         */
-        ProposalRevisionListInput: {
-            /** @description Every revision, oldest first */
-            items: components["schemas"]["ProposalRevisionSummaryInput"][];
-        };
-        /**
-         * @description One submitted revision with its content and receipt
-         * @example {
-         *       "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
-         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *       "revision": 2,
-         *       "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
-         *       "receivedAt": "2026-10-28T19:03:27.418362Z",
-         *       "late": false,
-         *       "submittedBy": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *       "current": true,
-         *       "content": {
-         *         "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
-         *         "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *         "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *         "organisationId": null,
-         *         "title": "I4I: Inspire for Innovation",
-         *         "answers": {
-         *           "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
-         *           "target_group": "Secondary-school students (15–18)",
-         *           "skills": [
-         *             "Active citizenship",
-         *             "Social entrepreneurship",
-         *             "Impact measurement"
-         *           ],
-         *           "participants": 120,
-         *           "tested_before": true
-         *         },
-         *         "team": [
-         *           "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f"
-         *         ],
-         *         "attachments": [
-         *           {
-         *             "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
-         *             "filename": "i4i-budget-2027.pdf",
-         *             "contentType": "application/pdf",
-         *             "size": 248731,
-         *             "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6"
-         *           }
-         *         ]
-         *       },
-         *       "receipt": {
-         *         "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
-         *         "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *         "revision": 2,
-         *         "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
-         *         "receivedAt": "2026-10-28T19:03:27.418362Z",
-         *         "algorithm": "Ed25519",
-         *         "keyId": "a6428ec85933d791",
-         *         "signature": "4aLGPMWlE_z8_0YIiXG8zNoxQParYxXBGK1yPcT28z32hUSniTGRX8m22VCpR9OxvN5yrnYOn4rY7rebWWEiCQ"
-         *       }
-         *     }
-         */
-        ProposalRevisionInput: {
-            /**
-             * Format: uuid
-             * @description The proposal
-             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
-             */
-            proposalId: string;
-            /**
-             * Format: uuid
-             * @description The competition
-             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
-             */
-            competitionId: string;
-            /** @description Revision number, from 1 */
-            revision: number;
-            /**
-             * @description SHA-256 (hex) of the content’s canonical JSON
-             * @example 808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9
-             */
-            contentHash: string;
-            /**
-             * Format: date-time
-             * @description When the server received it: database clock, UTC, microseconds
-             * @example 2026-10-28T19:03:27.418362Z
-             */
-            receivedAt: string;
-            /** @description Received in the grace period */
-            late: boolean;
-            /**
-             * @description Who submitted it (applicant or a team member); null if that account is gone
-             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
-             */
-            submittedBy: string | null;
-            /** @description This is the revision organisers see and judge */
-            current: boolean;
-            /** @description What it froze */
-            content: components["schemas"]["ProposalRevisionContentInput"];
-            /** @description The signed receipt of this revision */
-            receipt: components["schemas"]["ReceiptInput"];
-        };
-        /**
-         * @description The submitted proposal and a signed receipt; verify it with GET /v1/receipts/public-key
-         * @example {
-         *       "proposal": {
-         *         "id": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
-         *         "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *         "applicantId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *         "organisationId": null,
-         *         "status": "submitted",
-         *         "view": "draft",
-         *         "viewerRole": "applicant",
-         *         "title": "I4I: Inspire for Innovation",
-         *         "answers": {
-         *           "summary": "A 12-week after-school programme in which secondary-school students in Bratislava, Brno and Győr design and test a small social venture for their own neighbourhood, coached by local social entrepreneurs.",
-         *           "target_group": "Secondary-school students (15–18)",
-         *           "skills": [
-         *             "Active citizenship",
-         *             "Social entrepreneurship",
-         *             "Impact measurement"
-         *           ],
-         *           "participants": 120,
-         *           "tested_before": true
-         *         },
-         *         "team": [
-         *           {
-         *             "id": "6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c",
-         *             "userId": "5c3e1a9f-7b2d-4e8c-9f6a-1b4d7e2c8a3f",
-         *             "displayName": "Matej Horváth",
-         *             "email": "matej.horvath@example.sk",
-         *             "status": "accepted",
-         *             "invitedAt": "2026-09-10T16:50:03.274Z",
-         *             "respondedAt": "2026-09-11T07:58:41.020Z"
-         *           },
-         *           {
-         *             "id": "a3c5e7f9-1b3d-4f5a-9c7e-2d4f6a8c0b1e",
-         *             "userId": null,
-         *             "displayName": null,
-         *             "email": "lucia.bartosova@example.sk",
-         *             "status": "invited",
-         *             "invitedAt": "2026-10-02T15:11:48.630Z",
-         *             "respondedAt": null
-         *           }
-         *         ],
-         *         "attachments": [
-         *           {
-         *             "id": "8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b",
-         *             "filename": "i4i-budget-2027.pdf",
-         *             "contentType": "application/pdf",
-         *             "size": 248731,
-         *             "sha256": "0af96a8ed622a394e8b2a239284ee46e9a7a7b0ec38191bbd08571b171118dd6",
-         *             "uploadedAt": "2026-10-27T21:14:52.906Z"
-         *           }
-         *         ],
-         *         "currentRevision": 2,
-         *         "submitted": {
-         *           "revision": 2,
-         *           "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
-         *           "receivedAt": "2026-10-28T19:03:27.418362Z",
-         *           "late": false
-         *         },
-         *         "unsubmittedChanges": false,
-         *         "eligibilityFacts": null,
-         *         "late": false,
-         *         "firstSubmittedAt": "2026-10-20T18:31:09.774Z",
-         *         "lastSubmittedAt": "2026-10-28T19:03:27.418Z",
-         *         "withdrawnAt": null,
-         *         "version": 9,
-         *         "createdAt": "2026-09-10T16:42:10.512Z",
-         *         "updatedAt": "2026-10-28T19:03:27.418Z"
-         *       },
-         *       "receipt": {
-         *         "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
-         *         "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *         "revision": 2,
-         *         "contentHash": "808c767acb2d965ef36fd55ba534e74da5d321134649ca9b4acbca0e69fd0fa9",
-         *         "receivedAt": "2026-10-28T19:03:27.418362Z",
-         *         "algorithm": "Ed25519",
-         *         "keyId": "a6428ec85933d791",
-         *         "signature": "4aLGPMWlE_z8_0YIiXG8zNoxQParYxXBGK1yPcT28z32hUSniTGRX8m22VCpR9OxvN5yrnYOn4rY7rebWWEiCQ"
-         *       }
-         *     }
-         */
-        SubmitResultInput: {
-            /** @description The proposal after the submit */
-            proposal: components["schemas"]["ProposalInput"];
-            /** @description Keep it: signed proof of what was received when */
-            receipt: components["schemas"]["ReceiptInput"];
-        };
-        /**
          * @description Invite someone to the proposal’s team (applicant only)
          * @example {
          *       "email": "matej.horvath@example.sk"
          *     }
          */
-        InviteProposalMemberInput: {
+        InviteProposalMember: {
             /**
              * Format: email
              * @description Who to invite to the team; the link goes there (valid 14 days)
@@ -2818,7 +1490,7 @@ export interface components {
          *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
          *     }
          */
-        ProposalInvitationTokenInput: {
+        ProposalInvitationToken: {
             /**
              * @description The token from the team invitation link
              * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
@@ -2831,7 +1503,7 @@ export interface components {
          *       "guardianEmail": "jana.balazova@example.sk"
          *     }
          */
-        RequestGuardianConsentInput: {
+        RequestGuardianConsent: {
             /**
              * Format: email
              * @description The parent’s or guardian’s address; the consent link goes there (valid 30 days)
@@ -2845,126 +1517,15 @@ export interface components {
          *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
          *     }
          */
-        GuardianConsentTokenInput: {
+        GuardianConsentToken: {
             /**
              * @description The token from the consent link; the guardian needs no account
              * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
              */
             token: string;
         };
-        /**
-         * @description A request for a guardian’s consent and its state
-         * @example {
-         *       "id": "4d6f8a0b-2c4e-4a6c-b8d0-9e1f3a5c7b2d",
-         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *       "applicantId": "e7a9c1b3-5d7f-4a1c-8e3b-0f2d4a6c8e1b",
-         *       "guardianEmail": "jana.balazova@example.sk",
-         *       "status": "confirmed",
-         *       "requestedAt": "2026-09-11T08:05:12.345Z",
-         *       "expiresAt": "2026-10-11T08:05:12.345Z",
-         *       "confirmedAt": "2026-09-11T19:47:03.882Z"
-         *     }
-         */
-        GuardianConsentInput: {
-            /**
-             * Format: uuid
-             * @description The consent request’s id
-             * @example 4d6f8a0b-2c4e-4a6c-b8d0-9e1f3a5c7b2d
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description The competition it is for
-             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
-             */
-            competitionId: string;
-            /**
-             * Format: uuid
-             * @description The applicant it is for
-             * @example e7a9c1b3-5d7f-4a1c-8e3b-0f2d4a6c8e1b
-             */
-            applicantId: string;
-            /**
-             * @description Where the consent link was sent
-             * @example jana.balazova@example.sk
-             */
-            guardianEmail: string;
-            /**
-             * @description `pending` until the guardian confirms or the link expires
-             * @enum {string}
-             */
-            status: "pending" | "confirmed" | "expired";
-            /**
-             * Format: date-time
-             * @description When the consent was asked for; UTC
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            requestedAt: string;
-            /**
-             * Format: date-time
-             * @description The link stops working at this instant; UTC
-             * @example 2026-10-11T08:05:12.345Z
-             */
-            expiresAt: string;
-            /** @description UTC; null until confirmed */
-            confirmedAt: string | null;
-        };
-        /**
-         * @description The guardian’s consent is recorded
-         * @example {
-         *       "confirmed": true,
-         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *       "competitionTitle": "Be Social, Be Maker",
-         *       "confirmedAt": "2026-09-11T19:47:03.882Z"
-         *     }
-         */
-        GuardianConsentConfirmationInput: {
-            /**
-             * @description Always true
-             * @constant
-             */
-            confirmed: true;
-            /**
-             * Format: uuid
-             * @description The competition consented to
-             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
-             */
-            competitionId: string;
-            /**
-             * @description Its title, to show the guardian
-             * @example Be Social, Be Maker
-             */
-            competitionTitle: string;
-            /**
-             * Format: date-time
-             * @description When the guardian confirmed; UTC
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            confirmedAt: string;
-        };
-        /**
-         * @description Your guardian consent requests for a competition
-         * @example {
-         *       "items": [
-         *         {
-         *           "id": "4d6f8a0b-2c4e-4a6c-b8d0-9e1f3a5c7b2d",
-         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *           "applicantId": "e7a9c1b3-5d7f-4a1c-8e3b-0f2d4a6c8e1b",
-         *           "guardianEmail": "jana.balazova@example.sk",
-         *           "status": "confirmed",
-         *           "requestedAt": "2026-09-11T08:05:12.345Z",
-         *           "expiresAt": "2026-10-11T08:05:12.345Z",
-         *           "confirmedAt": "2026-09-11T19:47:03.882Z"
-         *         }
-         *       ]
-         *     }
-         */
-        GuardianConsentListInput: {
-            /** @description Your consent requests for this competition, newest first */
-            items: components["schemas"]["GuardianConsentInput"][];
-        };
         /** @description An attachment upload: `multipart/form-data` with exactly one part, `file` */
-        ProposalAttachmentUploadInput: {
+        ProposalAttachmentUpload: {
             /**
              * Format: binary
              * @description The file, its name in the part's Content-Disposition and its type in the part's Content-Type: one of application/pdf, image/png, image/jpeg, text/plain. A part typed `application/octet-stream` is taken as the allowed type its bytes are.
@@ -2979,7 +1540,7 @@ export interface components {
          *       "winners": 1
          *     }
          */
-        PrizeInput: {
+        Prize: {
             /**
              * @description Total, in minor units of `currency` (EUR 5,000.00 = 500000)
              * @example 500000
@@ -2999,33 +1560,6 @@ export interface components {
             split?: number[];
         };
         /**
-         * @description The prize money and each winning rank’s share
-         * @example {
-         *       "amount": 500000,
-         *       "currency": "EUR",
-         *       "winners": 1,
-         *       "split": [
-         *         500000
-         *       ]
-         *     }
-         */
-        PrizeDetailsInput: {
-            /**
-             * @description Total, in minor units of `currency` (EUR 5,000.00 = 500000)
-             * @example 500000
-             */
-            amount: number;
-            /**
-             * @description ISO 4217 currency code, upper case
-             * @example EUR
-             */
-            currency: string;
-            /** @description How many ranks win a share */
-            winners: number;
-            /** @description Minor units per rank, first place first, summing to `amount` (computed when not given) */
-            split: number[];
-        };
-        /**
          * @description When submissions are accepted
          * @example {
          *       "opensAt": "2026-09-01",
@@ -3034,7 +1568,7 @@ export interface components {
          *       "gracePeriodSeconds": 300
          *     }
          */
-        CompetitionTimingRequestInput: {
+        CompetitionTimingRequest: {
             /**
              * @description Opening instant; a date means the start of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
              * @example 2026-09-01
@@ -3450,7 +1984,7 @@ export interface components {
          *       }
          *     }
          */
-        CreateCompetitionRequestInput: {
+        CreateCompetitionRequest: {
             /**
              * @description Public title, 3 to 200 characters
              * @example Be Social, Be Maker
@@ -3490,9 +2024,9 @@ export interface components {
              */
             challengeId?: string | null;
             /** @description The prize money */
-            prize: components["schemas"]["PrizeInput"];
+            prize: components["schemas"]["Prize"];
             /** @description Opening, closing and grace; dates are read in `timezone` */
-            timing: components["schemas"]["CompetitionTimingRequestInput"];
+            timing: components["schemas"]["CompetitionTimingRequest"];
             /**
              * @description Who may submit; default: anyone, alone, one proposal each
              * @default {}
@@ -3524,7 +2058,7 @@ export interface components {
          *       }
          *     }
          */
-        UpdateCompetitionRequestInput: {
+        UpdateCompetitionRequest: {
             /**
              * @description Public title, 3 to 200 characters
              * @example Be Social, Be Maker
@@ -3554,7 +2088,7 @@ export interface components {
              */
             challengeId?: string | null;
             /** @description Replaces the prize (drafts only) */
-            prize?: components["schemas"]["PrizeInput"];
+            prize?: components["schemas"]["Prize"];
             /** @description Timing fields to change; the others are kept */
             timing?: {
                 /**
@@ -3585,512 +2119,13 @@ export interface components {
             judging?: components["schemas"]["JudgingSettingsInput"];
         };
         /**
-         * @description When submissions are accepted, resolved to instants
-         * @example {
-         *       "opensAt": "2026-08-31T22:00:00.000Z",
-         *       "closesAt": "2026-10-31T23:00:00.000Z",
-         *       "timezone": "Europe/Rome",
-         *       "gracePeriodSeconds": 300,
-         *       "effectiveClosesAt": "2026-10-31T23:05:00.000Z",
-         *       "local": {
-         *         "opensAt": "2026-09-01T00:00:00+02:00",
-         *         "closesAt": "2026-11-01T00:00:00+01:00",
-         *         "effectiveClosesAt": "2026-11-01T00:05:00+01:00"
-         *       }
-         *     }
-         */
-        CompetitionTimingInput: {
-            /**
-             * Format: date-time
-             * @description Submissions are accepted from this instant; UTC
-             * @example 2026-08-31T22:00:00.000Z
-             */
-            opensAt: string;
-            /**
-             * Format: date-time
-             * @description Exclusive: submissions must arrive before it (plus grace); UTC
-             * @example 2026-10-31T23:00:00.000Z
-             */
-            closesAt: string;
-            /**
-             * @description IANA time zone of the competition, canonical spelling
-             * @example Europe/Rome
-             */
-            timezone: string;
-            /** @description Seconds after `closesAt` in which submissions are still accepted, marked late */
-            gracePeriodSeconds: number;
-            /**
-             * Format: date-time
-             * @description closesAt + gracePeriodSeconds: nothing is accepted from this instant on; UTC
-             * @example 2026-10-31T23:05:00.000Z
-             */
-            effectiveClosesAt: string;
-            /** @description The same instants as wall-clock time in `timezone`, ISO 8601 with that zone’s offset; a fraction of a second is kept when there is one */
-            local: {
-                /**
-                 * @description `opensAt` in `timezone`
-                 * @example 2026-09-01T00:00:00+02:00
-                 */
-                opensAt: string;
-                /**
-                 * @description `closesAt` in `timezone`
-                 * @example 2026-11-01T00:00:00+01:00
-                 */
-                closesAt: string;
-                /**
-                 * @description `effectiveClosesAt` in `timezone`
-                 * @example 2026-11-01T00:05:00+01:00
-                 */
-                effectiveClosesAt: string;
-            };
-        };
-        /**
-         * @description A competition with its whole configuration; drafts are visible to the organisation’s members only
-         * @example {
-         *       "id": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *       "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
-         *       "challengeId": null,
-         *       "title": "Be Social, Be Maker",
-         *       "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe.",
-         *       "description": "The Social(i)Makers partnership invites proposals for an educational programme that brings social innovation to young people aged 15 to 23 living in Austria, Czechia, Germany, Croatia, Hungary, Italy, Poland, Slovenia and Slovakia. One winner receives the whole prize.",
-         *       "themes": [
-         *         "education",
-         *         "youth",
-         *         "inclusion"
-         *       ],
-         *       "countries": [
-         *         "AT",
-         *         "CZ",
-         *         "DE",
-         *         "HR",
-         *         "HU",
-         *         "IT",
-         *         "PL",
-         *         "SI",
-         *         "SK"
-         *       ],
-         *       "status": "published",
-         *       "phase": "open",
-         *       "prize": {
-         *         "amount": 500000,
-         *         "currency": "EUR",
-         *         "winners": 1,
-         *         "split": [
-         *           500000
-         *         ]
-         *       },
-         *       "timing": {
-         *         "opensAt": "2026-08-31T22:00:00.000Z",
-         *         "closesAt": "2026-10-31T23:00:00.000Z",
-         *         "timezone": "Europe/Rome",
-         *         "gracePeriodSeconds": 300,
-         *         "effectiveClosesAt": "2026-10-31T23:05:00.000Z",
-         *         "local": {
-         *           "opensAt": "2026-09-01T00:00:00+02:00",
-         *           "closesAt": "2026-11-01T00:00:00+01:00",
-         *           "effectiveClosesAt": "2026-11-01T00:05:00+01:00"
-         *         }
-         *       },
-         *       "eligibility": {
-         *         "minAge": 15,
-         *         "maxAge": 23,
-         *         "ageReferenceDate": null,
-         *         "allowedCountries": [
-         *           "AT",
-         *           "CZ",
-         *           "DE",
-         *           "HR",
-         *           "HU",
-         *           "IT",
-         *           "PL",
-         *           "SI",
-         *           "SK"
-         *         ],
-         *         "minTeamSize": 1,
-         *         "maxTeamSize": 5,
-         *         "maxProposalsPerApplicant": 1,
-         *         "guardianConsentUnderAge": 18
-         *       },
-         *       "form": [
-         *         {
-         *           "id": "summary",
-         *           "type": "longtext",
-         *           "label": "Summary",
-         *           "help": "What will participants learn, and how?",
-         *           "required": true,
-         *           "maxWords": 300
-         *         },
-         *         {
-         *           "id": "target_group",
-         *           "type": "choice",
-         *           "label": "Main target group",
-         *           "required": true,
-         *           "options": [
-         *             "Secondary-school students (15–18)",
-         *             "Young adults (19–23)",
-         *             "Both"
-         *           ]
-         *         },
-         *         {
-         *           "id": "skills",
-         *           "type": "multichoice",
-         *           "label": "Social-innovation skills taught",
-         *           "help": "Choose the competences of the Social Innovation Academy your programme teaches.",
-         *           "required": true,
-         *           "min": 1,
-         *           "options": [
-         *             "Active citizenship",
-         *             "Social entrepreneurship",
-         *             "Technology for social good",
-         *             "Stakeholder engagement",
-         *             "Impact measurement",
-         *             "Financing",
-         *             "Policy"
-         *           ]
-         *         },
-         *         {
-         *           "id": "participants",
-         *           "type": "number",
-         *           "label": "Expected number of participants",
-         *           "required": true,
-         *           "min": 1,
-         *           "max": 100000
-         *         },
-         *         {
-         *           "id": "tested_before",
-         *           "type": "boolean",
-         *           "label": "Has the programme been tested before?",
-         *           "required": true
-         *         }
-         *       ],
-         *       "rubric": [
-         *         {
-         *           "id": "social_impact",
-         *           "label": "Social impact",
-         *           "description": "Relevance for young people and expected change",
-         *           "weight": 40,
-         *           "scaleMin": 1,
-         *           "scaleMax": 10
-         *         },
-         *         {
-         *           "id": "innovation",
-         *           "label": "Innovation",
-         *           "description": "Originality of content and format",
-         *           "weight": 30,
-         *           "scaleMin": 1,
-         *           "scaleMax": 10
-         *         },
-         *         {
-         *           "id": "feasibility",
-         *           "label": "Feasibility",
-         *           "description": "Plan, resources and capacity to deliver",
-         *           "weight": 30,
-         *           "scaleMin": 1,
-         *           "scaleMax": 10
-         *         }
-         *       ],
-         *       "judging": {
-         *         "reviewsPerProposal": 3,
-         *         "blind": true,
-         *         "aggregation": "mean",
-         *         "normalisation": "zscore",
-         *         "tieBreaks": [
-         *           {
-         *             "kind": "criterion",
-         *             "criterionId": "social_impact"
-         *           },
-         *           {
-         *             "kind": "earliest_submission"
-         *           }
-         *         ],
-         *         "judgingOpensAt": "2026-11-04T23:00:00.000Z",
-         *         "judgingClosesAt": "2026-11-30T23:00:00.000Z",
-         *         "shortlistSize": 10,
-         *         "showScoresToApplicants": true
-         *       },
-         *       "rulesFrozenAt": "2026-09-14T11:20:05.133Z",
-         *       "publishedAt": "2026-07-15T10:00:00.000Z",
-         *       "version": 3,
-         *       "createdAt": "2026-07-01T09:15:00.000Z",
-         *       "updatedAt": "2026-07-15T10:00:00.000Z"
-         *     }
-         */
-        CompetitionInput: {
-            /**
-             * Format: uuid
-             * @description The competition’s id
-             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description The organisation that runs it
-             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
-             */
-            organisationId: string;
-            /**
-             * @description The challenge it answers; null: none
-             * @example null
-             */
-            challengeId: string | null;
-            /**
-             * @description Public title
-             * @example Be Social, Be Maker
-             */
-            title: string;
-            /** @description One paragraph for lists; empty when not written yet */
-            summary: string;
-            /** @description The full call */
-            description: string;
-            /** @description Fields of social innovation it is about */
-            themes: string[];
-            /** @description Countries it is about or run in, ISO 3166-1 alpha-2 */
-            countries: string[];
-            /**
-             * @description Lifecycle: draft → published → judging → results_published; archived from any of them
-             * @enum {string}
-             */
-            status: "draft" | "published" | "judging" | "results_published" | "archived";
-            /** @description While published: upcoming, open (until effectiveClosesAt), closed; judging and later: closed; null for drafts. Derived from the database clock at read time */
-            phase: ("upcoming" | "open" | "closed") | null;
-            /** @description The prize money and each rank’s share */
-            prize: components["schemas"]["PrizeDetailsInput"];
-            /** @description When submissions are accepted */
-            timing: components["schemas"]["CompetitionTimingInput"];
-            /** @description Who may submit, defaults filled in */
-            eligibility: components["schemas"]["EligibilityRulesInput"];
-            /** @description The questions, in order */
-            form: components["schemas"]["FormQuestionInput"][];
-            /** @description The criteria judges score */
-            rubric: components["schemas"]["RubricCriterionInput"][];
-            /** @description How proposals are reviewed; judging dates as UTC instants */
-            judging: components["schemas"]["JudgingSettingsInput"];
-            /**
-             * @description Set by the first submission; eligibility, form and rubric are fixed from then on. UTC; null until then
-             * @example 2026-09-14T11:20:05.133Z
-             */
-            rulesFrozenAt: string | null;
-            /**
-             * @description When it was published; UTC; null for drafts
-             * @example 2026-07-15T10:00:00.000Z
-             */
-            publishedAt: string | null;
-            /**
-             * @description Increases with every change; also sent as the ETag `"v<version>"`: send it back in If-Match
-             * @example 3
-             */
-            version: number;
-            /**
-             * Format: date-time
-             * @description When it was created; UTC, milliseconds
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description Last change of the stored configuration; UTC
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            updatedAt: string;
-        };
-        /**
-         * @description A competition as lists show it
-         * @example {
-         *       "id": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *       "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
-         *       "organisationName": "Social(i)Makers",
-         *       "challengeId": null,
-         *       "title": "Be Social, Be Maker",
-         *       "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe.",
-         *       "themes": [
-         *         "education",
-         *         "youth",
-         *         "inclusion"
-         *       ],
-         *       "countries": [
-         *         "AT",
-         *         "CZ",
-         *         "DE",
-         *         "HR",
-         *         "HU",
-         *         "IT",
-         *         "PL",
-         *         "SI",
-         *         "SK"
-         *       ],
-         *       "allowedCountries": [
-         *         "AT",
-         *         "CZ",
-         *         "DE",
-         *         "HR",
-         *         "HU",
-         *         "IT",
-         *         "PL",
-         *         "SI",
-         *         "SK"
-         *       ],
-         *       "status": "published",
-         *       "phase": "open",
-         *       "prize": {
-         *         "amount": 500000,
-         *         "currency": "EUR",
-         *         "winners": 1,
-         *         "split": [
-         *           500000
-         *         ]
-         *       },
-         *       "timing": {
-         *         "opensAt": "2026-08-31T22:00:00.000Z",
-         *         "closesAt": "2026-10-31T23:00:00.000Z",
-         *         "timezone": "Europe/Rome",
-         *         "gracePeriodSeconds": 300,
-         *         "effectiveClosesAt": "2026-10-31T23:05:00.000Z",
-         *         "local": {
-         *           "opensAt": "2026-09-01T00:00:00+02:00",
-         *           "closesAt": "2026-11-01T00:00:00+01:00",
-         *           "effectiveClosesAt": "2026-11-01T00:05:00+01:00"
-         *         }
-         *       },
-         *       "publishedAt": "2026-07-15T10:00:00.000Z",
-         *       "version": 3
-         *     }
-         */
-        CompetitionSummaryInput: {
-            /**
-             * Format: uuid
-             * @description The competition’s id
-             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description The organisation that runs it
-             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
-             */
-            organisationId: string;
-            /**
-             * @description That organisation’s name
-             * @example Social(i)Makers
-             */
-            organisationName: string;
-            /**
-             * @description The challenge it answers; null: none
-             * @example null
-             */
-            challengeId: string | null;
-            /**
-             * @description Public title
-             * @example Be Social, Be Maker
-             */
-            title: string;
-            /** @description One paragraph */
-            summary: string;
-            /** @description Fields of social innovation it is about */
-            themes: string[];
-            /** @description Countries it is about or run in, ISO 3166-1 alpha-2 */
-            countries: string[];
-            /** @description Where applicants must live (`eligibility.allowedCountries`); empty means anywhere */
-            allowedCountries: string[];
-            /**
-             * @description Lifecycle: draft → published → judging → results_published; archived from any of them
-             * @enum {string}
-             */
-            status: "draft" | "published" | "judging" | "results_published" | "archived";
-            /** @description While published: upcoming, open (until effectiveClosesAt), closed; judging and later: closed; null for drafts. Derived from the database clock at read time */
-            phase: ("upcoming" | "open" | "closed") | null;
-            /** @description The prize money */
-            prize: components["schemas"]["PrizeDetailsInput"];
-            /** @description When submissions are accepted */
-            timing: components["schemas"]["CompetitionTimingInput"];
-            /** @description When it was published; UTC; null for drafts */
-            publishedAt: string | null;
-            /** @description The ETag’s version */
-            version: number;
-        };
-        /**
-         * @description One page of competitions
-         * @example {
-         *       "items": [
-         *         {
-         *           "id": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *           "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
-         *           "organisationName": "Social(i)Makers",
-         *           "challengeId": null,
-         *           "title": "Be Social, Be Maker",
-         *           "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe.",
-         *           "themes": [
-         *             "education",
-         *             "youth",
-         *             "inclusion"
-         *           ],
-         *           "countries": [
-         *             "AT",
-         *             "CZ",
-         *             "DE",
-         *             "HR",
-         *             "HU",
-         *             "IT",
-         *             "PL",
-         *             "SI",
-         *             "SK"
-         *           ],
-         *           "allowedCountries": [
-         *             "AT",
-         *             "CZ",
-         *             "DE",
-         *             "HR",
-         *             "HU",
-         *             "IT",
-         *             "PL",
-         *             "SI",
-         *             "SK"
-         *           ],
-         *           "status": "published",
-         *           "phase": "open",
-         *           "prize": {
-         *             "amount": 500000,
-         *             "currency": "EUR",
-         *             "winners": 1,
-         *             "split": [
-         *               500000
-         *             ]
-         *           },
-         *           "timing": {
-         *             "opensAt": "2026-08-31T22:00:00.000Z",
-         *             "closesAt": "2026-10-31T23:00:00.000Z",
-         *             "timezone": "Europe/Rome",
-         *             "gracePeriodSeconds": 300,
-         *             "effectiveClosesAt": "2026-10-31T23:05:00.000Z",
-         *             "local": {
-         *               "opensAt": "2026-09-01T00:00:00+02:00",
-         *               "closesAt": "2026-11-01T00:00:00+01:00",
-         *               "effectiveClosesAt": "2026-11-01T00:05:00+01:00"
-         *             }
-         *           },
-         *           "publishedAt": "2026-07-15T10:00:00.000Z",
-         *           "version": 3
-         *         }
-         *       ],
-         *       "nextCursor": "eyJzIjoiY2xvc2luZ19zb29uIiwiayI6IjIwMjYtMTAtMzEgMjM6MDA6MDArMDAiLCJpZCI6IjdiMmU5YzQxLTVkM2EtNGY2Yi04ZTFjLTJhOWQ0YjdjNmUxNSJ9"
-         *     }
-         */
-        CompetitionPageInput: {
-            /** @description This page, in the requested sort */
-            items: components["schemas"]["CompetitionSummaryInput"][];
-            /**
-             * @description Pass as `cursor` to get the next page; null on the last page. Opaque: do not parse it
-             * @example eyJzIjoiY2xvc2luZ19zb29uIiwiayI6IjIwMjYtMTAtMzEgMjM6MDA6MDArMDAiLCJpZCI6IjdiMmU5YzQxLTVkM2EtNGY2Yi04ZTFjLTJhOWQ0YjdjNmUxNSJ9
-             */
-            nextCursor: string | null;
-        };
-        /**
          * @description Move the deadline of a published competition later, for everyone
          * @example {
          *       "closesAt": "2026-11-02",
          *       "reason": "More time for school teams after the autumn holidays."
          *     }
          */
-        ExtendCompetitionRequestInput: {
+        ExtendCompetitionRequest: {
             /**
              * @description The new closing instant, later than the current one; a date means the end of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
              * @example 2026-11-02
@@ -4105,7 +2140,7 @@ export interface components {
          *       "reason": "Rubric and form reviewed by the jury on 14 July."
          *     }
          */
-        CompetitionTransitionRequestInput: {
+        CompetitionTransitionRequest: {
             /** @description Why, recorded in the audit log */
             reason?: string;
         };
@@ -4116,7 +2151,7 @@ export interface components {
          *       "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days."
          *     }
          */
-        GrantExtensionRequestInput: {
+        GrantExtensionRequest: {
             /**
              * @description The applicant’s own deadline, later than the competition’s; a date means the end of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
              * @example 2026-11-03
@@ -4127,257 +2162,6 @@ export interface components {
              * @example The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days.
              */
             reason: string;
-        };
-        /**
-         * @description An individual deadline extension for one applicant (organisers only)
-         * @example {
-         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *       "userId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *       "displayName": "Zuzana Kováčová",
-         *       "closesAt": "2026-11-03T23:00:00.000Z",
-         *       "effectiveClosesAt": "2026-11-03T23:05:00.000Z",
-         *       "localClosesAt": "2026-11-04T00:00:00+01:00",
-         *       "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days.",
-         *       "grantedBy": "0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d",
-         *       "createdAt": "2026-10-29T08:12:44.301Z"
-         *     }
-         */
-        CompetitionExtensionInput: {
-            /**
-             * Format: uuid
-             * @description The competition
-             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
-             */
-            competitionId: string;
-            /**
-             * Format: uuid
-             * @description The applicant it applies to
-             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
-             */
-            userId: string;
-            /**
-             * @description The applicant’s display name; null if the account is gone
-             * @example Zuzana Kováčová
-             */
-            displayName: string | null;
-            /**
-             * Format: date-time
-             * @description The applicant’s own deadline, exclusive; UTC
-             * @example 2026-11-03T23:00:00.000Z
-             */
-            closesAt: string;
-            /**
-             * Format: date-time
-             * @description closesAt + the competition’s grace period; UTC
-             * @example 2026-11-03T23:05:00.000Z
-             */
-            effectiveClosesAt: string;
-            /**
-             * @description `closesAt` as wall-clock time in the competition’s time zone, with offset
-             * @example 2026-11-04T00:00:00+01:00
-             */
-            localClosesAt: string;
-            /** @description Why it was granted */
-            reason: string;
-            /**
-             * @description The organiser who granted it; null if that account is gone
-             * @example 0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d
-             */
-            grantedBy: string | null;
-            /**
-             * Format: date-time
-             * @description When it was granted; UTC
-             * @example 2026-10-28T19:03:27.418Z
-             */
-            createdAt: string;
-        };
-        /**
-         * @description The competition’s individual extensions
-         * @example {
-         *       "items": [
-         *         {
-         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *           "userId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *           "displayName": "Zuzana Kováčová",
-         *           "closesAt": "2026-11-03T23:00:00.000Z",
-         *           "effectiveClosesAt": "2026-11-03T23:05:00.000Z",
-         *           "localClosesAt": "2026-11-04T00:00:00+01:00",
-         *           "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days.",
-         *           "grantedBy": "0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d",
-         *           "createdAt": "2026-10-29T08:12:44.301Z"
-         *         }
-         *       ]
-         *     }
-         */
-        CompetitionExtensionListInput: {
-            /** @description Every extension of the competition */
-            items: components["schemas"]["CompetitionExtensionInput"][];
-        };
-        /**
-         * @description One row of a competition’s append-only audit log
-         * @example {
-         *       "id": 42,
-         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *       "actorId": "0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d",
-         *       "action": "competition.extension_granted",
-         *       "subjectType": "user",
-         *       "subjectId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *       "data": {
-         *         "userId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *         "closesAt": "2026-11-03T23:00:00.000Z",
-         *         "previousClosesAt": null,
-         *         "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days."
-         *       },
-         *       "createdAt": "2026-10-29T08:12:44.301527Z",
-         *       "seal": {
-         *         "seq": 7,
-         *         "hash": "f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114",
-         *         "prevHash": "2c3a4249d77070058649dbd822dcaf7957586fce428cfb2ca88b94741eda8b07",
-         *         "sealedAt": "2026-10-29T08:12:45.010Z"
-         *       }
-         *     }
-         */
-        AuditEntryInput: {
-            /**
-             * @description Row id, increasing; not the chain order (that is `seal.seq`)
-             * @example 42
-             */
-            id: number;
-            /**
-             * Format: uuid
-             * @description The competition
-             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
-             */
-            competitionId: string;
-            /**
-             * @description Who did it; null for the system
-             * @example 0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d
-             */
-            actorId: string | null;
-            /**
-             * @description What happened, `<subject>.<verb>` (docs/competitions.md lists them)
-             * @example competition.extension_granted
-             */
-            action: string;
-            /**
-             * @description What kind of thing `subjectId` names
-             * @example user
-             */
-            subjectType: string;
-            /**
-             * @description The thing acted on; null when none
-             * @example 9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c
-             */
-            subjectId: string | null;
-            /** @description Details of the action, as recorded; its shape depends on `action` */
-            data: {
-                [key: string]: unknown;
-            };
-            /**
-             * @description UTC, microseconds, exactly as hashed
-             * @example 2026-10-29T08:12:44.301527Z
-             */
-            createdAt: string;
-            /** @description Null until the background sealer chains it (seconds) */
-            seal: {
-                /** @description Position in the competition’s chain, from 1, without gaps */
-                seq: number;
-                /**
-                 * @description SHA-256 (hex) of `prevHash` followed by the row’s canonical JSON
-                 * @example f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114
-                 */
-                hash: string;
-                /** @description The previous seal’s `hash`; 64 zeros for seq 1 */
-                prevHash: string;
-                /**
-                 * Format: date-time
-                 * @description When it was chained; UTC
-                 * @example 2026-10-28T19:03:27.418Z
-                 */
-                sealedAt: string;
-            } | null;
-        };
-        /**
-         * @description One page of the audit log
-         * @example {
-         *       "items": [
-         *         {
-         *           "id": 42,
-         *           "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *           "actorId": "0e5d8f3a-2c1b-4a9e-b7d6-4f3e2a1c9b8d",
-         *           "action": "competition.extension_granted",
-         *           "subjectType": "user",
-         *           "subjectId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *           "data": {
-         *             "userId": "9a7c5e3b-1d2f-4b6a-8c4e-6e2d1f3a5b7c",
-         *             "closesAt": "2026-11-03T23:00:00.000Z",
-         *             "previousClosesAt": null,
-         *             "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days."
-         *           },
-         *           "createdAt": "2026-10-29T08:12:44.301527Z",
-         *           "seal": {
-         *             "seq": 7,
-         *             "hash": "f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114",
-         *             "prevHash": "2c3a4249d77070058649dbd822dcaf7957586fce428cfb2ca88b94741eda8b07",
-         *             "sealedAt": "2026-10-29T08:12:45.010Z"
-         *           }
-         *         }
-         *       ],
-         *       "nextCursor": "YXVkaXQ6NDI"
-         *     }
-         */
-        AuditPageInput: {
-            /** @description This page, oldest first */
-            items: components["schemas"]["AuditEntryInput"][];
-            /**
-             * @description Pass as `cursor` to get the next page; null on the last page. Opaque: do not parse it
-             * @example YXVkaXQ6NDI
-             */
-            nextCursor: string | null;
-        };
-        /**
-         * @description The result of recomputing the audit hash chain
-         * @example {
-         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
-         *       "valid": true,
-         *       "sealedCount": 7,
-         *       "unsealedCount": 0,
-         *       "headHash": "f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114",
-         *       "headSeq": 7
-         *     }
-         */
-        AuditVerificationInput: {
-            /**
-             * Format: uuid
-             * @description The competition
-             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
-             */
-            competitionId: string;
-            /** @description Every sealed row matches its seal and the chain is unbroken */
-            valid: boolean;
-            /** @description Rows in the chain */
-            sealedCount: number;
-            /** @description Rows appended but not chained yet; verified once the sealer has run */
-            unsealedCount: number;
-            /**
-             * @description The last seal’s hash; keep it to detect a rewritten history later. Null when nothing is sealed
-             * @example f55ff16f66f43360266b95db6f8fec01d76031054306ae4a4b380598f6cfd114
-             */
-            headHash: string | null;
-            /** @description The last seal’s `seq`; null when nothing is sealed */
-            headSeq: number | null;
-            /** @description Where the chain first breaks; absent when valid */
-            firstInvalid?: {
-                /** @description The audit row’s `id` */
-                auditId: number;
-                /** @description Its position in the chain */
-                seq: number;
-                /**
-                 * @description What is wrong there
-                 * @enum {string}
-                 */
-                reason: "seq_gap" | "prev_hash_mismatch" | "row_missing" | "hash_mismatch";
-            };
         };
         /**
          * @description One bad field of a 422; all of them are listed at once
@@ -4431,8 +2215,11 @@ export interface components {
             detail?: string;
             /** @description The request path this problem occurred on */
             instance?: string;
-            /** @description Stable machine-readable error code */
-            code: string;
+            /**
+             * @description Stable machine-readable error code; docs/errors.md says what each means and what to do
+             * @enum {string}
+             */
+            code: "BAD_REQUEST" | "BAD_URL" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "MALFORMED_MULTIPART" | "MULTIPART_LIMIT" | "URI_TOO_LONG" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "VALIDATION_FAILED" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "UNAUTHENTICATED" | "METRICS_TOKEN_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_REVOKED" | "REFRESH_TOKEN_REUSED" | "LOGIN_THROTTLED" | "AUTH_BUSY" | "FORBIDDEN" | "EMAIL_NOT_VERIFIED" | "APPLICANT_ONLY" | "NOT_FOUND" | "USER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "INVITATION_EMAIL_MISMATCH" | "CONSENT_NOT_FOUND" | "PRECONDITION_FAILED" | "CONFLICT" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "RECIPIENT_EMAIL_LIMIT" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "SHUTTING_DOWN" | "DATABASE_UNAVAILABLE" | "DATABASE_TIMEOUT" | "LAST_OWNER" | "INVALID_TRANSITION" | "COMPETITION_INCOMPLETE" | "COMPETITION_NOT_CLOSED" | "EXTENSIONS_RUNNING" | "COMPETITION_NOT_PUBLISHED" | "CLOSES_AT_NOT_EXTENDABLE" | "GRACE_PERIOD_NOT_REDUCIBLE" | "FIELD_LOCKED" | "RULES_FROZEN" | "COMPETITION_ARCHIVED" | "COMPETITION_CLOSED" | "COMPETITION_NOT_OPEN" | "PROPOSAL_WITHDRAWN" | "DRAFT_LIMIT_REACHED" | "SUBMISSION_INVALID" | "SUBMISSION_CONFLICT" | "TEAM_FULL" | "ALREADY_INVITED" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_INVALID" | "CONSENT_NOT_REQUIRED";
             /** @description Id of the request, also in the logs; quote it when reporting a problem */
             requestId: string;
             /** @description Every bad field (422 VALIDATION_FAILED and rule violations) */
@@ -4577,51 +2364,6 @@ export interface components {
             reason?: "unsupported_algorithm" | "unknown_key" | "malformed_signature" | "signature_mismatch";
         };
         /**
-         * @description A new account; the answer is the same whether or not the address is taken, and the next step arrives by email
-         * @example {
-         *       "email": "zuzana.kovacova@example.sk",
-         *       "password": "Kremnica-Orava-1848!",
-         *       "displayName": "Zuzana Kováčová",
-         *       "country": "SK",
-         *       "birthDate": "2005-03-14",
-         *       "locale": "sk"
-         *     }
-         */
-        RegisterRequest: {
-            /**
-             * Format: email
-             * @description Login and contact address; stored in lower case, verified by an emailed link
-             * @example zuzana.kovacova@example.sk
-             */
-            email: string;
-            /**
-             * @description New password: 12 to 256 characters, not a common password, not containing your email’s local part or display name
-             * @example Kremnica-Orava-1848!
-             */
-            password: string;
-            /**
-             * @description Name shown to other users (team members, organisers); 1 to 120 characters
-             * @example Zuzana Kováčová
-             */
-            displayName: string;
-            /**
-             * @description Country of residence, ISO 3166-1 alpha-2; competitions check it for eligibility
-             * @example SK
-             */
-            country: string;
-            /**
-             * Format: date
-             * @description Date of birth, YYYY-MM-DD; competitions with age limits need it
-             * @example 2005-03-14
-             */
-            birthDate?: string;
-            /**
-             * @description Language of emails, BCP 47; default en
-             * @example sk
-             */
-            locale?: string;
-        };
-        /**
          * @description The request was taken; the outcome arrives by email
          * @example {
          *       "status": "accepted",
@@ -4636,26 +2378,6 @@ export interface components {
             status: "accepted";
             /** @description What happens next, for people */
             message: string;
-        };
-        /**
-         * @description Email and password for a token pair
-         * @example {
-         *       "email": "zuzana.kovacova@example.sk",
-         *       "password": "Kremnica-Orava-1848!"
-         *     }
-         */
-        LoginRequest: {
-            /**
-             * Format: email
-             * @description The account’s address, any case
-             * @example zuzana.kovacova@example.sk
-             */
-            email: string;
-            /**
-             * @description The account’s password
-             * @example Kremnica-Orava-1848!
-             */
-            password: string;
         };
         /**
          * @description An access token for requests and a refresh token for the next pair
@@ -4694,19 +2416,6 @@ export interface components {
              * @example 2026-11-27T19:10:00.000Z
              */
             refreshExpiresAt: string;
-        };
-        /**
-         * @description Trade a refresh token for a new pair
-         * @example {
-         *       "refreshToken": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
-         *     }
-         */
-        RefreshRequest: {
-            /**
-             * @description The refresh token of the last pair; it is used up by this call
-             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
-             */
-            refreshToken: string;
         };
         /**
          * @description Your own account
@@ -4764,182 +2473,6 @@ export interface components {
              * @example 2026-10-28T19:03:27.418Z
              */
             createdAt: string;
-        };
-        /**
-         * @description Profile fields to change; fields left out are kept
-         * @example {
-         *       "displayName": "Zuzana Kováčová",
-         *       "locale": "en"
-         *     }
-         */
-        UpdateMeRequest: {
-            /** @description Name shown to other users (team members, organisers); 1 to 120 characters */
-            displayName?: string;
-            /**
-             * @description Country of residence; proposals already submitted keep the country frozen at their first submit
-             * @example SK
-             */
-            country?: string;
-            /** @description Date of birth, YYYY-MM-DD; null clears it */
-            birthDate?: string | null;
-            /**
-             * @description Language of emails, BCP 47
-             * @example sk
-             */
-            locale?: string;
-        };
-        /**
-         * @description Change your password; every refresh token of yours is revoked (access tokens run out within minutes)
-         * @example {
-         *       "currentPassword": "Kremnica-Orava-1848!",
-         *       "newPassword": "Tatry-Lomnica-2655m?"
-         *     }
-         */
-        ChangePasswordRequest: {
-            /**
-             * @description Your password now
-             * @example Kremnica-Orava-1848!
-             */
-            currentPassword: string;
-            /**
-             * @description New password: 12 to 256 characters, not a common password, not containing your email’s local part or display name
-             * @example Kremnica-Orava-1848!
-             */
-            newPassword: string;
-        };
-        /**
-         * @description Ask for a password-reset link by email
-         * @example {
-         *       "email": "zuzana.kovacova@example.sk"
-         *     }
-         */
-        PasswordResetRequest: {
-            /**
-             * Format: email
-             * @description The account’s address; the answer is the same for an unknown one
-             * @example zuzana.kovacova@example.sk
-             */
-            email: string;
-        };
-        /**
-         * @description Set a new password with the emailed token
-         * @example {
-         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A",
-         *       "newPassword": "Tatry-Lomnica-2655m?"
-         *     }
-         */
-        PasswordResetCompletion: {
-            /**
-             * @description The token from the reset link (valid one hour, single use)
-             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
-             */
-            token: string;
-            /**
-             * @description New password: 12 to 256 characters, not a common password, not containing your email’s local part or display name
-             * @example Kremnica-Orava-1848!
-             */
-            newPassword: string;
-        };
-        /**
-         * @description Confirm your address with the emailed token
-         * @example {
-         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
-         *     }
-         */
-        EmailVerification: {
-            /**
-             * @description The token from the verification link (valid 48 hours, single use)
-             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
-             */
-            token: string;
-        };
-        /**
-         * @description A new organisation; you become its owner
-         * @example {
-         *       "name": "Social(i)Makers",
-         *       "kind": "ngo",
-         *       "country": "IT",
-         *       "website": "https://skyrocketplatform.eu",
-         *       "description": "Interreg CENTRAL EUROPE partnership of 13 organisations from 7 countries, led by Democenter-Sipe Foundation, building the skills of a community of social innovators in Central Europe.",
-         *       "themes": [
-         *         "education",
-         *         "youth",
-         *         "inclusion"
-         *       ],
-         *       "sdgs": [
-         *         4,
-         *         8,
-         *         10
-         *       ]
-         *     }
-         */
-        CreateOrganisationRequest: {
-            /**
-             * @description Public name, 2 to 200 characters
-             * @example Social(i)Makers
-             */
-            name: string;
-            /**
-             * @description What kind of organisation it is
-             * @enum {string}
-             */
-            kind: "public_body" | "ngo" | "social_enterprise" | "company" | "university" | "foundation" | "financial_operator" | "citizen_group";
-            /**
-             * @description Country of the registered office, ISO 3166-1 alpha-2
-             * @example SK
-             */
-            country: string;
-            /**
-             * @description http(s) URL of its website; null clears it
-             * @example https://skyrocketplatform.eu
-             */
-            website?: string | null;
-            /** @description Public presentation, plain text, at most 5,000 characters; null clears it */
-            description?: string | null;
-            /** @description Fields it works in; default none */
-            themes?: ("education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty")[];
-            /** @description UN Sustainable Development Goals it contributes to (1 to 17); default none */
-            sdgs?: number[];
-        };
-        /**
-         * @description Profile fields to change (owners and managers); fields left out are kept
-         * @example {
-         *       "website": "https://socialimakers.example.org",
-         *       "sdgs": [
-         *         4,
-         *         8,
-         *         10,
-         *         11
-         *       ]
-         *     }
-         */
-        UpdateOrganisationRequest: {
-            /**
-             * @description Public name, 2 to 200 characters
-             * @example Social(i)Makers
-             */
-            name?: string;
-            /**
-             * @description What kind of organisation it is
-             * @enum {string}
-             */
-            kind?: "public_body" | "ngo" | "social_enterprise" | "company" | "university" | "foundation" | "financial_operator" | "citizen_group";
-            /**
-             * @description Country of the registered office, ISO 3166-1 alpha-2
-             * @example SK
-             */
-            country?: string;
-            /**
-             * @description http(s) URL of its website; null clears it
-             * @example https://skyrocketplatform.eu
-             */
-            website?: string | null;
-            /** @description Public presentation, plain text, at most 5,000 characters; null clears it */
-            description?: string | null;
-            /** @description Fields it works in; replaces the list */
-            themes?: ("education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty")[];
-            /** @description UN Sustainable Development Goals (1 to 17); replaces the list */
-            sdgs?: number[];
         };
         /**
          * @description An organisation’s public profile
@@ -5175,26 +2708,6 @@ export interface components {
             items: components["schemas"]["Member"][];
         };
         /**
-         * @description Invite someone by email
-         * @example {
-         *       "email": "petra.novak@socialimakers.example.org",
-         *       "role": "manager"
-         *     }
-         */
-        CreateInvitationRequest: {
-            /**
-             * Format: email
-             * @description Who to invite; the invitation link goes there (valid 14 days)
-             * @example petra.novak@socialimakers.example.org
-             */
-            email: string;
-            /**
-             * @description The role they get on accepting; only an owner may invite an owner
-             * @enum {string}
-             */
-            role: "owner" | "manager" | "member";
-        };
-        /**
          * @description An invitation to join an organisation (owners and managers see them)
          * @example {
          *       "id": "2a4c6e8f-0b2d-4f6a-8c9e-1d3f5b7a9c0e",
@@ -5268,32 +2781,6 @@ export interface components {
             items: components["schemas"]["Invitation"][];
         };
         /**
-         * @description Accept an invitation, signed in with the account of the invited address
-         * @example {
-         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
-         *     }
-         */
-        AcceptInvitationRequest: {
-            /**
-             * @description The token from the invitation link
-             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
-             */
-            token: string;
-        };
-        /**
-         * @description Change a member’s role (owners and managers; only owners grant or take away `owner`)
-         * @example {
-         *       "role": "owner"
-         *     }
-         */
-        ChangeRoleRequest: {
-            /**
-             * @description The new role; an organisation always keeps at least one owner
-             * @enum {string}
-             */
-            role: "owner" | "manager" | "member";
-        };
-        /**
          * @description An answer: a string (text, longtext, url, choice; date as YYYY-MM-DD), a number, a boolean, or a list of options (multichoice)
          * @example Secondary-school students (15–18)
          * @example 120
@@ -5320,68 +2807,6 @@ export interface components {
          */
         Answers: {
             [key: string]: components["schemas"]["AnswerValue"];
-        };
-        /**
-         * @description A new draft proposal; you are its applicant
-         * @example {
-         *       "title": "I4I: Inspire for Innovation",
-         *       "answers": {
-         *         "target_group": "Secondary-school students (15–18)",
-         *         "participants": 120
-         *       },
-         *       "organisationId": null
-         *     }
-         */
-        CreateProposal: {
-            /**
-             * @description The proposal’s title, at most 300 characters; needed to submit
-             * @default
-             * @example I4I: Inspire for Innovation
-             */
-            title: string;
-            /**
-             * @description Answers so far, by question id; a draft may be incomplete
-             * @default {}
-             */
-            answers: components["schemas"]["Answers"];
-            /**
-             * @description Submit on behalf of an organisation you are a member of; null: as yourself
-             * @default null
-             * @example null
-             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
-             */
-            organisationId: string | null;
-        };
-        /**
-         * @description Changes to the draft (applicant and accepted team members)
-         * @example {
-         *       "answers": {
-         *         "skills": [
-         *           "Active citizenship",
-         *           "Social entrepreneurship",
-         *           "Impact measurement"
-         *         ],
-         *         "tested_before": true,
-         *         "participants": null
-         *       }
-         *     }
-         */
-        UpdateProposal: {
-            /**
-             * @description The proposal’s title, at most 300 characters; needed to submit
-             * @example I4I: Inspire for Innovation
-             */
-            title?: string;
-            /** @description Merged into the draft (JSON merge patch): a question set to null is cleared, questions left out are kept */
-            answers?: {
-                [key: string]: components["schemas"]["AnswerValue"] | null;
-            };
-            /**
-             * @description Applicant only: the organisation you submit for; null: as yourself
-             * @example null
-             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
-             */
-            organisationId?: string | null;
         };
         /**
          * @description A person invited to the proposal’s team
@@ -6306,60 +3731,6 @@ export interface components {
             receipt: components["schemas"]["Receipt"];
         };
         /**
-         * @description Invite someone to the proposal’s team (applicant only)
-         * @example {
-         *       "email": "matej.horvath@example.sk"
-         *     }
-         */
-        InviteProposalMember: {
-            /**
-             * Format: email
-             * @description Who to invite to the team; the link goes there (valid 14 days)
-             * @example matej.horvath@example.sk
-             */
-            email: string;
-        };
-        /**
-         * @description Accept or decline a team invitation
-         * @example {
-         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
-         *     }
-         */
-        ProposalInvitationToken: {
-            /**
-             * @description The token from the team invitation link
-             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
-             */
-            token: string;
-        };
-        /**
-         * @description Ask a guardian to consent to your taking part (applicants under the competition’s `guardianConsentUnderAge`)
-         * @example {
-         *       "guardianEmail": "jana.balazova@example.sk"
-         *     }
-         */
-        RequestGuardianConsent: {
-            /**
-             * Format: email
-             * @description The parent’s or guardian’s address; the consent link goes there (valid 30 days)
-             * @example jana.balazova@example.sk
-             */
-            guardianEmail: string;
-        };
-        /**
-         * @description The guardian confirms their consent
-         * @example {
-         *       "token": "q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A"
-         *     }
-         */
-        GuardianConsentToken: {
-            /**
-             * @description The token from the consent link; the guardian needs no account
-             * @example q3Jt9wQe0xVbN2sK7mP4aR8dLfZ1uC6yH5oTgWiE_-A
-             */
-            token: string;
-        };
-        /**
          * @description A request for a guardian’s consent and its state
          * @example {
          *       "id": "4d6f8a0b-2c4e-4a6c-b8d0-9e1f3a5c7b2d",
@@ -6470,41 +3841,6 @@ export interface components {
             /** @description Your consent requests for this competition, newest first */
             items: components["schemas"]["GuardianConsent"][];
         };
-        /** @description An attachment upload: `multipart/form-data` with exactly one part, `file` */
-        ProposalAttachmentUpload: {
-            /**
-             * Format: binary
-             * @description The file, its name in the part's Content-Disposition and its type in the part's Content-Type: one of application/pdf, image/png, image/jpeg, text/plain. A part typed `application/octet-stream` is taken as the allowed type its bytes are.
-             */
-            file: Blob;
-        };
-        /**
-         * @description The prize money and how it is shared
-         * @example {
-         *       "amount": 500000,
-         *       "currency": "EUR",
-         *       "winners": 1
-         *     }
-         */
-        Prize: {
-            /**
-             * @description Total, in minor units of `currency` (EUR 5,000.00 = 500000)
-             * @example 500000
-             */
-            amount: number;
-            /**
-             * @description ISO 4217 currency code, upper case
-             * @example EUR
-             */
-            currency: string;
-            /**
-             * @description How many ranks win a share, 1 to 100
-             * @default 1
-             */
-            winners: number;
-            /** @description Minor units per rank, one per winner, summing to `amount`; default: even split, remainder to the top ranks */
-            split?: number[];
-        };
         /**
          * @description The prize money and each winning rank’s share
          * @example {
@@ -6531,39 +3867,6 @@ export interface components {
             winners: number;
             /** @description Minor units per rank, first place first, summing to `amount` (computed when not given) */
             split: number[];
-        };
-        /**
-         * @description When submissions are accepted
-         * @example {
-         *       "opensAt": "2026-09-01",
-         *       "closesAt": "2026-10-31",
-         *       "timezone": "Europe/Rome",
-         *       "gracePeriodSeconds": 300
-         *     }
-         */
-        CompetitionTimingRequest: {
-            /**
-             * @description Opening instant; a date means the start of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
-             * @example 2026-09-01
-             * @example 2026-09-01T09:00:00+02:00
-             */
-            opensAt: string;
-            /**
-             * @description Closing instant, exclusive; a date means the end of that day (the first instant of the next). ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
-             * @example 2026-10-31
-             * @example 2026-10-31T18:00:00+01:00
-             */
-            closesAt: string;
-            /**
-             * @description IANA time zone the dates are read in and `local` times shown in; offsets are refused
-             * @example Europe/Rome
-             */
-            timezone: string;
-            /**
-             * @description Seconds, 0 to 7 days: submissions received this long after `closesAt` are accepted and marked late
-             * @default 0
-             */
-            gracePeriodSeconds: number;
         };
         /**
          * @description Who may submit; checked at submission against the applicant’s self-declared country and birth date
@@ -6803,287 +4106,6 @@ export interface components {
              * @default false
              */
             showScoresToApplicants: boolean;
-        };
-        /**
-         * @description A new competition, created as a draft; every problem is reported at once (422 `errors`)
-         * @example {
-         *       "title": "Be Social, Be Maker",
-         *       "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe.",
-         *       "description": "The Social(i)Makers partnership invites proposals for an educational programme that brings social innovation to young people aged 15 to 23 living in Austria, Czechia, Germany, Croatia, Hungary, Italy, Poland, Slovenia and Slovakia. One winner receives the whole prize.",
-         *       "themes": [
-         *         "education",
-         *         "youth",
-         *         "inclusion"
-         *       ],
-         *       "countries": [
-         *         "AT",
-         *         "CZ",
-         *         "DE",
-         *         "HR",
-         *         "HU",
-         *         "IT",
-         *         "PL",
-         *         "SI",
-         *         "SK"
-         *       ],
-         *       "challengeId": null,
-         *       "prize": {
-         *         "amount": 500000,
-         *         "currency": "EUR",
-         *         "winners": 1
-         *       },
-         *       "timing": {
-         *         "opensAt": "2026-09-01",
-         *         "closesAt": "2026-10-31",
-         *         "timezone": "Europe/Rome",
-         *         "gracePeriodSeconds": 300
-         *       },
-         *       "eligibility": {
-         *         "minAge": 15,
-         *         "maxAge": 23,
-         *         "ageReferenceDate": null,
-         *         "allowedCountries": [
-         *           "AT",
-         *           "CZ",
-         *           "DE",
-         *           "HR",
-         *           "HU",
-         *           "IT",
-         *           "PL",
-         *           "SI",
-         *           "SK"
-         *         ],
-         *         "minTeamSize": 1,
-         *         "maxTeamSize": 5,
-         *         "maxProposalsPerApplicant": 1,
-         *         "guardianConsentUnderAge": 18
-         *       },
-         *       "form": [
-         *         {
-         *           "id": "summary",
-         *           "type": "longtext",
-         *           "label": "Summary",
-         *           "help": "What will participants learn, and how?",
-         *           "required": true,
-         *           "maxWords": 300
-         *         },
-         *         {
-         *           "id": "target_group",
-         *           "type": "choice",
-         *           "label": "Main target group",
-         *           "required": true,
-         *           "options": [
-         *             "Secondary-school students (15–18)",
-         *             "Young adults (19–23)",
-         *             "Both"
-         *           ]
-         *         },
-         *         {
-         *           "id": "skills",
-         *           "type": "multichoice",
-         *           "label": "Social-innovation skills taught",
-         *           "help": "Choose the competences of the Social Innovation Academy your programme teaches.",
-         *           "required": true,
-         *           "min": 1,
-         *           "options": [
-         *             "Active citizenship",
-         *             "Social entrepreneurship",
-         *             "Technology for social good",
-         *             "Stakeholder engagement",
-         *             "Impact measurement",
-         *             "Financing",
-         *             "Policy"
-         *           ]
-         *         },
-         *         {
-         *           "id": "participants",
-         *           "type": "number",
-         *           "label": "Expected number of participants",
-         *           "required": true,
-         *           "min": 1,
-         *           "max": 100000
-         *         },
-         *         {
-         *           "id": "tested_before",
-         *           "type": "boolean",
-         *           "label": "Has the programme been tested before?",
-         *           "required": true
-         *         }
-         *       ],
-         *       "rubric": [
-         *         {
-         *           "id": "social_impact",
-         *           "label": "Social impact",
-         *           "description": "Relevance for young people and expected change",
-         *           "weight": 40,
-         *           "scaleMin": 1,
-         *           "scaleMax": 10
-         *         },
-         *         {
-         *           "id": "innovation",
-         *           "label": "Innovation",
-         *           "description": "Originality of content and format",
-         *           "weight": 30,
-         *           "scaleMin": 1,
-         *           "scaleMax": 10
-         *         },
-         *         {
-         *           "id": "feasibility",
-         *           "label": "Feasibility",
-         *           "description": "Plan, resources and capacity to deliver",
-         *           "weight": 30,
-         *           "scaleMin": 1,
-         *           "scaleMax": 10
-         *         }
-         *       ],
-         *       "judging": {
-         *         "reviewsPerProposal": 3,
-         *         "blind": true,
-         *         "aggregation": "mean",
-         *         "normalisation": "zscore",
-         *         "tieBreaks": [
-         *           {
-         *             "kind": "criterion",
-         *             "criterionId": "social_impact"
-         *           },
-         *           {
-         *             "kind": "earliest_submission"
-         *           }
-         *         ],
-         *         "judgingOpensAt": "2026-11-05",
-         *         "judgingClosesAt": "2026-11-30",
-         *         "shortlistSize": 10,
-         *         "showScoresToApplicants": true
-         *       }
-         *     }
-         */
-        CreateCompetitionRequest: {
-            /**
-             * @description Public title, 3 to 200 characters
-             * @example Be Social, Be Maker
-             */
-            title: string;
-            /**
-             * @description One paragraph for lists, at most 1,000 characters; needed to publish
-             * @default
-             */
-            summary: string;
-            /**
-             * @description The full call, plain text or Markdown, at most 50,000 characters
-             * @default
-             */
-            description: string;
-            /**
-             * @description Fields of social innovation it is about
-             * @default []
-             */
-            themes: ("education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty")[];
-            /**
-             * @description Countries it is about or run in (ISO 3166-1 alpha-2); who may apply is `eligibility.allowedCountries`
-             * @default []
-             * @example [
-             *       "SK",
-             *       "CZ",
-             *       "HU",
-             *       "PL",
-             *       "AT",
-             *       "SI"
-             *     ]
-             */
-            countries: string[];
-            /**
-             * @description The challenge it answers; null: none
-             * @example null
-             */
-            challengeId?: string | null;
-            /** @description The prize money */
-            prize: components["schemas"]["Prize"];
-            /** @description Opening, closing and grace; dates are read in `timezone` */
-            timing: components["schemas"]["CompetitionTimingRequest"];
-            /** @description Who may submit; default: anyone, alone, one proposal each */
-            eligibility: components["schemas"]["EligibilityRules"];
-            /**
-             * @description The questions applicants answer, in order; at least one to publish
-             * @default []
-             */
-            form: components["schemas"]["FormQuestion"][];
-            /**
-             * @description The criteria judges score; at least one to publish
-             * @default []
-             */
-            rubric: components["schemas"]["RubricCriterion"][];
-            /** @description How proposals are reviewed; defaults: 3 blind reviews, mean, no normalisation */
-            judging: components["schemas"]["JudgingSettings"];
-        };
-        /**
-         * @description Fields to change; objects (prize, eligibility, judging) and lists (form, rubric) are replaced whole. After publication only title, summary, description, themes, countries and challengeId change freely; closesAt and gracePeriodSeconds may only grow; eligibility, form and rubric until the first submission.
-         * @example {
-         *       "summary": "EUR 5,000 for the best educational proposal teaching social-innovation skills and tools to young people aged 15–23 living in Central Europe. Applications in English, German, Slovak, Czech, Hungarian, Polish, Slovenian, Croatian or Italian.",
-         *       "timing": {
-         *         "closesAt": "2026-11-02",
-         *         "gracePeriodSeconds": 600
-         *       }
-         *     }
-         */
-        UpdateCompetitionRequest: {
-            /**
-             * @description Public title, 3 to 200 characters
-             * @example Be Social, Be Maker
-             */
-            title?: string;
-            /** @description One paragraph for lists, at most 1,000 characters; needed to publish */
-            summary?: string;
-            /** @description The full call, plain text or Markdown, at most 50,000 characters */
-            description?: string;
-            /** @description Fields of social innovation it is about */
-            themes?: ("education" | "inclusion" | "employment" | "health" | "care" | "housing" | "environment" | "culture" | "mobility" | "digital" | "ageing" | "youth" | "migration" | "poverty")[];
-            /**
-             * @description Countries it is about or run in (ISO 3166-1 alpha-2); who may apply is `eligibility.allowedCountries`
-             * @example [
-             *       "SK",
-             *       "CZ",
-             *       "HU",
-             *       "PL",
-             *       "AT",
-             *       "SI"
-             *     ]
-             */
-            countries?: string[];
-            /**
-             * @description The challenge it answers; null: none
-             * @example null
-             */
-            challengeId?: string | null;
-            /** @description Replaces the prize (drafts only) */
-            prize?: components["schemas"]["Prize"];
-            /** @description Timing fields to change; the others are kept */
-            timing?: {
-                /**
-                 * @description Opening instant; a date means the start of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
-                 * @example 2026-09-01
-                 */
-                opensAt?: string;
-                /**
-                 * @description Closing instant, exclusive; a date means the end of that day (the first instant of the next); once open it may only move later. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
-                 * @example 2026-11-02
-                 */
-                closesAt?: string;
-                /**
-                 * @description IANA time zone the dates are read in and `local` times shown in; offsets are refused
-                 * @example Europe/Rome
-                 */
-                timezone?: string;
-                /** @description Seconds, 0 to 7 days, accepted after `closesAt` and marked late; once open it may only grow */
-                gracePeriodSeconds?: number;
-            };
-            /** @description Replaces the eligibility rules (until the first submission) */
-            eligibility?: components["schemas"]["EligibilityRules"];
-            /** @description Replaces the whole form (until the first submission) */
-            form?: components["schemas"]["FormQuestion"][];
-            /** @description Replaces the whole rubric (until the first submission) */
-            rubric?: components["schemas"]["RubricCriterion"][];
-            /** @description Replaces the judging settings (until judging starts) */
-            judging?: components["schemas"]["JudgingSettings"];
         };
         /**
          * @description When submissions are accepted, resolved to instants
@@ -7585,51 +4607,6 @@ export interface components {
             nextCursor: string | null;
         };
         /**
-         * @description Move the deadline of a published competition later, for everyone
-         * @example {
-         *       "closesAt": "2026-11-02",
-         *       "reason": "More time for school teams after the autumn holidays."
-         *     }
-         */
-        ExtendCompetitionRequest: {
-            /**
-             * @description The new closing instant, later than the current one; a date means the end of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
-             * @example 2026-11-02
-             */
-            closesAt: string;
-            /** @description Why; recorded in the audit log */
-            reason?: string;
-        };
-        /**
-         * @description Optional body of a lifecycle change (publish, start judging, archive)
-         * @example {
-         *       "reason": "Rubric and form reviewed by the jury on 14 July."
-         *     }
-         */
-        CompetitionTransitionRequest: {
-            /** @description Why, recorded in the audit log */
-            reason?: string;
-        };
-        /**
-         * @description Give one applicant a later deadline; granting again replaces it
-         * @example {
-         *       "closesAt": "2026-11-03",
-         *       "reason": "The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days."
-         *     }
-         */
-        GrantExtensionRequest: {
-            /**
-             * @description The applicant’s own deadline, later than the competition’s; a date means the end of that day. ISO 8601 instant with offset, or a date YYYY-MM-DD in `timezone`; years 1900 to 2200
-             * @example 2026-11-03
-             */
-            closesAt: string;
-            /**
-             * @description Why; recorded in the audit log
-             * @example The team’s school was closed for a week by flooding in Bratislava; deadline moved by three days.
-             */
-            reason: string;
-        };
-        /**
          * @description An individual deadline extension for one applicant (organisers only)
          * @example {
          *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
@@ -7884,7 +4861,20 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The request id (yours when you sent a safe `x-request-id`, else a UUID); quote it when reporting a problem */
+        RequestId: string;
+        /** @description Seconds to wait before retrying (sent with the codes marked so in docs/errors.md) */
+        RetryAfter: number;
+        /** @description Requests allowed in the current window */
+        RateLimitLimit: number;
+        /** @description Requests left in the current window */
+        RateLimitRemaining: number;
+        /** @description Seconds until the window resets */
+        RateLimitReset: number;
+        /** @description Present when this is the recorded answer of an earlier request with the same `Idempotency-Key` (docs/idempotency.md) */
+        IdempotentReplayed: "true";
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -7898,25 +4888,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The process answers */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -7925,18 +4907,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7954,25 +4944,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Ready; every check passed */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -7981,18 +4963,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not ready: shutting down (`SHUTTING_DOWN`) or database unreachable (`DATABASE_UNAVAILABLE`) */
+            /**
+             * @description Not ready: take the instance out of rotation
+             *
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8010,25 +5002,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The Ed25519 public key, as PEM and JWK */
             200: {
                 headers: {
+                    /** @description `public, max-age=3600` */
+                    "cache-control"?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReceiptPublicKey"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8037,18 +5040,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8070,61 +5087,113 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Whether the signature matches the receipt */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReceiptVerification"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8133,18 +5202,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8162,65 +5245,117 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterRequestInput"];
+                "application/json": components["schemas"]["RegisterRequest"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Accepted; a confirmation email is on its way if the address can be registered */
             202: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Accepted"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields or a weak password; `errors` names each */
+            /** @description - `VALIDATION_FAILED`: Invalid fields or a weak password; `errors` names each */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many attempts from this address or for this account; see `Retry-After` */
+            /** @description - `RATE_LIMITED`: Too many attempts from this address or for this account */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8229,18 +5364,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many password checks are waiting (`AUTH_BUSY`); see `Retry-After` */
+            /**
+             * @description - `AUTH_BUSY`: Too many password checks are waiting on this instance.
+             *     - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8258,74 +5408,133 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LoginRequestInput"];
+                "application/json": components["schemas"]["LoginRequest"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Logged in: a short-lived access token and a refresh token */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Email or password is incorrect (`INVALID_CREDENTIALS`) */
+            /** @description - `INVALID_CREDENTIALS`: Email or password is incorrect (the same answer whether or not the account exists). */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many attempts from this address (`RATE_LIMITED`), or too many failed logins for this account from this address (`LOGIN_THROTTLED`); see `Retry-After` */
+            /**
+             * @description - `RATE_LIMITED`: Too many attempts from this address
+             *     - `LOGIN_THROTTLED`: Too many failed logins for this account from this address
+             */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8334,18 +5543,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many password checks are waiting (`AUTH_BUSY`); see `Retry-After` */
+            /**
+             * @description - `AUTH_BUSY`: Too many password checks are waiting on this instance.
+             *     - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8363,74 +5587,135 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequestInput"];
+                "application/json": components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description A new access token and a new refresh token */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unknown, expired, revoked or reused refresh token (`REFRESH_TOKEN_*`) */
+            /**
+             * @description - `REFRESH_TOKEN_INVALID`: The refresh token is unknown.
+             *     - `REFRESH_TOKEN_EXPIRED`: The refresh token has expired.
+             *     - `REFRESH_TOKEN_REVOKED`: The refresh token was revoked (logout, password change).
+             *     - `REFRESH_TOKEN_REUSED`: The refresh token was already used once; every session of its login is now revoked (a copy may be in other hands).
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many attempts from this address or for this account; see `Retry-After` */
+            /** @description - `RATE_LIMITED`: Too many attempts from this address or for this account */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8439,18 +5724,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8468,63 +5767,115 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequestInput"];
+                "application/json": components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
             /** @description Logged out */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8533,18 +5884,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8562,65 +5927,117 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PasswordResetRequestInput"];
+                "application/json": components["schemas"]["PasswordResetRequest"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Accepted; a reset link is on its way if an account uses the address */
             202: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Accepted"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many attempts from this address or for this account; see `Retry-After` */
+            /** @description - `RATE_LIMITED`: Too many attempts from this address or for this account */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8629,18 +6046,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8658,63 +6089,116 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PasswordResetCompletionInput"];
+                "application/json": components["schemas"]["PasswordResetCompletion"];
             };
         };
         responses: {
             /** @description Password changed */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Malformed JSON, or the token is invalid, used or expired (`TOKEN_INVALID`) */
+            /**
+             * @description - `TOKEN_INVALID`: The reset token is invalid, used or expired
+             *     - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: Invalid fields or a weak password; `errors` names each */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many attempts from this address or for this account; see `Retry-After` */
+            /** @description - `RATE_LIMITED`: Too many attempts from this address or for this account */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8723,18 +6207,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many password checks are waiting (`AUTH_BUSY`); see `Retry-After` */
+            /**
+             * @description - `AUTH_BUSY`: Too many password checks are waiting on this instance.
+             *     - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8752,63 +6251,116 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EmailVerificationInput"];
+                "application/json": components["schemas"]["EmailVerification"];
             };
         };
         responses: {
             /** @description Address verified */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Malformed JSON, or the token is invalid, used or expired (`TOKEN_INVALID`) */
+            /**
+             * @description - `TOKEN_INVALID`: The verification token is invalid, used or expired
+             *     - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many attempts from this address or for this account; see `Retry-After` */
+            /** @description - `RATE_LIMITED`: Too many attempts from this address or for this account */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8817,18 +6369,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8846,34 +6412,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description My account */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8882,18 +6465,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8911,74 +6508,134 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateMeRequestInput"];
+                "application/json": components["schemas"]["UpdateMeRequest"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description My account after the change */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8987,18 +6644,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9016,72 +6687,132 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangePasswordRequestInput"];
+                "application/json": components["schemas"]["ChangePasswordRequest"];
             };
         };
         responses: {
             /** @description Password changed; log in again */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: Invalid fields or a weak password; `errors` names each */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many attempts from this address or for this account; see `Retry-After` */
+            /** @description - `RATE_LIMITED`: Too many attempts from this address or for this account */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -9090,18 +6821,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many password checks are waiting (`AUTH_BUSY`); see `Retry-After` */
+            /**
+             * @description - `AUTH_BUSY`: Too many password checks are waiting on this instance.
+             *     - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9119,34 +6865,65 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Accepted; an email is on its way if the address is not yet confirmed */
             202: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Accepted"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -9155,18 +6932,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9184,83 +6975,147 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateOrganisationRequestInput"];
+                "application/json": components["schemas"]["CreateOrganisationRequest"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The new organisation, with your role (owner) */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MyOrganisation"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `EMAIL_NOT_VERIFIED`: confirm your email address first (`POST /v1/me/verification-email` sends the link again) */
+            /** @description - `EMAIL_NOT_VERIFIED`: Confirm your email address first (`POST /v1/me/verification-email` sends the link again) */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -9269,18 +7124,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9298,34 +7167,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description My organisations */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MyOrganisationList"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -9334,18 +7220,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9369,52 +7269,83 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The organisation */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Organisation"];
                 };
             };
-            /** @description No such organisation (`NOT_FOUND`) */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such organisation */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -9423,18 +7354,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9458,101 +7403,171 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateOrganisationRequestInput"];
+                "application/json": components["schemas"]["UpdateOrganisationRequest"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The organisation after the change */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Organisation"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role in the organisation does not allow this (`FORBIDDEN`) */
+            /** @description - `FORBIDDEN`: Your role in the organisation does not allow this */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such organisation, or you are not a member (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such organisation, or you are not a member */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -9561,18 +7576,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9596,61 +7625,100 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Every member with their role */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MemberList"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such organisation, or you are not a member (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such organisation, or you are not a member */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -9659,18 +7727,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9702,74 +7784,128 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role in the organisation does not allow this (`FORBIDDEN`), or `EMAIL_NOT_VERIFIED`: confirm your email address first (`POST /v1/me/verification-email` sends the link again) */
+            /**
+             * @description - `FORBIDDEN`: Your role in the organisation does not allow this
+             *     - `EMAIL_NOT_VERIFIED`: Confirm your email address first (`POST /v1/me/verification-email` sends the link again)
+             */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such organisation or member (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such organisation or member */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The organisation would have no owner left (`LAST_OWNER`) */
+            /**
+             * @description - `LAST_OWNER`: The change would leave the organisation without an owner.
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -9778,18 +7914,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9818,110 +7968,177 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangeRoleRequestInput"];
+                "application/json": components["schemas"]["ChangeRoleRequest"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The member with the new role */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Member"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role in the organisation does not allow this (`FORBIDDEN`), or `EMAIL_NOT_VERIFIED`: confirm your email address first (`POST /v1/me/verification-email` sends the link again) */
+            /**
+             * @description - `FORBIDDEN`: Your role in the organisation does not allow this
+             *     - `EMAIL_NOT_VERIFIED`: Confirm your email address first (`POST /v1/me/verification-email` sends the link again)
+             */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such organisation or member (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such organisation or member */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The organisation would have no owner left (`LAST_OWNER`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `LAST_OWNER`: The change would leave the organisation without an owner.
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -9930,18 +8147,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9965,70 +8196,113 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The organisation’s invitations */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationList"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role in the organisation does not allow this (`FORBIDDEN`) */
+            /** @description - `FORBIDDEN`: Your role in the organisation does not allow this */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such organisation, or you are not a member (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such organisation, or you are not a member */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -10037,18 +8311,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10072,101 +8360,177 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateInvitationRequestInput"];
+                "application/json": components["schemas"]["CreateInvitationRequest"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The pending invitation */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Invitation"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role in the organisation does not allow this (`FORBIDDEN`), or `EMAIL_NOT_VERIFIED`: confirm your email address first (`POST /v1/me/verification-email` sends the link again) */
+            /**
+             * @description - `FORBIDDEN`: Your role in the organisation does not allow this
+             *     - `EMAIL_NOT_VERIFIED`: Confirm your email address first (`POST /v1/me/verification-email` sends the link again)
+             */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such organisation, or you are not a member (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such organisation, or you are not a member */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded (`RATE_LIMITED`), or this address has received as many of these emails as it may in an hour (`RECIPIENT_EMAIL_LIMIT`); see `Retry-After` */
+            /**
+             * @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account).
+             *     - `RECIPIENT_EMAIL_LIMIT`: This address has received as many emails of this kind as it may in an hour; nothing was created.
+             */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -10175,18 +8539,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10218,65 +8596,125 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role in the organisation does not allow this (`FORBIDDEN`), or `EMAIL_NOT_VERIFIED`: confirm your email address first (`POST /v1/me/verification-email` sends the link again) */
+            /**
+             * @description - `FORBIDDEN`: Your role in the organisation does not allow this
+             *     - `EMAIL_NOT_VERIFIED`: Confirm your email address first (`POST /v1/me/verification-email` sends the link again)
+             */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such organisation or pending invitation */
+            /** @description - `NOT_FOUND`: No such organisation or pending invitation */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -10285,18 +8723,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10314,92 +8766,160 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AcceptInvitationRequestInput"];
+                "application/json": components["schemas"]["AcceptInvitationRequest"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The organisation you joined, with your role */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MyOrganisation"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The invitation was sent to another address (`INVITATION_EMAIL_MISMATCH`) */
+            /** @description - `INVITATION_EMAIL_MISMATCH`: The invitation was sent to another email address than the logged-in account’s. */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unknown, used, revoked or expired invitation (`INVITATION_NOT_FOUND`) */
+            /** @description - `INVITATION_NOT_FOUND`: The invitation token is unknown, used, revoked or expired. */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -10408,18 +8928,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10461,61 +8995,100 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of the organisation’s competitions */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CompetitionPage"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such organisation, or you are not a member (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such organisation, or you are not a member */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -10524,18 +9097,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10562,110 +9149,186 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateCompetitionRequestInput"];
+                "application/json": components["schemas"]["CreateCompetitionRequest"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The draft competition */
             201: {
                 headers: {
+                    /** @description The path of the new competition */
+                    location?: string;
+                    /** @description The competition version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Competition"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role in the organisation does not allow this (`FORBIDDEN`) */
+            /** @description - `FORBIDDEN`: Your role in the organisation does not allow this (members cannot organise) */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such organisation, or you are not a member (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such organisation, or you are not a member */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with the same `Idempotency-Key` is still running (`IDEMPOTENCY_IN_PROGRESS`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             *     - `IDEMPOTENCY_IN_PROGRESS`: A request with the same `Idempotency-Key` is still running.
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`); or an `Idempotency-Key` reused with a different request (`IDEMPOTENCY_KEY_REUSED`) */
+            /**
+             * @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`).
+             *     - `IDEMPOTENCY_KEY_REUSED`: This `Idempotency-Key` was already used with a different request.
+             */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -10674,18 +9337,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10726,34 +9403,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of public competitions */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CompetitionPage"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -10762,18 +9465,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10800,58 +9517,99 @@ export interface operations {
             /** @description The competition */
             200: {
                 headers: {
+                    /** @description The competition version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Competition"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such competition, or it is a draft of an organisation you are not a member of (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such competition, or it is a draft of an organisation you are not a member of */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -10860,18 +9618,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10901,119 +9673,197 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateCompetitionRequestInput"];
+                "application/json": components["schemas"]["UpdateCompetitionRequest"];
             };
         };
         responses: {
             /** @description The competition after the change */
             200: {
                 headers: {
+                    /** @description The competition version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Competition"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only owners and managers of the owning organisation may do this (`FORBIDDEN`) */
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such competition, or it is a draft of an organisation you are not a member of (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such competition, or it is a draft of an organisation you are not a member of */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed in the current state: `RULES_FROZEN` (first proposal submitted), `CLOSES_AT_NOT_EXTENDABLE`, `GRACE_PERIOD_NOT_REDUCIBLE`, `FIELD_LOCKED`, `COMPETITION_ARCHIVED` */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Not allowed in the current status
+             *
+             *     - `RULES_FROZEN`: Eligibility, form and rubric are frozen since the first proposal was submitted (`rulesFrozenAt`).
+             *     - `CLOSES_AT_NOT_EXTENDABLE`: Once open, `closesAt` can only move later.
+             *     - `GRACE_PERIOD_NOT_REDUCIBLE`: Once open, `gracePeriodSeconds` can only grow.
+             *     - `FIELD_LOCKED`: These fields (`fields`) cannot change in the competition’s current status.
+             *     - `COMPETITION_ARCHIVED`: An archived competition cannot change.
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `If-Match` names an older version, or a weak `W/` tag (compared strongly) (`PRECONDITION_FAILED`, with `currentVersion`); the current ETag is in the `etag` header */
+            /** @description - `PRECONDITION_FAILED`: `If-Match` names an older version, or a weak `W/` tag (compared strongly); the body has `currentVersion` */
             412: {
                 headers: {
+                    /** @description The current competition version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -11022,18 +9872,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11061,121 +9925,199 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["CompetitionTransitionRequestInput"] | null;
+                "application/json": components["schemas"]["CompetitionTransitionRequest"] | null;
             };
         };
         responses: {
             /** @description The competition in its new status */
             200: {
                 headers: {
+                    /** @description The competition version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Competition"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only owners and managers of the owning organisation may do this (`FORBIDDEN`), or your email address is not confirmed yet (`EMAIL_NOT_VERIFIED`; `POST /v1/me/verification-email` sends the link again) */
+            /**
+             * @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this
+             *     - `EMAIL_NOT_VERIFIED`: Your email address is not confirmed yet (`POST /v1/me/verification-email` sends the link again)
+             */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such competition, or it is a draft of an organisation you are not a member of (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such competition, or it is a draft of an organisation you are not a member of */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not a draft (`INVALID_TRANSITION`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `INVALID_TRANSITION`: Not a draft
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `If-Match` names an older version, or a weak `W/` tag (compared strongly) (`PRECONDITION_FAILED`, with `currentVersion`); the current ETag is in the `etag` header */
+            /** @description - `PRECONDITION_FAILED`: `If-Match` names an older version, or a weak `W/` tag (compared strongly); the body has `currentVersion` */
             412: {
                 headers: {
+                    /** @description The current competition version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not ready: every missing part is listed (`COMPETITION_INCOMPLETE`), or invalid input */
+            /**
+             * @description - `COMPETITION_INCOMPLETE`: Not ready: every missing part is listed in `errors[]`
+             *     - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`).
+             */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -11184,18 +10126,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11223,121 +10179,195 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["CompetitionTransitionRequestInput"] | null;
+                "application/json": components["schemas"]["CompetitionTransitionRequest"] | null;
             };
         };
         responses: {
             /** @description The competition in its new status */
             200: {
                 headers: {
+                    /** @description The competition version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Competition"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only owners and managers of the owning organisation may do this (`FORBIDDEN`) */
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such competition, or it is a draft of an organisation you are not a member of (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such competition, or it is a draft of an organisation you are not a member of */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not published (`INVALID_TRANSITION`), not closed yet including grace (`COMPETITION_NOT_CLOSED`), or individual extensions still running (`EXTENSIONS_RUNNING`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `INVALID_TRANSITION`: Not published
+             *     - `COMPETITION_NOT_CLOSED`: Not closed yet, grace included
+             *     - `EXTENSIONS_RUNNING`: Individual extensions are still running
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `If-Match` names an older version, or a weak `W/` tag (compared strongly) (`PRECONDITION_FAILED`, with `currentVersion`); the current ETag is in the `etag` header */
+            /** @description - `PRECONDITION_FAILED`: `If-Match` names an older version, or a weak `W/` tag (compared strongly); the body has `currentVersion` */
             412: {
                 headers: {
+                    /** @description The current competition version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -11346,18 +10376,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11385,121 +10429,193 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["CompetitionTransitionRequestInput"] | null;
+                "application/json": components["schemas"]["CompetitionTransitionRequest"] | null;
             };
         };
         responses: {
             /** @description The competition in its new status */
             200: {
                 headers: {
+                    /** @description The competition version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Competition"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only owners and managers of the owning organisation may do this (`FORBIDDEN`) */
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such competition, or it is a draft of an organisation you are not a member of (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such competition, or it is a draft of an organisation you are not a member of */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already archived (`INVALID_TRANSITION`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `INVALID_TRANSITION`: Already archived
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `If-Match` names an older version, or a weak `W/` tag (compared strongly) (`PRECONDITION_FAILED`, with `currentVersion`); the current ETag is in the `etag` header */
+            /** @description - `PRECONDITION_FAILED`: `If-Match` names an older version, or a weak `W/` tag (compared strongly); the body has `currentVersion` */
             412: {
                 headers: {
+                    /** @description The current competition version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -11508,18 +10624,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11549,119 +10679,192 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ExtendCompetitionRequestInput"];
+                "application/json": components["schemas"]["ExtendCompetitionRequest"];
             };
         };
         responses: {
             /** @description The competition with its new closing instant */
             200: {
                 headers: {
+                    /** @description The competition version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Competition"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only owners and managers of the owning organisation may do this (`FORBIDDEN`) */
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such competition, or it is a draft of an organisation you are not a member of (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such competition, or it is a draft of an organisation you are not a member of */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not published (`COMPETITION_NOT_PUBLISHED`) or not later than the current closesAt (`CLOSES_AT_NOT_EXTENDABLE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `COMPETITION_NOT_PUBLISHED`: Not published (a draft is edited with PATCH; judging has started)
+             *     - `CLOSES_AT_NOT_EXTENDABLE`: Not later than the current closesAt
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `If-Match` names an older version, or a weak `W/` tag (compared strongly) (`PRECONDITION_FAILED`, with `currentVersion`); the current ETag is in the `etag` header */
+            /** @description - `PRECONDITION_FAILED`: `If-Match` names an older version, or a weak `W/` tag (compared strongly); the body has `currentVersion` */
             412: {
                 headers: {
+                    /** @description The current competition version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -11670,18 +10873,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11705,70 +10922,113 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Every individual extension of the competition */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CompetitionExtensionList"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only owners and managers of the owning organisation may do this (`FORBIDDEN`) */
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such competition, or it is a draft of an organisation you are not a member of (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such competition, or it is a draft of an organisation you are not a member of */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -11777,18 +11037,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11817,119 +11091,190 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GrantExtensionRequestInput"];
+                "application/json": components["schemas"]["GrantExtensionRequest"];
             };
         };
         responses: {
-            /** @description Replaced an existing extension */
+            /** @description Replaced the applicant’s existing extension */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CompetitionExtension"];
                 };
             };
-            /** @description Granted */
+            /** @description Granted a new extension */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CompetitionExtension"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only owners and managers of the owning organisation may do this (`FORBIDDEN`) */
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such competition (`NOT_FOUND`), or no applicant of it with this user id (`USER_NOT_FOUND`: the same answer whether or not such an account exists) */
+            /**
+             * @description - `NOT_FOUND`: No such competition
+             *     - `USER_NOT_FOUND`: No applicant of it with this user id (the same answer whether or not such an account exists)
+             */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Judging has started (`COMPETITION_NOT_PUBLISHED`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `COMPETITION_NOT_PUBLISHED`: Not published, or judging has started
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input, or closesAt not after the competition’s (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: Invalid input, or closesAt not after the competition’s */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -11938,18 +11283,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11981,65 +11340,122 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only owners and managers of the owning organisation may do this (`FORBIDDEN`) */
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such competition or extension (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such competition or extension */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -12048,18 +11464,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12088,70 +11518,113 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of audit entries */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only owners and managers of the owning organisation may do this (`FORBIDDEN`) */
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such competition, or it is a draft of an organisation you are not a member of (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such competition, or it is a draft of an organisation you are not a member of */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -12160,18 +11633,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12195,70 +11682,113 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The outcome of the check */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditVerification"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only owners and managers of the owning organisation may do this (`FORBIDDEN`) */
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such competition, or it is a draft of an organisation you are not a member of (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such competition, or it is a draft of an organisation you are not a member of */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -12267,18 +11797,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12309,70 +11853,113 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of submitted proposals */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubmittedProposalList"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only owners and managers of the organising organisation (`FORBIDDEN`) */
+            /** @description - `FORBIDDEN`: Only owners and managers of the organising organisation */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such competition, or you are not in its organisation (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such competition, or you are not in its organisation */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -12381,18 +11968,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12419,101 +12020,174 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateProposalInput"];
+                "application/json": components["schemas"]["CreateProposal"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The new draft */
             201: {
                 headers: {
+                    /** @description The path of the new proposal */
+                    location?: string;
+                    /** @description The proposal version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Proposal"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such published competition (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such published competition */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The competition is closed (`COMPETITION_CLOSED`, with `closesAt`), you hold the maximum of unsubmitted drafts in it (`DRAFT_LIMIT_REACHED`, with `maxDrafts`), or a retry of a request still running (`IDEMPOTENCY_IN_PROGRESS`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `COMPETITION_CLOSED`: The deadline (closesAt, plus grace and any individual extension) has passed by the database clock; `closesAt` and `effectiveClosesAt` say when.
+             *     - `DRAFT_LIMIT_REACHED`: You hold the maximum of unsubmitted drafts in this competition (`maxDrafts`).
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             *     - `IDEMPOTENCY_IN_PROGRESS`: A request with the same `Idempotency-Key` is still running.
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input, or not a member of `organisationId` (`VALIDATION_FAILED`); or an `Idempotency-Key` reused with a different request (`IDEMPOTENCY_KEY_REUSED`) */
+            /**
+             * @description - `VALIDATION_FAILED`: Invalid input, or not a member of `organisationId`
+             *     - `IDEMPOTENCY_KEY_REUSED`: This `Idempotency-Key` was already used with a different request.
+             */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -12522,18 +12196,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12561,43 +12249,77 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of my proposals */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalSummaryList"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -12606,18 +12328,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12635,67 +12371,108 @@ export interface operations {
                  * @description The proposal’s id
                  * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
                  */
-                id: string;
+                proposalId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The proposal */
             200: {
                 headers: {
+                    /** @description The proposal version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Proposal"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal, or you may not see it (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such proposal, or you may not see it */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -12704,18 +12481,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12739,125 +12530,198 @@ export interface operations {
                  * @description The proposal’s id
                  * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
                  */
-                id: string;
+                proposalId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateProposalInput"];
+                "application/json": components["schemas"]["UpdateProposal"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The proposal after the change */
             200: {
                 headers: {
+                    /** @description The proposal version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Proposal"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only the applicant may do this; team members can read and edit (`APPLICANT_ONLY`) */
+            /** @description - `APPLICANT_ONLY`: Only the applicant may do this; team members can read and edit */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal, or you may not see it (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such proposal, or you may not see it */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The deadline (closesAt, plus grace and any individual extension) has passed by the database clock (`COMPETITION_CLOSED`, with `closesAt` and `effectiveClosesAt`), or the proposal was withdrawn (`PROPOSAL_WITHDRAWN`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `COMPETITION_CLOSED`: The deadline (closesAt, plus grace and any individual extension) has passed by the database clock; `closesAt` and `effectiveClosesAt` say when.
+             *     - `PROPOSAL_WITHDRAWN`: The proposal was withdrawn; it can no longer be changed or submitted.
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `If-Match` does not match the current ETag (`"v<version>"`, compared strongly: a weak `W/` tag never matches): someone changed the proposal since you read it (`PRECONDITION_FAILED`, with `currentVersion`; the current ETag is in the `etag` header) */
+            /** @description - `PRECONDITION_FAILED`: `If-Match` does not match the current ETag (`"v<version>"`, compared strongly: a weak `W/` tag never matches): someone changed the proposal since you read it; the body has `currentVersion` */
             412: {
                 headers: {
+                    /** @description The current proposal version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -12866,18 +12730,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12903,103 +12781,183 @@ export interface operations {
                  * @description The proposal’s id
                  * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
                  */
-                id: string;
+                proposalId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Nothing changed since the current revision: that revision and its receipt */
             200: {
                 headers: {
+                    /** @description The proposal version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubmitResult"];
                 };
             };
-            /** @description Default Response */
+            /** @description Stored as a new revision, with its signed receipt */
             201: {
                 headers: {
+                    /** @description The proposal version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubmitResult"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only the applicant may do this; team members can read and edit (`APPLICANT_ONLY`) */
+            /** @description - `APPLICANT_ONLY`: Only the applicant may do this; team members can read and edit */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal, or you may not see it (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such proposal, or you may not see it */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Deadline passed (`COMPETITION_CLOSED`, with `closesAt`), not open yet (`COMPETITION_NOT_OPEN`), withdrawn (`PROPOSAL_WITHDRAWN`), the proposal or competition kept changing while it was stored (`SUBMISSION_CONFLICT`, with `Retry-After`: read and retry), or a retry of a request still running (`IDEMPOTENCY_IN_PROGRESS`) */
+            /**
+             * @description - `COMPETITION_CLOSED`: The deadline (closesAt, plus grace and any individual extension) has passed by the database clock; `closesAt` and `effectiveClosesAt` say when.
+             *     - `COMPETITION_NOT_OPEN`: Submissions have not opened yet (`opensAt`); drafts can be prepared.
+             *     - `PROPOSAL_WITHDRAWN`: The proposal was withdrawn; it can no longer be changed or submitted.
+             *     - `SUBMISSION_CONFLICT`: The proposal or its competition kept changing while it was being submitted.
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             *     - `IDEMPOTENCY_IN_PROGRESS`: A request with the same `Idempotency-Key` is still running.
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `If-Match` does not match the current ETag (`"v<version>"`, compared strongly: a weak `W/` tag never matches): someone changed the proposal since you read it (`PRECONDITION_FAILED`, with `currentVersion`; the current ETag is in the `etag` header) */
+            /** @description - `PRECONDITION_FAILED`: `If-Match` does not match the current ETag (`"v<version>"`, compared strongly: a weak `W/` tag never matches): someone changed the proposal since you read it; the body has `currentVersion` */
             412: {
                 headers: {
+                    /** @description The current proposal version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Eligibility rules or form fields fail; `errors` lists every one (`SUBMISSION_INVALID`); or an `Idempotency-Key` reused with a different request (`IDEMPOTENCY_KEY_REUSED`) */
+            /**
+             * @description - `SUBMISSION_INVALID`: Eligibility rules or form fields fail; `errors[]` lists every one (rules with `in: "rule"`).
+             *     - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`).
+             *     - `IDEMPOTENCY_KEY_REUSED`: This `Idempotency-Key` was already used with a different request.
+             */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -13008,18 +12966,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13043,94 +13015,154 @@ export interface operations {
                  * @description The proposal’s id
                  * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
                  */
-                id: string;
+                proposalId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The withdrawn proposal */
             200: {
                 headers: {
+                    /** @description The proposal version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Proposal"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only the applicant may do this; team members can read and edit (`APPLICANT_ONLY`) */
+            /** @description - `APPLICANT_ONLY`: Only the applicant may do this; team members can read and edit */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal, or you may not see it (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such proposal, or you may not see it */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The deadline (closesAt, plus grace and any individual extension) has passed by the database clock (`COMPETITION_CLOSED`, with `closesAt` and `effectiveClosesAt`), or the proposal was withdrawn (`PROPOSAL_WITHDRAWN`) */
+            /**
+             * @description - `COMPETITION_CLOSED`: The deadline (closesAt, plus grace and any individual extension) has passed by the database clock; `closesAt` and `effectiveClosesAt` say when.
+             *     - `PROPOSAL_WITHDRAWN`: The proposal was withdrawn; it can no longer be changed or submitted.
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `If-Match` does not match the current ETag (`"v<version>"`, compared strongly: a weak `W/` tag never matches): someone changed the proposal since you read it (`PRECONDITION_FAILED`, with `currentVersion`; the current ETag is in the `etag` header) */
+            /** @description - `PRECONDITION_FAILED`: `If-Match` does not match the current ETag (`"v<version>"`, compared strongly: a weak `W/` tag never matches): someone changed the proposal since you read it; the body has `currentVersion` */
             412: {
                 headers: {
+                    /** @description The current proposal version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -13139,18 +13171,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13168,67 +13214,106 @@ export interface operations {
                  * @description The proposal’s id
                  * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
                  */
-                id: string;
+                proposalId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Every submitted revision */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalRevisionList"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal, or you may not see it (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such proposal, or you may not see it */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -13237,18 +13322,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13266,7 +13365,7 @@ export interface operations {
                  * @description The proposal’s id
                  * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
                  */
-                id: string;
+                proposalId: string;
                 /** @description Revision number, from 1 */
                 revision: number;
             };
@@ -13274,61 +13373,100 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The revision */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalRevision"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal or revision, or you may not see it (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such proposal or revision, or you may not see it */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -13337,18 +13475,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13366,116 +13518,188 @@ export interface operations {
                  * @description The proposal’s id
                  * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
                  */
-                id: string;
+                proposalId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InviteProposalMemberInput"];
+                "application/json": components["schemas"]["InviteProposalMember"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The invitation, pending until accepted */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalTeamMember"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only the applicant may do this (`APPLICANT_ONLY`), or your email address is not confirmed yet (`EMAIL_NOT_VERIFIED`; `POST /v1/me/verification-email` sends the link again) */
+            /**
+             * @description - `APPLICANT_ONLY`: Only the applicant may do this
+             *     - `EMAIL_NOT_VERIFIED`: Your email address is not confirmed yet (`POST /v1/me/verification-email` sends the link again)
+             */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal, or you may not see it (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such proposal, or you may not see it */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Deadline passed (`COMPETITION_CLOSED`), team full (`TEAM_FULL`), or already invited (`ALREADY_INVITED`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `COMPETITION_CLOSED`: The deadline (closesAt, plus grace and any individual extension) has passed by the database clock; `closesAt` and `effectiveClosesAt` say when.
+             *     - `TEAM_FULL`: The team has the competition’s maximum size (`maxTeamSize`), pending invitations included.
+             *     - `ALREADY_INVITED`: This address is already invited to or part of the team.
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: Invalid input, or the applicant’s own address (field `email`, code `is_applicant`) */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded (`RATE_LIMITED`), or this address has received as many of these emails as it may in an hour (`RECIPIENT_EMAIL_LIMIT`); see `Retry-After` */
+            /**
+             * @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account).
+             *     - `RECIPIENT_EMAIL_LIMIT`: This address has received as many emails of this kind as it may in an hour; nothing was created.
+             */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -13484,18 +13708,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13513,7 +13751,7 @@ export interface operations {
                  * @description The proposal’s id
                  * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
                  */
-                id: string;
+                proposalId: string;
                 /**
                  * @description The team member entry’s `id` (not the user id)
                  * @example 6b8d0f2a-4c6e-4b9d-8a1c-3e5f7b9d1a2c
@@ -13527,74 +13765,126 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only the applicant may do this; team members can read and edit (`APPLICANT_ONLY`) */
+            /** @description - `APPLICANT_ONLY`: Only the applicant may do this; team members can read and edit */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal or member (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such proposal or member */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The deadline (closesAt, plus grace and any individual extension) has passed by the database clock (`COMPETITION_CLOSED`, with `closesAt` and `effectiveClosesAt`), or the proposal was withdrawn (`PROPOSAL_WITHDRAWN`) */
+            /**
+             * @description - `COMPETITION_CLOSED`: The deadline (closesAt, plus grace and any individual extension) has passed by the database clock; `closesAt` and `effectiveClosesAt` say when.
+             *     - `PROPOSAL_WITHDRAWN`: The proposal was withdrawn; it can no longer be changed or submitted.
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -13603,18 +13893,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13632,101 +13936,166 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProposalInvitationTokenInput"];
+                "application/json": components["schemas"]["ProposalInvitationToken"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The proposal you joined */
             200: {
                 headers: {
+                    /** @description The proposal version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Proposal"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The invitation was sent to another address (`INVITATION_EMAIL_MISMATCH`) */
+            /** @description - `INVITATION_EMAIL_MISMATCH`: The invitation was sent to another email address than the logged-in account’s. */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unknown, used or expired invitation (`INVITATION_NOT_FOUND`) */
+            /** @description - `INVITATION_NOT_FOUND`: The invitation token is unknown, used, revoked or expired. */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Deadline passed (`COMPETITION_CLOSED`) or the team is full (`TEAM_FULL`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `COMPETITION_CLOSED`: The deadline (closesAt, plus grace and any individual extension) has passed by the database clock; `closesAt` and `effectiveClosesAt` say when.
+             *     - `TEAM_FULL`: The team has the competition’s maximum size (`maxTeamSize`), pending invitations included.
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -13735,18 +14104,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13764,99 +14147,162 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProposalInvitationTokenInput"];
+                "application/json": components["schemas"]["ProposalInvitationToken"];
             };
         };
         responses: {
             /** @description Declined */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The invitation was sent to another address (`INVITATION_EMAIL_MISMATCH`) */
+            /** @description - `INVITATION_EMAIL_MISMATCH`: The invitation was sent to another email address than the logged-in account’s. */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unknown, used or expired invitation (`INVITATION_NOT_FOUND`) */
+            /** @description - `INVITATION_NOT_FOUND`: The invitation token is unknown, used, revoked or expired. */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The deadline (closesAt, plus grace and any individual extension) has passed by the database clock (`COMPETITION_CLOSED`, with `closesAt` and `effectiveClosesAt`), or the proposal was withdrawn (`PROPOSAL_WITHDRAWN`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `COMPETITION_CLOSED`: The deadline (closesAt, plus grace and any individual extension) has passed by the database clock; `closesAt` and `effectiveClosesAt` say when.
+             *     - `PROPOSAL_WITHDRAWN`: The proposal was withdrawn; it can no longer be changed or submitted.
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -13865,18 +14311,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13900,116 +14360,189 @@ export interface operations {
                  * @description The proposal’s id
                  * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
                  */
-                id: string;
+                proposalId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["ProposalAttachmentUploadInput"];
+                "multipart/form-data": components["schemas"]["ProposalAttachmentUpload"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The stored attachment */
             201: {
                 headers: {
+                    /** @description The path of the new attachment */
+                    location?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalAttachment"];
                 };
             };
-            /** @description Not valid multipart/form-data, e.g. no or a wrong boundary (`MALFORMED_MULTIPART`), or more than 10 parts or 16 KiB of headers in a part (`MULTIPART_LIMIT`) */
+            /**
+             * @description - `MALFORMED_MULTIPART`: Not valid multipart/form-data, e.g. no or a wrong boundary
+             *     - `MULTIPART_LIMIT`: More than 10 parts, or more than 16 KiB of headers in a part
+             *     - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only the applicant may do this; team members can read and edit (`APPLICANT_ONLY`) */
+            /** @description - `APPLICANT_ONLY`: Only the applicant may do this; team members can read and edit */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal, or you may not see it (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such proposal, or you may not see it */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Deadline passed (`COMPETITION_CLOSED`), withdrawn, or too many attachments (`TOO_MANY_ATTACHMENTS`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `COMPETITION_CLOSED`: The deadline (closesAt, plus grace and any individual extension) has passed by the database clock; `closesAt` and `effectiveClosesAt` say when.
+             *     - `PROPOSAL_WITHDRAWN`: The proposal was withdrawn; it can no longer be changed or submitted.
+             *     - `TOO_MANY_ATTACHMENTS`: The proposal has the maximum number of attachments.
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Larger than the upload limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: Larger than the upload limit */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not an allowed type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: Not an allowed type */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No single `file` part, or another part (`VALIDATION_FAILED`, naming each); the bytes are not of the declared type, the file is empty or has no name (`ATTACHMENT_INVALID`) */
+            /**
+             * @description - `VALIDATION_FAILED`: No single `file` part, or another part (each named)
+             *     - `ATTACHMENT_INVALID`: The bytes are not of the declared type, the file is empty or has no name
+             */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -14018,18 +14551,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14047,7 +14594,7 @@ export interface operations {
                  * @description The proposal’s id
                  * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
                  */
-                id: string;
+                proposalId: string;
                 /**
                  * @description The attachment’s id
                  * @example 8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b
@@ -14061,6 +14608,14 @@ export interface operations {
             /** @description The file, with its Content-Type and a Content-Disposition naming it */
             200: {
                 headers: {
+                    /** @description The file’s SHA-256 as a strong ETag */
+                    etag?: string;
+                    /** @description `attachment` with the file name */
+                    "content-disposition"?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14070,52 +14625,87 @@ export interface operations {
                     "text/plain": Blob;
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal or attachment, or you may not see it (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such proposal or attachment, or you may not see it */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -14124,18 +14714,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14153,7 +14757,7 @@ export interface operations {
                  * @description The proposal’s id
                  * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
                  */
-                id: string;
+                proposalId: string;
                 /**
                  * @description The attachment’s id
                  * @example 8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b
@@ -14167,65 +14771,113 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal or attachment (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such proposal or attachment */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The deadline (closesAt, plus grace and any individual extension) has passed by the database clock (`COMPETITION_CLOSED`, with `closesAt` and `effectiveClosesAt`), or the proposal was withdrawn (`PROPOSAL_WITHDRAWN`) */
+            /**
+             * @description - `COMPETITION_CLOSED`: The deadline (closesAt, plus grace and any individual extension) has passed by the database clock; `closesAt` and `effectiveClosesAt` say when.
+             *     - `PROPOSAL_WITHDRAWN`: The proposal was withdrawn; it can no longer be changed or submitted.
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -14234,18 +14886,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14263,116 +14929,184 @@ export interface operations {
                  * @description The proposal’s id
                  * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
                  */
-                id: string;
+                proposalId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RequestGuardianConsentInput"];
+                "application/json": components["schemas"]["RequestGuardianConsent"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The consent request, pending until the guardian confirms */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GuardianConsent"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only the applicant may do this; team members can read and edit (`APPLICANT_ONLY`) */
+            /** @description - `APPLICANT_ONLY`: Only the applicant may do this; team members can read and edit */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal, or you may not see it (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such proposal, or you may not see it */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Deadline passed (`COMPETITION_CLOSED`) or the competition needs no consent (`CONSENT_NOT_REQUIRED`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `COMPETITION_CLOSED`: The deadline (closesAt, plus grace and any individual extension) has passed by the database clock; `closesAt` and `effectiveClosesAt` say when.
+             *     - `CONSENT_NOT_REQUIRED`: The competition does not ask for guardian consent.
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
             409: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input, or `guardianEmail` is the applicant's own mailbox: the same address, another case, a `+tag`, or Gmail dots (`VALIDATION_FAILED`, field `guardianEmail`, code `is_applicant`) */
+            /** @description - `VALIDATION_FAILED`: Invalid input, or `guardianEmail` is the applicant's own mailbox: the same address, another case, a `+tag`, or Gmail dots (field `guardianEmail`, code `is_applicant`) */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded (`RATE_LIMITED`), or this address has received as many of these emails as it may in an hour (`RECIPIENT_EMAIL_LIMIT`); see `Retry-After` */
+            /**
+             * @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account).
+             *     - `RECIPIENT_EMAIL_LIMIT`: This address has received as many emails of this kind as it may in an hour; nothing was created.
+             */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -14381,18 +15115,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14410,76 +15158,119 @@ export interface operations {
                  * @description The proposal’s id
                  * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
                  */
-                id: string;
+                proposalId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Every consent request */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GuardianConsentList"];
                 };
             };
-            /** @description Missing, expired or invalid access token */
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only the applicant may do this; team members can read and edit (`APPLICANT_ONLY`) */
+            /** @description - `APPLICANT_ONLY`: Only the applicant may do this; team members can read and edit */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal, or you may not see it (`NOT_FOUND`) */
+            /** @description - `NOT_FOUND`: No such proposal, or you may not see it */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter is too long (`URI_TOO_LONG`) */
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
             414: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -14488,18 +15279,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14517,74 +15322,130 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GuardianConsentTokenInput"];
+                "application/json": components["schemas"]["GuardianConsentToken"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Consent confirmed */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GuardianConsentConfirmation"];
                 };
             };
-            /** @description Malformed JSON (`MALFORMED_JSON`), or nested deeper than 32 levels (`JSON_TOO_DEEP`) */
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
             400: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unknown or expired token (`CONSENT_NOT_FOUND`) */
+            /** @description - `CONSENT_NOT_FOUND`: The guardian-consent token is unknown or expired. */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body larger than the limit (`BODY_TOO_LARGE`) */
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported content type (`UNSUPPORTED_MEDIA_TYPE`) */
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names every bad field (`VALIDATION_FAILED`) */
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; see `Retry-After` (`RATE_LIMITED`) */
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
             429: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request headers larger than the server accepts (`HEADERS_TOO_LARGE`) */
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -14593,18 +15454,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected failure (`INTERNAL`); no internals are disclosed */
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
             500: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Try again later, after `Retry-After` seconds: overloaded (`SERVICE_UNAVAILABLE`), shutting down (`SHUTTING_DOWN`), the database unreachable (`DATABASE_UNAVAILABLE`) or too slow (`DATABASE_TIMEOUT`) */
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
             503: {
                 headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {

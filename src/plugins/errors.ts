@@ -3,6 +3,7 @@ import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from '../lib/errors.js';
+import { isErrorCode, type ErrorCode } from '../lib/error-codes.js';
 import { problemTitle, problemType, type Problem } from '../lib/problem.js';
 import { databaseTimeout, isDatabaseUnavailable, pgErrorCode } from '../lib/pg-errors.js';
 
@@ -12,7 +13,7 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
-  code: string,
+  code: ErrorCode,
   detail: string,
   extra: Record<string, unknown> = {},
 ): FastifyReply {
@@ -29,7 +30,7 @@ export function sendProblem(
   return reply.code(status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
 }
 
-const FRAMEWORK_CODES: Record<string, [number, string, string]> = {
+const FRAMEWORK_CODES: Record<string, [number, ErrorCode, string]> = {
   FST_ERR_BAD_URL: [400, 'BAD_URL', 'The request URL is not validly encoded'],
   FST_ERR_MAX_PARAM_LENGTH: [414, 'URI_TOO_LONG', 'A path parameter is too long'],
 };
@@ -68,7 +69,7 @@ export function validationErrors(issues: ValidationIssue[], where: FieldError['i
   return out;
 }
 
-const FASTIFY_CODES: Record<string, [number, string]> = {
+const FASTIFY_CODES: Record<string, [number, ErrorCode]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'MALFORMED_JSON'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'MALFORMED_JSON'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'BAD_REQUEST'],
@@ -84,7 +85,7 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
 };
 
 /** PostgreSQL errors that a concurrent writer can cause are conflicts, not server faults. */
-const PG_CODES: Record<string, [number, string, string, retryAfter?: string]> = {
+const PG_CODES: Record<string, [number, ErrorCode, string, retryAfter?: string]> = {
   '23505': [409, 'CONFLICT', 'The change conflicts with existing data'],
   '23P01': [409, 'CONFLICT', 'The change conflicts with existing data'],
   '40001': [409, 'CONCURRENT_UPDATE', 'A concurrent change interfered; retry the request', '1'],
@@ -104,13 +105,13 @@ const TIMEOUT_DETAIL = {
 declare module 'fastify' {
   interface FastifyReply {
     /** Sends an RFC 9457 problem; prefer throwing an AppError from services. */
-    problem(status: number, code: string, detail: string, extra?: Record<string, unknown>): FastifyReply;
+    problem(status: number, code: ErrorCode, detail: string, extra?: Record<string, unknown>): FastifyReply;
   }
 }
 
 export default fp(
   async (app) => {
-    app.decorateReply('problem', function (this: FastifyReply, status: number, code: string, detail: string, extra?: Record<string, unknown>) {
+    app.decorateReply('problem', function (this: FastifyReply, status: number, code: ErrorCode, detail: string, extra?: Record<string, unknown>) {
       return sendProblem(this.request, this, status, code, detail, extra);
     });
 
@@ -176,7 +177,8 @@ export default fp(
       }
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
       if (status < 500) {
-        return sendProblem(request, reply, status, error.code ?? 'BAD_REQUEST', error.message);
+        // Only catalogued codes leave the API (src/lib/error-codes.ts); a framework's own code is not one.
+        return sendProblem(request, reply, status, isErrorCode(error.code) ? error.code : 'BAD_REQUEST', error.message);
       }
       request.log.error({ err: error }, 'unhandled error');
       if (status === 503) return sendProblem(request, reply, 503, 'SERVICE_UNAVAILABLE', 'The service is unavailable');

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponse } from '../lib/problem.js';
+import { jsonResponse } from '../lib/responses.js';
 
 const HealthSchema = z
   .object({
@@ -18,7 +19,8 @@ const health: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getLiveness',
         tags: ['health'],
         summary: 'The process is up',
-        response: { 200: HealthSchema },
+        description: 'Public, not rate limited, touches nothing: a liveness probe. Restart the instance only when this fails.',
+        response: { 200: jsonResponse(HealthSchema, 'The process answers') },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -32,7 +34,8 @@ const health: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getReadiness',
         tags: ['health'],
         summary: 'Ready for traffic: the database answers and the server is not shutting down',
-        response: { 200: HealthSchema, 503: problemResponse('Not ready: shutting down (`SHUTTING_DOWN`) or database unreachable (`DATABASE_UNAVAILABLE`)') },
+        description: 'Public, not rate limited: a readiness probe that pings the database. Route traffic to the instance only while this answers 200.',
+        response: { 200: jsonResponse(HealthSchema, 'Ready; every check passed'), 503: problemResponse(['SHUTTING_DOWN', 'DATABASE_UNAVAILABLE'], 'Not ready: take the instance out of rotation') },
       },
     },
     async (request, reply) => {

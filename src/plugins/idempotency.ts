@@ -8,7 +8,6 @@ import { idempotencyKeys } from '../db/schema/idempotency.js';
 import { transaction } from '../db/unit-of-work.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { AppError, ValidationError } from '../lib/errors.js';
-import { problemResponse } from '../lib/problem.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -149,7 +148,13 @@ function asArray<T>(value: T | T[] | undefined): T[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** Adds the header and the idempotency outcomes to the route's OpenAPI description. */
+/** The route's serializer for its status; a response declared per media type (`content`) has one for application/json. */
+function serializeJson(reply: FastifyReply, payload: unknown): string {
+  const perType = reply.getSerializationFunction(String(reply.statusCode) as never, 'application/json') as ((data: unknown) => string) | undefined;
+  return String(typeof perType === 'function' ? perType(payload) : reply.serialize(payload));
+}
+
+/** Adds the header to the route's OpenAPI description (its 409 and 422 codes are added by the openapi plugin). */
 function documentRoute(route: RouteOptions): void {
   const schema = (route.schema ??= {}) as Record<string, unknown>;
   const headers = schema.headers;
@@ -157,14 +162,6 @@ function documentRoute(route: RouteOptions): void {
     schema.headers = z.looseObject({ [IDEMPOTENCY_HEADER]: KeyHeaderSchema.optional() });
   } else if (headers instanceof z.ZodObject) {
     schema.headers = headers.extend({ [IDEMPOTENCY_HEADER]: KeyHeaderSchema.optional() });
-  }
-  const responses = (schema.response ??= {}) as Record<string, unknown>;
-  responses[409] ??= problemResponse('A request with the same `Idempotency-Key` is still running (`IDEMPOTENCY_IN_PROGRESS`)');
-  const invalid = responses[422] as { description?: unknown } | undefined;
-  if (invalid === undefined) {
-    responses[422] = problemResponse('Invalid input (`VALIDATION_FAILED`), or an `Idempotency-Key` reused with a different request (`IDEMPOTENCY_KEY_REUSED`)');
-  } else if (typeof invalid.description === 'string' && !invalid.description.includes('IDEMPOTENCY_KEY_REUSED')) {
-    responses[422] = { ...invalid, description: `${invalid.description}; or an \`Idempotency-Key\` reused with a different request (\`IDEMPOTENCY_KEY_REUSED\`)` };
   }
 }
 
@@ -220,7 +217,7 @@ export default fp(
               throw err;
             }
             if (payload === reply || reply.sent) throw new Error(`the handler of ${scope.route} must return its payload for idempotency`);
-            const body = typeof payload === 'string' ? payload : String(reply.serialize(payload));
+            const body = typeof payload === 'string' ? payload : serializeJson(reply, payload);
             if (typeof payload !== 'string') reply.type(JSON_TYPE);
             await recordKey(tx, scope, reply.statusCode, replayedHeaders(reply), body);
             return { body };

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import type { ConnectionError, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, ValidationError, type FieldError } from '../lib/errors.js';
 import { problemTitle, problemType } from '../lib/problem.js';
+import type { ErrorCode } from '../lib/error-codes.js';
 
 /**
  * Input rules that hold for every route, before its schema runs (docs/input.md):
@@ -73,7 +74,7 @@ const tooDeep = () => new AppError(400, 'JSON_TOO_DEEP', `The JSON body nests de
  */
 export function clientErrorHandler(this: FastifyInstance, err: ConnectionError, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code, detail] =
+  const [status, code, detail]: [number, ErrorCode, string] =
     err.code === 'HPE_HEADER_OVERFLOW'
       ? [431, 'HEADERS_TOO_LARGE', 'The request headers are larger than the server accepts']
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
@@ -99,6 +100,9 @@ function takesNoBody(request: FastifyRequest): boolean {
 
 export default fp(
   async (app) => {
+    // JSON routes take JSON only: Fastify's default text/plain parser would hand a string to the
+    // route's schema (a 422); without it the answer is the 415 the document promises.
+    app.removeContentTypeParser('text/plain');
     const parseJson = app.getDefaultJsonParser('error', 'error');
     app.removeContentTypeParser('application/json');
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {

@@ -31,7 +31,8 @@ export default fp(
       // An empty allow-list means no cross-origin browser access at all.
       origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
       credentials: false,
-      exposedHeaders: ['x-request-id', 'etag', 'retry-after', 'location'],
+      // Every response header the OpenAPI document promises, so browser clients can read them too.
+      exposedHeaders: ['x-request-id', 'etag', 'retry-after', 'location', 'idempotent-replayed', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
     });
 
     await app.register(underPressure, {

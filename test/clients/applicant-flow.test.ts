@@ -36,7 +36,7 @@ t.test('the applicant flow runs end to end through the generated client', async 
 
 t.test('an unexpected status fails the step by name, with the problem the server sent', async (t) => {
   const client = createSkyrocketClient(baseUrl);
-  const result = await client.GET('/v1/proposals/{id}', { params: { path: { id: '00000000-0000-4000-8000-000000000000' } } });
+  const result = await client.GET('/v1/proposals/{proposalId}', { params: { path: { proposalId: '00000000-0000-4000-8000-000000000000' } } });
   const error = t.throws(() => expectStatus('read a proposal', 200, result)) as unknown as UnexpectedResponse;
   t.type(error, UnexpectedResponse);
   t.equal(error.status, 401);

@@ -23,7 +23,7 @@ async function tinyApp(t: Test, validate: boolean, payload: unknown) {
   app.setSerializerCompiler(createResponseSerializerCompiler({ validate }));
   app.get('/item', { schema: { response: { 200: Item } } }, async () => payload as z.infer<typeof Item>);
   app.get('/problem', { schema: { response: { 409: ProblemSchema } } }, async (_request, reply) =>
-    reply.code(409).send({ type: 'about:blank', title: 'Conflict', status: 409, code: 'X', requestId: 'r', closesAt: '2026-10-31T23:00:00Z' }),
+    reply.code(409).send({ type: 'about:blank', title: 'Conflict', status: 409, code: 'COMPETITION_CLOSED', requestId: 'r', closesAt: '2026-10-31T23:00:00Z' }),
   );
   await app.ready();
   t.teardown(() => app.close());
@@ -47,7 +47,7 @@ t.test("a problem's extension members are kept (the Problem schema is open)", as
   const res = await app.inject({ method: 'GET', url: '/problem' });
   t.equal(res.statusCode, 409);
   t.equal(res.json().closesAt, '2026-10-31T23:00:00Z');
-  t.equal(res.json().code, 'X');
+  t.equal(res.json().code, 'COMPETITION_CLOSED');
 });
 
 t.test('with the check on, a handler returning the wrong shape fails instead of sending it', async (t) => {

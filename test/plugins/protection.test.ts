@@ -43,6 +43,9 @@ t.test('protection', async (t) => {
     t.equal(simple.headers['access-control-allow-origin'], allowed);
     t.match(simple.headers['access-control-expose-headers'], /x-request-id/, 'x-request-id is readable cross-origin');
     t.match(simple.headers['access-control-expose-headers'], /retry-after/, 'retry-after is readable cross-origin');
+    for (const header of ['etag', 'location', 'idempotent-replayed', 'x-ratelimit-remaining']) {
+      t.match(simple.headers['access-control-expose-headers'], new RegExp(header), `${header}, documented in the OpenAPI file, is readable cross-origin`);
+    }
 
     const preflight = await app.inject({
       method: 'OPTIONS',

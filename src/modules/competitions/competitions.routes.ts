@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponse } from '../../lib/problem.js';
+import { etagHeader, jsonResponse, locationHeader } from '../../lib/responses.js';
 import { bearerSecurity } from '../../plugins/auth.js';
 import { actorOf, optionalActorOf } from '../access/access.js';
 import {
@@ -27,13 +28,18 @@ import { etagOf } from '../../lib/etag.js';
 import type { CompetitionService } from './competitions.service.js';
 
 const tags = ['competitions'];
-const notFound = problemResponse('No such competition, or it is a draft of an organisation you are not a member of (`NOT_FOUND`)');
-const forbidden = problemResponse('Only owners and managers of the owning organisation may do this (`FORBIDDEN`)');
+const notFound = problemResponse({ NOT_FOUND: 'No such competition, or it is a draft of an organisation you are not a member of' });
+const forbidden = problemResponse({ FORBIDDEN: 'Only owners and managers of the owning organisation may do this' });
+const forbiddenOrUnverified = problemResponse({
+  FORBIDDEN: 'Only owners and managers of the owning organisation may do this',
+  EMAIL_NOT_VERIFIED: 'Your email address is not confirmed yet (`POST /v1/me/verification-email` sends the link again)',
+});
 const stale = problemResponse(
-  '`If-Match` names an older version, or a weak `W/` tag (compared strongly) (`PRECONDITION_FAILED`, with `currentVersion`); the current ETag is in the `etag` header',
+  { PRECONDITION_FAILED: '`If-Match` names an older version, or a weak `W/` tag (compared strongly); the body has `currentVersion`' },
+  undefined,
+  etagHeader('current competition'),
 );
-const etagHeader = { etag: { type: 'string', description: 'The competition version as a strong ETag, `"v<version>"`; send it back in If-Match' } } as const;
-const withEtag = (description: string) => ({ description, headers: etagHeader, content: { 'application/json': { schema: Competition } } });
+const withEtag = (description: string) => jsonResponse(Competition, description, etagHeader('competition'));
 
 const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionService }> = async (app, { competitions }) => {
   const auth = { onRequest: app.requireUser };
@@ -48,14 +54,16 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         tags,
         summary: 'Create a draft competition (owners and managers)',
         description:
-          'Every configuration problem is reported at once (`422`, `errors[].field` names each). Date-only `opensAt`/`closesAt` mean the start/end of that day in `timing.timezone`; the response echoes the exact instants.',
+          'Owners and managers of the organisation create a competition in `draft`; only they see it until it is published. ' +
+          'Every configuration problem is reported at once (`422 VALIDATION_FAILED`, `errors[].field` names each). Date-only `opensAt`/`closesAt` mean the start/end of that day in `timing.timezone`; the response echoes the exact instants. ' +
+          'Send an `Idempotency-Key` to make a retry safe.',
         security: bearerSecurity,
         params: OrganisationParams,
         body: CreateCompetitionBody,
         response: {
-          201: Competition,
-          403: problemResponse('Your role in the organisation does not allow this (`FORBIDDEN`)'),
-          404: problemResponse('No such organisation, or you are not a member (`NOT_FOUND`)'),
+          201: jsonResponse(Competition, 'The draft competition', { ...locationHeader('competition'), ...etagHeader('competition') }),
+          403: problemResponse({ FORBIDDEN: 'Your role in the organisation does not allow this (members cannot organise)' }),
+          404: problemResponse({ NOT_FOUND: 'No such organisation, or you are not a member' }),
         },
       },
     },
@@ -74,10 +82,11 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         operationId: 'listOrganisationCompetitions',
         tags,
         summary: 'All competitions of an organisation, drafts included (members)',
+        description: 'Any member of the organisation lists its competitions in every status, newest first, cursor-paginated (`nextCursor`). Non-members get 404, as if the organisation did not exist.',
         security: bearerSecurity,
         params: OrganisationParams,
         querystring: OrganisationListQuery,
-        response: { 200: CompetitionPage, 404: problemResponse('No such organisation, or you are not a member (`NOT_FOUND`)') },
+        response: { 200: jsonResponse(CompetitionPage, 'A page of the organisation’s competitions'), 404: problemResponse({ NOT_FOUND: 'No such organisation, or you are not a member' }) },
       },
     },
     async (request) => competitions.listForOrganisation(actorOf(request), request.params.organisationId, request.query),
@@ -90,9 +99,10 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         operationId: 'listCompetitions',
         tags,
         summary: 'Published competitions, filtered and cursor-paginated',
-        description: 'Public: competitions that are published, in judging or with published results. `phase` is derived from the database clock.',
+        description:
+          'Public, no token needed: competitions that are published, in judging or with published results (never drafts or archived ones), cursor-paginated. `phase` is derived from the database clock. A bad filter or cursor is `422 VALIDATION_FAILED`.',
         querystring: PublicListQuery,
-        response: { 200: CompetitionPage },
+        response: { 200: jsonResponse(CompetitionPage, 'A page of public competitions') },
       },
     },
     async (request) => competitions.listPublic(request.query),
@@ -105,7 +115,8 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         operationId: 'getCompetition',
         tags,
         summary: 'A competition with its phase and exact closing instant',
-        description: 'Public once published; drafts only for members of the owning organisation (optional bearer token).',
+        description:
+          'Public once published; a draft only for members of the owning organisation, who send their bearer token (optional here). Anyone else gets 404 for a draft. The `ETag` is the version to send in `If-Match` when changing it.',
         security: [{}, ...bearerSecurity],
         params: CompetitionParams,
         response: { 200: withEtag('The competition'), 404: notFound },
@@ -126,8 +137,8 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         tags,
         summary: 'Edit a competition (owners and managers); what may change depends on its status',
         description:
-          '`If-Match` is optional; when sent, a stale version is refused with 412. After publication: prize and time zone are fixed, ' +
-          'opensAt until it opens, closesAt and grace only grow once open, eligibility/form/rubric until the first submission (`RULES_FROZEN`, audited).',
+          'Owners and managers change any fields of a draft. `If-Match` is optional; when sent, a stale version is refused with `412 PRECONDITION_FAILED`. After publication: prize and time zone are fixed (`FIELD_LOCKED`), ' +
+          'opensAt until it opens, closesAt and grace only grow once open (`CLOSES_AT_NOT_EXTENDABLE`, `GRACE_PERIOD_NOT_REDUCIBLE`), eligibility/form/rubric until the first submission (`RULES_FROZEN`); such changes are audited. An archived competition never changes.',
         security: bearerSecurity,
         params: CompetitionParams,
         headers: IfMatchHeaders,
@@ -136,9 +147,7 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
           200: withEtag('The competition after the change'),
           403: forbidden,
           404: notFound,
-          409: problemResponse(
-            'Not allowed in the current state: `RULES_FROZEN` (first proposal submitted), `CLOSES_AT_NOT_EXTENDABLE`, `GRACE_PERIOD_NOT_REDUCIBLE`, `FIELD_LOCKED`, `COMPETITION_ARCHIVED`',
-          ),
+          409: problemResponse(['RULES_FROZEN', 'CLOSES_AT_NOT_EXTENDABLE', 'GRACE_PERIOD_NOT_REDUCIBLE', 'FIELD_LOCKED', 'COMPETITION_ARCHIVED'], 'Not allowed in the current status'),
           412: stale,
         },
       },
@@ -155,12 +164,12 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
       transition: 'publish',
       operationId: 'publishCompetition',
       summary: 'Publish a draft: it becomes public, upcoming or open by the clock',
+      description:
+        'Owners and managers with a confirmed email address publish a draft. Every missing or inconsistent part is listed at once (`422 COMPETITION_INCOMPLETE`); a competition that is not a draft is `409 INVALID_TRANSITION`.',
       errors: {
-        403: problemResponse(
-          'Only owners and managers of the owning organisation may do this (`FORBIDDEN`), or your email address is not confirmed yet (`EMAIL_NOT_VERIFIED`; `POST /v1/me/verification-email` sends the link again)',
-        ),
-        409: problemResponse('Not a draft (`INVALID_TRANSITION`)'),
-        422: problemResponse('Not ready: every missing part is listed (`COMPETITION_INCOMPLETE`), or invalid input'),
+        403: forbiddenOrUnverified,
+        409: problemResponse({ INVALID_TRANSITION: 'Not a draft' }),
+        422: problemResponse({ COMPETITION_INCOMPLETE: 'Not ready: every missing part is listed in `errors[]`' }),
       },
     },
     {
@@ -168,10 +177,14 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
       transition: 'startJudging',
       operationId: 'startCompetitionJudging',
       summary: 'Move a closed competition into judging',
+      description: 'Owners and managers start judging once the deadline including grace has passed and no individual extension is still running; submissions are then final.',
       errors: {
-        409: problemResponse(
-          'Not published (`INVALID_TRANSITION`), not closed yet including grace (`COMPETITION_NOT_CLOSED`), or individual extensions still running (`EXTENSIONS_RUNNING`)',
-        ),
+        403: forbidden,
+        409: problemResponse({
+          INVALID_TRANSITION: 'Not published',
+          COMPETITION_NOT_CLOSED: 'Not closed yet, grace included',
+          EXTENSIONS_RUNNING: 'Individual extensions are still running',
+        }),
       },
     },
     {
@@ -179,7 +192,8 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
       transition: 'archive',
       operationId: 'archiveCompetition',
       summary: 'Archive a competition (from any status); it stays readable if it was ever published',
-      errors: { 409: problemResponse('Already archived (`INVALID_TRANSITION`)') },
+      description: 'Owners and managers archive a competition in any status; it no longer changes, and stays publicly readable if it was ever published.',
+      errors: { 403: forbidden, 409: problemResponse({ INVALID_TRANSITION: 'Already archived' }) },
     },
   ] as const;
 
@@ -192,11 +206,12 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
           operationId: t.operationId,
           tags,
           summary: t.summary,
+          description: `${t.description} The body is optional (an optional \`reason\`, kept in the audit log); \`If-Match\` is optional too.`,
           security: bearerSecurity,
           params: CompetitionParams,
           headers: IfMatchHeaders,
           body: TransitionBody,
-          response: { 200: withEtag('The competition in its new status'), 403: forbidden, 404: notFound, 412: stale, ...t.errors },
+          response: { 200: withEtag('The competition in its new status'), 404: notFound, 412: stale, ...t.errors },
         },
       },
       async (request, reply) => {
@@ -220,6 +235,8 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         operationId: 'extendCompetition',
         tags,
         summary: 'Move the closing instant later (published competitions); audited, emits competition.extended',
+        description:
+          'Owners and managers move `closesAt` of a published competition later (never earlier: `CLOSES_AT_NOT_EXTENDABLE`); a date means the end of that day in the competition’s time zone. The change is audited with its reason.',
         security: bearerSecurity,
         params: CompetitionParams,
         headers: IfMatchHeaders,
@@ -228,7 +245,7 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
           200: withEtag('The competition with its new closing instant'),
           403: forbidden,
           404: notFound,
-          409: problemResponse('Not published (`COMPETITION_NOT_PUBLISHED`) or not later than the current closesAt (`CLOSES_AT_NOT_EXTENDABLE`)'),
+          409: problemResponse({ COMPETITION_NOT_PUBLISHED: 'Not published (a draft is edited with PATCH; judging has started)', CLOSES_AT_NOT_EXTENDABLE: 'Not later than the current closesAt' }),
           412: stale,
         },
       },
@@ -247,9 +264,10 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         operationId: 'listCompetitionExtensions',
         tags,
         summary: 'Individual deadline extensions (organisers)',
+        description: 'Owners and managers list the applicants with an individual deadline, with its instant and reason.',
         security: bearerSecurity,
         params: CompetitionParams,
-        response: { 200: ExtensionList, 403: forbidden, 404: notFound },
+        response: { 200: jsonResponse(ExtensionList, 'Every individual extension of the competition'), 403: forbidden, 404: notFound },
       },
     },
     async (request) => competitions.listExtensions(actorOf(request), request.params.competitionId),
@@ -263,17 +281,18 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         operationId: 'grantCompetitionExtension',
         tags,
         summary: 'Grant (or replace) one applicant’s individual deadline; audited, emits competition.extension_granted',
-        description: '`closesAt` must be later than the competition’s closesAt; a date means the end of that day in the competition’s time zone. The grace period applies on top.',
+        description:
+          'Owners and managers give one applicant (a user with a proposal in the competition) a later deadline while it is published. `closesAt` must be later than the competition’s closesAt; a date means the end of that day in the competition’s time zone. The grace period applies on top.',
         security: bearerSecurity,
         params: ExtensionParams,
         body: GrantExtensionBody,
         response: {
-          200: Extension.describe('Replaced an existing extension'),
-          201: Extension.describe('Granted'),
+          200: jsonResponse(Extension, 'Replaced the applicant’s existing extension'),
+          201: jsonResponse(Extension, 'Granted a new extension'),
           403: forbidden,
-          404: problemResponse('No such competition (`NOT_FOUND`), or no applicant of it with this user id (`USER_NOT_FOUND`: the same answer whether or not such an account exists)'),
-          409: problemResponse('Judging has started (`COMPETITION_NOT_PUBLISHED`)'),
-          422: problemResponse('Invalid input, or closesAt not after the competition’s (`VALIDATION_FAILED`)'),
+          404: problemResponse({ NOT_FOUND: 'No such competition', USER_NOT_FOUND: 'No applicant of it with this user id (the same answer whether or not such an account exists)' }),
+          409: problemResponse({ COMPETITION_NOT_PUBLISHED: 'Not published, or judging has started' }),
+          422: problemResponse({ VALIDATION_FAILED: 'Invalid input, or closesAt not after the competition’s' }),
         },
       },
     },
@@ -291,9 +310,10 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         operationId: 'revokeCompetitionExtension',
         tags,
         summary: 'Revoke an individual extension; audited, emits competition.extension_revoked',
+        description: 'Owners and managers remove an applicant’s individual deadline; the competition’s own deadline applies again.',
         security: bearerSecurity,
         params: ExtensionParams,
-        response: { 204: z.null().describe('Revoked'), 403: forbidden, 404: problemResponse('No such competition or extension (`NOT_FOUND`)') },
+        response: { 204: z.null().describe('Revoked'), 403: forbidden, 404: problemResponse({ NOT_FOUND: 'No such competition or extension' }) },
       },
     },
     async (request, reply) => {
@@ -310,10 +330,11 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         operationId: 'listCompetitionAudit',
         tags,
         summary: 'The competition’s audit log, oldest first, each entry with its seal once chained (organisers)',
+        description: 'Owners and managers page through every audited change (who, when, what, why), cursor-paginated; sealed entries carry their hash-chain seal.',
         security: bearerSecurity,
         params: CompetitionParams,
         querystring: AuditQuery,
-        response: { 200: AuditPage, 403: forbidden, 404: notFound },
+        response: { 200: jsonResponse(AuditPage, 'A page of audit entries'), 403: forbidden, 404: notFound },
       },
     },
     async (request) => competitions.audit(actorOf(request), request.params.competitionId, request.query),
@@ -327,9 +348,10 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         operationId: 'verifyCompetitionAudit',
         tags,
         summary: 'Recompute the hash chain from the stored rows; reports rows not sealed yet (organisers)',
+        description: 'Owners and managers check that no audit entry was altered or removed: the chain is recomputed from the stored rows and compared with the seals.',
         security: bearerSecurity,
         params: CompetitionParams,
-        response: { 200: AuditVerification, 403: forbidden, 404: notFound },
+        response: { 200: jsonResponse(AuditVerification, 'The outcome of the check'), 403: forbidden, 404: notFound },
       },
     },
     async (request) => competitions.verifyAudit(actorOf(request), request.params.competitionId),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { problemResponse } from '../../lib/problem.js';
+import { jsonResponse } from '../../lib/responses.js';
 import { AppError } from '../../lib/errors.js';
 import { bearerSecurity } from '../../plugins/auth.js';
 import { actorOf } from '../access/access.js';
@@ -45,8 +46,9 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
       });
     }
   };
-  const throttled = problemResponse('Too many attempts from this address or for this account; see `Retry-After`');
-  const hashingBusy = problemResponse('Too many password checks are waiting (`AUTH_BUSY`); see `Retry-After`');
+  const throttled = problemResponse({ RATE_LIMITED: 'Too many attempts from this address or for this account' });
+  const hashingBusy = problemResponse(['AUTH_BUSY']);
+  const weakPassword = problemResponse({ VALIDATION_FAILED: 'Invalid fields or a weak password; `errors` names each' });
   const accepted = (message: string) => ({ status: 'accepted' as const, message });
 
   app.post(
@@ -57,8 +59,11 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
         operationId: 'register',
         tags,
         summary: 'Create an account (the answer never reveals whether the address is taken)',
+        description:
+          'Public. Always `202` for a well-formed request, whether or not the address already has an account (the owner of a taken address gets an email instead), so the answer cannot be used to find accounts. ' +
+          'The password is checked for strength (`422 VALIDATION_FAILED` names each problem). Limited per address.',
         body: RegisterBody,
-        response: { 202: AcceptedResponse, 422: problemResponse('Invalid fields or a weak password; `errors` names each'), 429: throttled, 503: hashingBusy },
+        response: { 202: jsonResponse(AcceptedResponse, 'Accepted; a confirmation email is on its way if the address can be registered'), 422: weakPassword, 429: throttled, 503: hashingBusy },
       },
     },
     async (request, reply) => {
@@ -77,11 +82,13 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
         operationId: 'login',
         tags,
         summary: 'Exchange email and password for an access token and a refresh token',
+        description:
+          'Public. A wrong email or password is the same `401 INVALID_CREDENTIALS`; failed logins for an account from one address are throttled with a doubling wait (`429 LOGIN_THROTTLED`).',
         body: LoginBody,
         response: {
-          200: TokenPair,
-          401: problemResponse('Email or password is incorrect (`INVALID_CREDENTIALS`)'),
-          429: problemResponse('Too many attempts from this address (`RATE_LIMITED`), or too many failed logins for this account from this address (`LOGIN_THROTTLED`); see `Retry-After`'),
+          200: jsonResponse(TokenPair, 'Logged in: a short-lived access token and a refresh token'),
+          401: problemResponse(['INVALID_CREDENTIALS']),
+          429: problemResponse({ RATE_LIMITED: 'Too many attempts from this address', LOGIN_THROTTLED: 'Too many failed logins for this account from this address' }),
           503: hashingBusy,
         },
       },
@@ -97,10 +104,11 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
         operationId: 'refreshTokens',
         tags,
         summary: 'Rotate a refresh token; a reused token revokes every session of its login',
+        description: 'Public (the refresh token is the credential). Each refresh token works once: store the new pair. Presenting a used one again revokes every session of that login (`REFRESH_TOKEN_REUSED`).',
         body: RefreshBody,
         response: {
-          200: TokenPair,
-          401: problemResponse('Unknown, expired, revoked or reused refresh token (`REFRESH_TOKEN_*`)'),
+          200: jsonResponse(TokenPair, 'A new access token and a new refresh token'),
+          401: problemResponse(['REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_EXPIRED', 'REFRESH_TOKEN_REVOKED', 'REFRESH_TOKEN_REUSED']),
           429: throttled,
         },
       },
@@ -115,6 +123,7 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
         operationId: 'logout',
         tags,
         summary: 'Revoke the session (the refresh token family)',
+        description: 'Public (the refresh token is the credential). Revokes the login the token belongs to; an unknown or already revoked token also answers `204`.',
         body: RefreshBody,
         response: { 204: z.null().describe('Logged out') },
       },
@@ -134,8 +143,9 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
         operationId: 'requestPasswordReset',
         tags,
         summary: 'Email a password reset link (the answer never reveals whether the address exists)',
+        description: 'Public. Always `202`, whether or not an account uses the address. Limited per address and per account.',
         body: ResetRequestBody,
-        response: { 202: AcceptedResponse, 429: throttled },
+        response: { 202: jsonResponse(AcceptedResponse, 'Accepted; a reset link is on its way if an account uses the address'), 429: throttled },
       },
     },
     async (request, reply) => {
@@ -152,10 +162,12 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
         operationId: 'completePasswordReset',
         tags,
         summary: 'Set a new password with an emailed token; every session is revoked',
+        description: 'Public (the emailed token is the credential, usable once). The new password is checked for strength; every session of the account is revoked.',
         body: ResetCompleteBody,
         response: {
           204: z.null().describe('Password changed'),
-          400: problemResponse('Malformed JSON, or the token is invalid, used or expired (`TOKEN_INVALID`)'),
+          400: problemResponse({ TOKEN_INVALID: 'The reset token is invalid, used or expired' }),
+          422: weakPassword,
           429: throttled,
           503: hashingBusy,
         },
@@ -175,10 +187,11 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
         operationId: 'verifyEmail',
         tags,
         summary: 'Confirm an email address with the emailed token',
+        description: 'Public (the emailed token is the credential, usable once). A confirmed address is needed to organise (`EMAIL_NOT_VERIFIED` otherwise).',
         body: VerifyEmailBody,
         response: {
           204: z.null().describe('Address verified'),
-          400: problemResponse('Malformed JSON, or the token is invalid, used or expired (`TOKEN_INVALID`)'),
+          400: problemResponse({ TOKEN_INVALID: 'The verification token is invalid, used or expired' }),
           429: throttled,
         },
       },
@@ -193,7 +206,14 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
     '/v1/me',
     {
       onRequest: app.requireUser,
-      schema: { operationId: 'getMe', tags, summary: 'My account', security: bearerSecurity, response: { 200: Me } },
+      schema: {
+        operationId: 'getMe',
+        tags,
+        summary: 'My account',
+        description: 'The logged-in user’s profile, email address and whether it is confirmed.',
+        security: bearerSecurity,
+        response: { 200: jsonResponse(Me, 'My account') },
+      },
     },
     async (request) => identity.me(actorOf(request).userId),
   );
@@ -206,9 +226,10 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
         operationId: 'updateMe',
         tags,
         summary: 'Update my profile (email, role and admin flags cannot be set here)',
+        description: 'The logged-in user changes their own profile; unknown fields, including email, role and admin flags, are refused (`422 VALIDATION_FAILED`).',
         security: bearerSecurity,
         body: UpdateMeBody,
-        response: { 200: Me },
+        response: { 200: jsonResponse(Me, 'My account after the change') },
       },
     },
     async (request) => identity.updateMe(actorOf(request).userId, request.body),
@@ -223,9 +244,10 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
         operationId: 'changePassword',
         tags,
         summary: 'Change my password; every session is revoked',
+        description: 'The logged-in user sends the current password and a new one (checked for strength); a wrong current password is `422 VALIDATION_FAILED` on `currentPassword`.',
         security: bearerSecurity,
         body: ChangePasswordBody,
-        response: { 204: z.null().describe('Password changed; log in again'), 429: throttled, 503: hashingBusy },
+        response: { 204: z.null().describe('Password changed; log in again'), 422: weakPassword, 429: throttled, 503: hashingBusy },
       },
     },
     async (request, reply) => {
@@ -242,8 +264,9 @@ const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = asy
         operationId: 'resendVerificationEmail',
         tags,
         summary: 'Send the address confirmation email again',
+        description: 'The logged-in user asks for a new confirmation link; nothing is sent when the address is already confirmed.',
         security: bearerSecurity,
-        response: { 202: AcceptedResponse },
+        response: { 202: jsonResponse(AcceptedResponse, 'Accepted; an email is on its way if the address is not yet confirmed') },
       },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { emailCappedResponse, problemResponse } from '../../lib/problem.js';
+import { etagHeader, jsonResponse, locationHeader } from '../../lib/responses.js';
 import { bearerSecurity } from '../../plugins/auth.js';
 import { actorOf } from '../access/access.js';
 import { ALLOWED_ATTACHMENT_TYPES, cleanFilename, contentDisposition } from './attachment-types.js';
@@ -41,15 +42,19 @@ import {
 } from './proposals.schemas.js';
 
 const tags = ['proposals'];
-const notFound = problemResponse('No such proposal, or you may not see it (`NOT_FOUND`)');
-const applicantOnly = problemResponse('Only the applicant may do this; team members can read and edit (`APPLICANT_ONLY`)');
-const closed = problemResponse(
-  'The deadline (closesAt, plus grace and any individual extension) has passed by the database clock (`COMPETITION_CLOSED`, with `closesAt` and `effectiveClosesAt`), ' +
-    'or the proposal was withdrawn (`PROPOSAL_WITHDRAWN`)',
-);
+const notFound = problemResponse({ NOT_FOUND: 'No such proposal, or you may not see it' });
+const applicantOnly = problemResponse({ APPLICANT_ONLY: 'Only the applicant may do this; team members can read and edit' });
+const closed = problemResponse(['COMPETITION_CLOSED', 'PROPOSAL_WITHDRAWN']);
 const stale = problemResponse(
-  '`If-Match` does not match the current ETag (`"v<version>"`, compared strongly: a weak `W/` tag never matches): someone changed the proposal since you read it (`PRECONDITION_FAILED`, with `currentVersion`; the current ETag is in the `etag` header)',
+  {
+    PRECONDITION_FAILED:
+      '`If-Match` does not match the current ETag (`"v<version>"`, compared strongly: a weak `W/` tag never matches): someone changed the proposal since you read it; the body has `currentVersion`',
+  },
+  undefined,
+  etagHeader('current proposal'),
 );
+const withEtag = (description: string) => jsonResponse(Proposal, description, etagHeader('proposal'));
+const unverified = 'Your email address is not confirmed yet (`POST /v1/me/verification-email` sends the link again)';
 
 const idempotent = { idempotency: true };
 
@@ -65,17 +70,17 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
         operationId: 'createProposal',
         tags,
         summary: 'Start a draft proposal (while the competition is published and not closed)',
+        description:
+          'Any logged-in user starts a draft in a published competition before its deadline; they become its applicant. With `organisationId` the proposal is submitted for an organisation they belong to. ' +
+          'Send an `Idempotency-Key` to make a retry safe.',
         security: bearerSecurity,
         params: CompetitionParams,
         body: CreateProposalBody,
         response: {
-          201: Proposal,
-          404: problemResponse('No such published competition (`NOT_FOUND`)'),
-          409: problemResponse(
-            'The competition is closed (`COMPETITION_CLOSED`, with `closesAt`), you hold the maximum of unsubmitted drafts in it (`DRAFT_LIMIT_REACHED`, with `maxDrafts`), ' +
-              'or a retry of a request still running (`IDEMPOTENCY_IN_PROGRESS`)',
-          ),
-          422: problemResponse('Invalid input, or not a member of `organisationId` (`VALIDATION_FAILED`)'),
+          201: jsonResponse(Proposal, 'The new draft', { ...locationHeader('proposal'), ...etagHeader('proposal') }),
+          404: problemResponse({ NOT_FOUND: 'No such published competition' }),
+          409: problemResponse(['COMPETITION_CLOSED', 'DRAFT_LIMIT_REACHED']),
+          422: problemResponse({ VALIDATION_FAILED: 'Invalid input, or not a member of `organisationId`' }),
         },
       },
     },
@@ -94,9 +99,10 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
         operationId: 'listMyProposals',
         tags,
         summary: 'Proposals I applied with or joined as a team member, most recently changed first',
+        description: 'The caller’s own proposals (as applicant or accepted team member) across competitions, cursor-paginated.',
         security: bearerSecurity,
         querystring: MyProposalsQuery,
-        response: { 200: MyProposalList },
+        response: { 200: jsonResponse(MyProposalList, 'A page of my proposals') },
       },
     },
     async (request) => proposals.listMine(actorOf(request), request.query),
@@ -110,13 +116,14 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
         operationId: 'listCompetitionProposals',
         tags,
         summary: "Organisers: the competition's submitted proposals with their current revision (never drafts)",
+        description: 'Owners and managers of the organising organisation page through the submitted proposals, each with its current revision; drafts are never shown to organisers.',
         security: bearerSecurity,
         params: CompetitionParams,
         querystring: CompetitionProposalsQuery,
         response: {
-          200: SubmittedProposalList,
-          403: problemResponse('Only owners and managers of the organising organisation (`FORBIDDEN`)'),
-          404: problemResponse('No such competition, or you are not in its organisation (`NOT_FOUND`)'),
+          200: jsonResponse(SubmittedProposalList, 'A page of submitted proposals'),
+          403: problemResponse({ FORBIDDEN: 'Only owners and managers of the organising organisation' }),
+          404: problemResponse({ NOT_FOUND: 'No such competition, or you are not in its organisation' }),
         },
       },
     },
@@ -124,47 +131,50 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
   );
 
   app.get(
-    '/v1/proposals/:id',
+    '/v1/proposals/:proposalId',
     {
       ...auth,
       schema: {
         operationId: 'getProposal',
         tags,
         summary: 'A proposal: the draft for the applicant and team, the current submitted revision for organisers',
+        description: 'The applicant and accepted team members read the draft; organisers of the competition read the current submitted revision only. Anyone else gets 404.',
         security: bearerSecurity,
         params: ProposalParams,
-        response: { 200: Proposal, 404: notFound },
+        response: { 200: withEtag('The proposal'), 404: notFound },
       },
     },
     async (request, reply) => {
-      const proposal = await proposals.get(actorOf(request), request.params.id);
+      const proposal = await proposals.get(actorOf(request), request.params.proposalId);
       return reply.header('etag', etagOf(proposal.version)).send(proposal);
     },
   );
 
   app.patch(
-    '/v1/proposals/:id',
+    '/v1/proposals/:proposalId',
     {
       ...auth,
       schema: {
         operationId: 'updateProposal',
         tags,
         summary: 'Edit the draft (title, answers merged, organisation); after a submit this prepares the next revision',
+        description:
+          'The applicant and team members edit until the deadline (`COMPETITION_CLOSED`); some changes are the applicant’s only (`APPLICANT_ONLY`). `If-Match` is optional; a stale one is `412 PRECONDITION_FAILED`.',
         security: bearerSecurity,
         params: ProposalParams,
         headers: IfMatchHeaders,
         body: UpdateProposalBody,
-        response: { 200: Proposal, 403: applicantOnly, 404: notFound, 409: closed, 412: stale },
+        response: { 200: withEtag('The proposal after the change'), 403: applicantOnly, 404: notFound, 409: closed, 412: stale },
       },
     },
     async (request, reply) => {
-      const proposal = await proposals.update(actorOf(request), request.params.id, request.body, request.headers['if-match']);
+      const proposal = await proposals.update(actorOf(request), request.params.proposalId, request.body, request.headers['if-match']);
       return reply.header('etag', etagOf(proposal.version)).send(proposal);
     },
   );
 
   app.post(
-    '/v1/proposals/:id/submit',
+    '/v1/proposals/:proposalId/submit',
     {
       ...auth,
       config: idempotent,
@@ -185,117 +195,120 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
         params: ProposalParams,
         headers: IfMatchHeaders,
         response: {
-          200: SubmitResult,
-          201: SubmitResult,
+          200: jsonResponse(SubmitResult, 'Nothing changed since the current revision: that revision and its receipt', etagHeader('proposal')),
+          201: jsonResponse(SubmitResult, 'Stored as a new revision, with its signed receipt', etagHeader('proposal')),
           403: applicantOnly,
           404: notFound,
-          409: problemResponse(
-            'Deadline passed (`COMPETITION_CLOSED`, with `closesAt`), not open yet (`COMPETITION_NOT_OPEN`), withdrawn (`PROPOSAL_WITHDRAWN`), ' +
-              'the proposal or competition kept changing while it was stored (`SUBMISSION_CONFLICT`, with `Retry-After`: read and retry), ' +
-              'or a retry of a request still running (`IDEMPOTENCY_IN_PROGRESS`)',
-          ),
+          409: problemResponse(['COMPETITION_CLOSED', 'COMPETITION_NOT_OPEN', 'PROPOSAL_WITHDRAWN', 'SUBMISSION_CONFLICT']),
           412: stale,
-          422: problemResponse('Eligibility rules or form fields fail; `errors` lists every one (`SUBMISSION_INVALID`)'),
+          422: problemResponse(['SUBMISSION_INVALID']),
         },
       },
     },
     async (request, reply) => {
-      const { unchanged, ...result } = await proposals.submit(actorOf(request), request.params.id, request.headers['if-match']);
+      const { unchanged, ...result } = await proposals.submit(actorOf(request), request.params.proposalId, request.headers['if-match']);
       reply.code(unchanged ? 200 : 201).header('etag', etagOf(result.proposal.version));
       return result;
     },
   );
 
   app.post(
-    '/v1/proposals/:id/withdraw',
+    '/v1/proposals/:proposalId/withdraw',
     {
       ...auth,
       schema: {
         operationId: 'withdrawProposal',
         tags,
         summary: 'Withdraw the proposal (until the deadline); it can no longer be changed or submitted',
+        description: 'The applicant withdraws before the deadline; submitted revisions stay readable, and the proposal can no longer change or be submitted.',
         security: bearerSecurity,
         params: ProposalParams,
         headers: IfMatchHeaders,
-        response: { 200: Proposal, 403: applicantOnly, 404: notFound, 409: closed, 412: stale },
+        response: { 200: withEtag('The withdrawn proposal'), 403: applicantOnly, 404: notFound, 409: closed, 412: stale },
       },
     },
     async (request, reply) => {
-      const proposal = await proposals.withdraw(actorOf(request), request.params.id, request.headers['if-match']);
+      const proposal = await proposals.withdraw(actorOf(request), request.params.proposalId, request.headers['if-match']);
       return reply.header('etag', etagOf(proposal.version)).send(proposal);
     },
   );
 
   app.get(
-    '/v1/proposals/:id/revisions',
+    '/v1/proposals/:proposalId/revisions',
     {
       ...auth,
       schema: {
         operationId: 'listProposalRevisions',
         tags,
         summary: 'The submitted revisions, oldest first',
+        description: 'The applicant, team members and the competition’s organisers list every submitted revision with its hash and receipt.',
         security: bearerSecurity,
         params: ProposalParams,
-        response: { 200: RevisionList, 404: notFound },
+        response: { 200: jsonResponse(RevisionList, 'Every submitted revision'), 404: notFound },
       },
     },
-    async (request) => proposals.listRevisions(actorOf(request), request.params.id),
+    async (request) => proposals.listRevisions(actorOf(request), request.params.proposalId),
   );
 
   app.get(
-    '/v1/proposals/:id/revisions/:revision',
+    '/v1/proposals/:proposalId/revisions/:revision',
     {
       ...auth,
       schema: {
         operationId: 'getProposalRevision',
         tags,
         summary: 'One submitted revision: its frozen content, hash and receipt',
+        description: 'Who may read the proposal reads any of its revisions, exactly as submitted; the hash can be recomputed from the content.',
         security: bearerSecurity,
         params: RevisionParams,
-        response: { 200: Revision, 404: problemResponse('No such proposal or revision, or you may not see it (`NOT_FOUND`)') },
+        response: { 200: jsonResponse(Revision, 'The revision'), 404: problemResponse({ NOT_FOUND: 'No such proposal or revision, or you may not see it' }) },
       },
     },
-    async (request) => proposals.getRevision(actorOf(request), request.params.id, request.params.revision),
+    async (request) => proposals.getRevision(actorOf(request), request.params.proposalId, request.params.revision),
   );
 
   app.post(
-    '/v1/proposals/:id/members',
+    '/v1/proposals/:proposalId/members',
     {
       ...auth,
       schema: {
         operationId: 'inviteProposalMember',
         tags,
         summary: 'Invite a team member by email (the applicant); they accept with the emailed token',
+        description:
+          'The applicant, with a confirmed email address, invites someone by email until the deadline; the team (pending invitations included) may not exceed the competition’s maximum. The address receives at most a few of these an hour.',
         security: bearerSecurity,
         params: ProposalParams,
         body: InviteMemberBody,
         response: {
-          201: TeamMember,
-          403: problemResponse('Only the applicant may do this (`APPLICANT_ONLY`), or your email address is not confirmed yet (`EMAIL_NOT_VERIFIED`; `POST /v1/me/verification-email` sends the link again)'),
+          201: jsonResponse(TeamMember, 'The invitation, pending until accepted'),
+          403: problemResponse({ APPLICANT_ONLY: 'Only the applicant may do this', EMAIL_NOT_VERIFIED: unverified }),
           404: notFound,
-          409: problemResponse('Deadline passed (`COMPETITION_CLOSED`), team full (`TEAM_FULL`), or already invited (`ALREADY_INVITED`)'),
+          409: problemResponse(['COMPETITION_CLOSED', 'TEAM_FULL', 'ALREADY_INVITED']),
+          422: problemResponse({ VALIDATION_FAILED: 'Invalid input, or the applicant’s own address (field `email`, code `is_applicant`)' }),
           429: emailCappedResponse,
         },
       },
     },
-    async (request, reply) => reply.code(201).send(await proposals.inviteMember(actorOf(request), request.params.id, request.body.email)),
+    async (request, reply) => reply.code(201).send(await proposals.inviteMember(actorOf(request), request.params.proposalId, request.body.email)),
   );
 
   app.delete(
-    '/v1/proposals/:id/members/:memberId',
+    '/v1/proposals/:proposalId/members/:memberId',
     {
       ...auth,
       schema: {
         operationId: 'removeProposalMember',
         tags,
         summary: 'Remove a team member or cancel an invitation (the applicant), or leave the team (the member)',
+        description: 'The applicant removes anyone from the team; a member removes only themselves. Until the deadline.',
         security: bearerSecurity,
         params: MemberParams,
-        response: { 204: z.null().describe('Removed'), 403: applicantOnly, 404: problemResponse('No such proposal or member (`NOT_FOUND`)'), 409: closed },
+        response: { 204: z.null().describe('Removed'), 403: applicantOnly, 404: problemResponse({ NOT_FOUND: 'No such proposal or member' }), 409: closed },
       },
     },
     async (request, reply) => {
-      await proposals.removeMember(actorOf(request), request.params.id, request.params.memberId);
+      await proposals.removeMember(actorOf(request), request.params.proposalId, request.params.memberId);
       return reply.code(204).send(null);
     },
   );
@@ -308,13 +321,14 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
         operationId: 'acceptProposalInvitation',
         tags,
         summary: 'Join a proposal team with the emailed token (logged in with the invited address)',
+        description: 'The invited person, logged in with the address the invitation was sent to, joins the team until the deadline and while it has room.',
         security: bearerSecurity,
         body: InvitationTokenBody,
         response: {
-          200: Proposal,
-          403: problemResponse('The invitation was sent to another address (`INVITATION_EMAIL_MISMATCH`)'),
-          404: problemResponse('Unknown, used or expired invitation (`INVITATION_NOT_FOUND`)'),
-          409: problemResponse('Deadline passed (`COMPETITION_CLOSED`) or the team is full (`TEAM_FULL`)'),
+          200: withEtag('The proposal you joined'),
+          403: problemResponse(['INVITATION_EMAIL_MISMATCH']),
+          404: problemResponse(['INVITATION_NOT_FOUND']),
+          409: problemResponse(['COMPETITION_CLOSED', 'TEAM_FULL']),
         },
       },
     },
@@ -332,12 +346,13 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
         operationId: 'declineProposalInvitation',
         tags,
         summary: 'Decline an invitation to a proposal team',
+        description: 'The invited person, logged in with the invited address, declines; the invitation cannot be used afterwards.',
         security: bearerSecurity,
         body: InvitationTokenBody,
         response: {
           204: z.null().describe('Declined'),
-          403: problemResponse('The invitation was sent to another address (`INVITATION_EMAIL_MISMATCH`)'),
-          404: problemResponse('Unknown, used or expired invitation (`INVITATION_NOT_FOUND`)'),
+          403: problemResponse(['INVITATION_EMAIL_MISMATCH']),
+          404: problemResponse(['INVITATION_NOT_FOUND']),
           409: closed,
         },
       },
@@ -362,7 +377,7 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
     );
 
     uploads.post(
-      '/v1/proposals/:id/attachments',
+      '/v1/proposals/:proposalId/attachments',
       {
         ...auth,
         bodyLimit: limit + MULTIPART_OVERHEAD_BYTES,
@@ -382,19 +397,17 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
           headers: z.looseObject({ 'x-filename': z.string().max(1024).optional().describe('URL-encoded file name (the raw form)') }),
           body: AttachmentUploadBody,
           response: {
-            201: Attachment,
-            400: problemResponse(
-              'Not valid multipart/form-data, e.g. no or a wrong boundary (`MALFORMED_MULTIPART`), ' +
-                `or more than ${MAX_PARTS} parts or ${MAX_PART_HEADER_BYTES / 1024} KiB of headers in a part (\`MULTIPART_LIMIT\`)`,
-            ),
+            201: jsonResponse(Attachment, 'The stored attachment', locationHeader('attachment')),
+            400: problemResponse({
+              MALFORMED_MULTIPART: 'Not valid multipart/form-data, e.g. no or a wrong boundary',
+              MULTIPART_LIMIT: `More than ${MAX_PARTS} parts, or more than ${MAX_PART_HEADER_BYTES / 1024} KiB of headers in a part`,
+            }),
             403: applicantOnly,
             404: notFound,
-            409: problemResponse('Deadline passed (`COMPETITION_CLOSED`), withdrawn, or too many attachments (`TOO_MANY_ATTACHMENTS`)'),
-            413: problemResponse('Larger than the upload limit (`BODY_TOO_LARGE`)'),
-            415: problemResponse('Not an allowed type (`UNSUPPORTED_MEDIA_TYPE`)'),
-            422: problemResponse(
-              'No single `file` part, or another part (`VALIDATION_FAILED`, naming each); the bytes are not of the declared type, the file is empty or has no name (`ATTACHMENT_INVALID`)',
-            ),
+            409: problemResponse(['COMPETITION_CLOSED', 'PROPOSAL_WITHDRAWN', 'TOO_MANY_ATTACHMENTS']),
+            413: problemResponse({ BODY_TOO_LARGE: 'Larger than the upload limit' }),
+            415: problemResponse({ UNSUPPORTED_MEDIA_TYPE: 'Not an allowed type' }),
+            422: problemResponse({ VALIDATION_FAILED: 'No single `file` part, or another part (each named)', ATTACHMENT_INVALID: 'The bytes are not of the declared type, the file is empty or has no name' }),
           },
         },
       },
@@ -411,38 +424,43 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
           }
         }
         filename ??= file.filename;
-        const attachment = await proposals.uploadAttachment(actorOf(request), request.params.id, {
+        const attachment = await proposals.uploadAttachment(actorOf(request), request.params.proposalId, {
           filename: filename ? cleanFilename(filename) || undefined : undefined,
           contentType: file.effectiveType,
           data: file.data,
           part: file.part,
         });
-        return reply.code(201).header('location', `/v1/proposals/${request.params.id}/attachments/${attachment.id}`).send(attachment);
+        return reply.code(201).header('location', `/v1/proposals/${request.params.proposalId}/attachments/${attachment.id}`).send(attachment);
       },
     );
   });
 
   app.get(
-    '/v1/proposals/:id/attachments/:attachmentId',
+    '/v1/proposals/:proposalId/attachments/:attachmentId',
     {
       ...auth,
       schema: {
         operationId: 'downloadProposalAttachment',
         tags,
         summary: 'Download an attachment (applicant and team; organisers for files of a submitted revision)',
+        description: 'The applicant and team download any attachment of the draft; organisers only files that are part of a submitted revision.',
         security: bearerSecurity,
         params: AttachmentParams,
         response: {
           200: {
             description: 'The file, with its Content-Type and a Content-Disposition naming it',
+            headers: {
+              etag: { type: 'string', description: 'The file’s SHA-256 as a strong ETag' },
+              'content-disposition': { type: 'string', description: '`attachment` with the file name' },
+            },
             content: Object.fromEntries(ALLOWED_ATTACHMENT_TYPES.map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])),
           },
-          404: problemResponse('No such proposal or attachment, or you may not see it (`NOT_FOUND`)'),
+          404: problemResponse({ NOT_FOUND: 'No such proposal or attachment, or you may not see it' }),
         },
       },
     },
     async (request, reply) => {
-      const file = await proposals.downloadAttachment(actorOf(request), request.params.id, request.params.attachmentId);
+      const file = await proposals.downloadAttachment(actorOf(request), request.params.proposalId, request.params.attachmentId);
       return reply
         .header('content-type', file.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : file.contentType)
         .header('content-disposition', contentDisposition(file.filename))
@@ -454,64 +472,67 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
   );
 
   app.delete(
-    '/v1/proposals/:id/attachments/:attachmentId',
+    '/v1/proposals/:proposalId/attachments/:attachmentId',
     {
       ...auth,
       schema: {
         operationId: 'deleteProposalAttachment',
         tags,
         summary: 'Remove an attachment from the draft (files of submitted revisions stay with those revisions)',
+        description: 'The applicant and team remove a file from the draft until the deadline.',
         security: bearerSecurity,
         params: AttachmentParams,
-        response: { 204: z.null().describe('Removed'), 404: problemResponse('No such proposal or attachment (`NOT_FOUND`)'), 409: closed },
+        response: { 204: z.null().describe('Removed'), 404: problemResponse({ NOT_FOUND: 'No such proposal or attachment' }), 409: closed },
       },
     },
     async (request, reply) => {
-      await proposals.deleteAttachment(actorOf(request), request.params.id, request.params.attachmentId);
+      await proposals.deleteAttachment(actorOf(request), request.params.proposalId, request.params.attachmentId);
       return reply.code(204).send(null);
     },
   );
 
   app.post(
-    '/v1/proposals/:id/guardian-consent',
+    '/v1/proposals/:proposalId/guardian-consent',
     {
       ...auth,
       schema: {
         operationId: 'requestGuardianConsent',
         tags,
         summary: "Ask a parent or guardian to consent (emails them a confirmation link); needed for applicants under the competition's consent age",
+        description: 'The applicant names a guardian’s address (not their own mailbox in any form) until the deadline, in competitions that ask for consent.',
         security: bearerSecurity,
         params: ProposalParams,
         body: GuardianConsentBody,
         response: {
-          201: GuardianConsent,
+          201: jsonResponse(GuardianConsent, 'The consent request, pending until the guardian confirms'),
           403: applicantOnly,
           404: notFound,
-          409: problemResponse('Deadline passed (`COMPETITION_CLOSED`) or the competition needs no consent (`CONSENT_NOT_REQUIRED`)'),
+          409: problemResponse(['COMPETITION_CLOSED', 'CONSENT_NOT_REQUIRED']),
           429: emailCappedResponse,
-          422: problemResponse(
-            "Invalid input, or `guardianEmail` is the applicant's own mailbox: the same address, another case, a `+tag`, or Gmail dots (`VALIDATION_FAILED`, field `guardianEmail`, code `is_applicant`)",
-          ),
+          422: problemResponse({
+            VALIDATION_FAILED: "Invalid input, or `guardianEmail` is the applicant's own mailbox: the same address, another case, a `+tag`, or Gmail dots (field `guardianEmail`, code `is_applicant`)",
+          }),
         },
       },
     },
-    async (request, reply) => reply.code(201).send(await proposals.requestGuardianConsent(actorOf(request), request.params.id, request.body.guardianEmail)),
+    async (request, reply) => reply.code(201).send(await proposals.requestGuardianConsent(actorOf(request), request.params.proposalId, request.body.guardianEmail)),
   );
 
   app.get(
-    '/v1/proposals/:id/guardian-consents',
+    '/v1/proposals/:proposalId/guardian-consents',
     {
       ...auth,
       schema: {
         operationId: 'listGuardianConsents',
         tags,
         summary: "The applicant's consent requests for this competition and their state",
+        description: 'The applicant lists the consent requests made for this competition and whether each was confirmed.',
         security: bearerSecurity,
         params: ProposalParams,
-        response: { 200: GuardianConsentList, 403: applicantOnly, 404: notFound },
+        response: { 200: jsonResponse(GuardianConsentList, 'Every consent request'), 403: applicantOnly, 404: notFound },
       },
     },
-    async (request) => proposals.listGuardianConsents(actorOf(request), request.params.id),
+    async (request) => proposals.listGuardianConsents(actorOf(request), request.params.proposalId),
   );
 
   app.post(
@@ -521,8 +542,9 @@ const proposalRoutes: FastifyPluginAsyncZod<{ proposals: ProposalService }> = as
         operationId: 'confirmGuardianConsent',
         tags,
         summary: 'The guardian confirms consent with the emailed token (no account needed)',
+        description: 'Public: whoever holds the emailed token confirms; the token is the proof, so no account or bearer token is needed.',
         body: GuardianConsentTokenBody,
-        response: { 200: GuardianConsentConfirmation, 404: problemResponse('Unknown or expired token (`CONSENT_NOT_FOUND`)') },
+        response: { 200: jsonResponse(GuardianConsentConfirmation, 'Consent confirmed'), 404: problemResponse(['CONSENT_NOT_FOUND']) },
       },
     },
     async (request) => proposals.confirmGuardianConsent(request.body.token),

@@ -23,10 +23,10 @@ const Title = z.string().trim().max(300).meta({ description: 'The proposal’s t
 
 export const CompetitionParams = z.object({ competitionId: uuidOf('The competition’s id', ex.ids.competition) });
 const proposalIdParam = uuidOf('The proposal’s id', ex.ids.proposal);
-export const ProposalParams = z.object({ id: proposalIdParam });
-export const RevisionParams = z.object({ id: proposalIdParam, revision: z.coerce.number().int().min(1).max(1_000_000).describe('Revision number, from 1') });
-export const MemberParams = z.object({ id: proposalIdParam, memberId: uuidOf('The team member entry’s `id` (not the user id)', ex.ids.teamMember) });
-export const AttachmentParams = z.object({ id: proposalIdParam, attachmentId: uuidOf('The attachment’s id', ex.ids.attachment) });
+export const ProposalParams = z.object({ proposalId: proposalIdParam });
+export const RevisionParams = z.object({ proposalId: proposalIdParam, revision: z.coerce.number().int().min(1).max(1_000_000).describe('Revision number, from 1') });
+export const MemberParams = z.object({ proposalId: proposalIdParam, memberId: uuidOf('The team member entry’s `id` (not the user id)', ex.ids.teamMember) });
+export const AttachmentParams = z.object({ proposalId: proposalIdParam, attachmentId: uuidOf('The attachment’s id', ex.ids.attachment) });
 
 export const CreateProposalBody = z
   .strictObject({

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { jsonResponse } from '../../lib/responses.js';
 import { ReceiptPublicKeySchema, ReceiptSchema, ReceiptVerificationSchema } from './receipts.schemas.js';
 
 const receiptRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -9,8 +10,8 @@ const receiptRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getReceiptPublicKey',
         tags: ['receipts'],
         summary: 'The public key that verifies submission receipts',
-        description: 'Use it to check a receipt offline, e.g. with `crypto.verify(null, message, publicKey, signature)` in Node.js.',
-        response: { 200: ReceiptPublicKeySchema },
+        description: 'Public. Use it to check a receipt offline, e.g. with `crypto.verify(null, message, publicKey, signature)` in Node.js; it changes only with a redeploy (cached for an hour).',
+        response: { 200: jsonResponse(ReceiptPublicKeySchema, 'The Ed25519 public key, as PEM and JWK', { 'cache-control': { type: 'string', description: '`public, max-age=3600`' } }) },
       },
     },
     async (_request, reply) => {
@@ -28,8 +29,9 @@ const receiptRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'verifyReceipt',
         tags: ['receipts'],
         summary: 'Check that a receipt was signed by this API and not altered',
+        description: 'Public: anyone holding a receipt (an applicant, a judge, a court) asks whether its signature is valid; an altered receipt answers 200 with `valid: false`, a malformed one 422.',
         body: ReceiptSchema,
-        response: { 200: ReceiptVerificationSchema },
+        response: { 200: jsonResponse(ReceiptVerificationSchema, 'Whether the signature matches the receipt') },
       },
     },
     async (request) => app.receipts.verify(request.body),
