@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
@@ -45,6 +46,9 @@ declare module 'fastify' {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export const API_VERSION = '0.1.0';
+
+/** Smallest body @fastify/compress compresses (its default, 1 KiB): a competition (~3 KiB) or a page of a list (~15 KiB) is. */
+export const COMPRESSION_THRESHOLD_BYTES = 1024;
 
 export const redactPaths = [
   'req.headers.authorization',
@@ -110,6 +114,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errors);
   await app.register(input);
   await app.register(cacheControl);
+  // Before the routes (it attaches itself to each). Bodies under the threshold cost more to
+  // compress than they save (docs/read-path.md has the measurements).
+  await app.register(compress, { threshold: COMPRESSION_THRESHOLD_BYTES, encodings: ['br', 'gzip'] });
   await app.register(openapi, { version: API_VERSION, exposeUi: config.docsPublic });
   await app.register(auth, { config });
   await app.register(protection, { config, redis: deps.redis });

@@ -18,12 +18,15 @@ import {
   GrantExtensionBody,
   IfMatchHeaders,
   OrganisationListQuery,
+  OrganisationPageQuery,
+  OrganisationPublicPage,
   OrganisationParams,
   PublicListQuery,
   TransitionBody,
   UpdateCompetitionBody,
 } from './competitions.schemas.js';
-import { etagOf } from '../../lib/etag.js';
+import { etagOf, readEtagOf } from '../../lib/etag.js';
+import { REVALIDATE, SHORT_LIVED } from '../../plugins/cache-control.js';
 import type { CompetitionService } from './competitions.service.js';
 
 const tags = ['competitions'];
@@ -84,8 +87,26 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
   );
 
   app.get(
+    '/v1/organisations/:organisationId/public',
+    {
+      config: { cache: { cacheControl: SHORT_LIVED, etag: 'content' } },
+      schema: {
+        operationId: 'getOrganisationPublicPage',
+        tags: ['organisations'],
+        summary: 'An organisation’s public page: its profile and its public competitions',
+        description: 'Public: no member data, never drafts. `phase` is derived from the database clock.',
+        params: OrganisationParams,
+        querystring: OrganisationPageQuery,
+        response: { 200: OrganisationPublicPage, 404: problemResponse('No such organisation (`NOT_FOUND`)') },
+      },
+    },
+    async (request) => competitions.organisationPage(request.params.organisationId, request.query),
+  );
+
+  app.get(
     '/v1/competitions',
     {
+      config: { cache: { cacheControl: SHORT_LIVED, etag: 'content' } },
       schema: {
         operationId: 'listCompetitions',
         tags,
@@ -101,6 +122,7 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
   app.get(
     '/v1/competitions/:competitionId',
     {
+      config: { cache: { cacheControl: REVALIDATE, etag: 'header', variesWithAuthorization: true } },
       schema: {
         operationId: 'getCompetition',
         tags,
@@ -112,8 +134,8 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
       },
     },
     async (request, reply) => {
-      const competition = await competitions.get(optionalActorOf(request), request.params.competitionId);
-      return reply.header('etag', etagOf(competition.version)).send(competition);
+      const { view, version, state } = await competitions.readView(optionalActorOf(request), request.params.competitionId);
+      return reply.header('etag', readEtagOf(version, state)).send(view);
     },
   );
 

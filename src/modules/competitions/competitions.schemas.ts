@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMPETITION_STATUSES } from '../../db/schema/competitions.js';
 import { CountryCode, EARLIEST_DATE, Instant, IsoDate, isInstantInRange, LATEST_DATE, PageCursor, PageLimit, Theme, Uuid } from '../../lib/schemas.js';
 import { isDateOnly, isRealDate, resolveInstant } from '../../lib/time.js';
+import { Organisation } from '../organisations/organisations.schemas.js';
 import { competitionConfigProblems } from './competitions.rules.js';
 
 export const QUESTION_TYPES = ['text', 'longtext', 'number', 'choice', 'multichoice', 'url', 'date', 'boolean'] as const;
@@ -273,6 +274,17 @@ const listFilters = {
 export const PublicListQuery = z
   .object({ ...listFilters, status: z.enum(PUBLIC_STATUSES).optional(), organisationId: Uuid.optional() })
 ;
+export const OrganisationPageQuery = z.object({ limit: PageLimit.describe('How many of its competitions, closing soonest first') });
+
+export const OrganisationPublicPage = z
+  .object({
+    organisation: Organisation,
+    competitions: CompetitionPage.describe(
+      'Its public competitions (published, in judging or with published results; never drafts), closing soonest first; `nextCursor` continues with `GET /v1/competitions?organisationId=…&cursor=…`',
+    ),
+  })
+  .meta({ id: 'OrganisationPublicPage' });
+
 export const OrganisationListQuery = z.object({ ...listFilters, status: Status.optional() });
 
 export const ExtendBody = z

@@ -39,6 +39,8 @@ function toOrganisation(o: OrganisationRow) {
   };
 }
 
+export type OrganisationView = ReturnType<typeof toOrganisation>;
+
 function toInvitation(i: InvitationRow, now: Date) {
   const status = i.acceptedAt ? 'accepted' : i.revokedAt ? 'revoked' : i.expiresAt <= now ? 'expired' : 'pending';
   return {
