@@ -457,7 +457,7 @@ export interface CompetitionSummaryRow {
 const listStatements = new Map<string, Statement>();
 
 function listStatement(f: ListFilters, organisationName: (organisationIdExpr: string) => string): Statement {
-  const shape = [f.sort, f.organisationId ? 'o' : '', f.phase ? 'p' : '', f.theme ? 't' : '', f.country ? 'c' : '', f.after ? 'a' : ''].join('');
+  const shape = [f.sort, f.organisationId ? 'o' : '', f.phase ?? '', f.theme ? 't' : '', f.country ? 'c' : '', f.after ? 'a' : ''].join('');
   const known = listStatements.get(shape);
   if (known) return known;
   const key = f.sort === 'closing_soon' ? 'c.closes_at' : 'coalesce(c.published_at, c.created_at)';
