@@ -37,6 +37,13 @@ const stale = problemResponse(
 );
 const etagHeader = { etag: { type: 'string', description: 'The competition version as a strong ETag, `"v<version>"`; send it back in If-Match' } } as const;
 const withEtag = (description: string) => ({ description, headers: etagHeader, content: { 'application/json': { schema: Competition } } });
+const readEtagHeader = {
+  etag: {
+    type: 'string',
+    description: 'Strong ETag of this answer, `"v<version>-<phase>"` (`-frozen` once the rules are frozen): it changes when the phase does. Send it in If-None-Match (304) or If-Match (names the version)',
+  },
+} as const;
+const notModified = z.null().describe('Not modified: `If-None-Match` names the current ETag; no body');
 
 const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionService }> = async (app, { competitions }) => {
   const auth = { onRequest: app.requireUser };
@@ -97,7 +104,7 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         description: 'Public: no member data, never drafts. `phase` is derived from the database clock.',
         params: OrganisationParams,
         querystring: OrganisationPageQuery,
-        response: { 200: OrganisationPublicPage, 404: problemResponse('No such organisation (`NOT_FOUND`)') },
+        response: { 200: OrganisationPublicPage, 304: notModified, 404: problemResponse('No such organisation (`NOT_FOUND`)') },
       },
     },
     async (request) => competitions.organisationPage(request.params.organisationId, request.query),
@@ -113,7 +120,7 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         summary: 'Published competitions, filtered and cursor-paginated',
         description: 'Public: competitions that are published, in judging or with published results. `phase` is derived from the database clock.',
         querystring: PublicListQuery,
-        response: { 200: CompetitionPage },
+        response: { 200: CompetitionPage, 304: notModified },
       },
     },
     async (request) => competitions.listPublic(request.query),
@@ -130,7 +137,11 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         description: 'Public once published; drafts only for members of the owning organisation (optional bearer token).',
         security: [{}, ...bearerSecurity],
         params: CompetitionParams,
-        response: { 200: withEtag('The competition'), 404: notFound },
+        response: {
+          200: { description: 'The competition', headers: readEtagHeader, content: { 'application/json': { schema: Competition } } },
+          304: notModified,
+          404: notFound,
+        },
       },
     },
     async (request, reply) => {

@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import t from 'tap';
 import { buildFeatureApp } from '../../helpers/app.js';
-import { competitionBody, createCompetition, daysFromNow, moveWindow, publishCompetition } from '../../helpers/competitions.js';
+import { createCompetition, daysFromNow, moveWindow, publishCompetition } from '../../helpers/competitions.js';
 import { addMember, createOrganisation, createUser } from '../../helpers/factories.js';
 
 // The public read path (docs/read-path.md): conditional GET, Cache-Control per route,
