@@ -135,6 +135,7 @@ export default defineBenchmark({
     ];
     try {
       await pair('app: GET /v1/competitions/{id}', get(() => `/v1/competitions/${pick(fixture.competitionIds)}`));
+      await pair('app: same, Accept-Encoding: gzip, deflate, br', get(() => `/v1/competitions/${pick(fixture.competitionIds)}`, { 'accept-encoding': 'gzip, deflate, br' }));
       const listPath = () => `/v1/competitions?limit=20&phase=open&country=${pick(COUNTRIES)}&sort=closing_soon`;
       await pair('app: GET /v1/competitions?limit=20&phase=open&country=…', get(listPath));
       await pair('app: same list, Accept-Encoding: gzip', get(listPath, { 'accept-encoding': 'gzip' }));

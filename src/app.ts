@@ -21,6 +21,7 @@ import identityRoutes from './modules/identity/identity.routes.js';
 import organisationRoutes from './modules/organisations/organisations.routes.js';
 import proposalRoutes from './modules/proposals/proposals.routes.js';
 import competitionRoutes from './modules/competitions/competitions.routes.js';
+import { COMPRESSION_THRESHOLD_BYTES } from './lib/encoded-body.js';
 import { createResponseSerializerCompiler } from './lib/response-serializer.js';
 import { createServices } from './services.js';
 
@@ -46,9 +47,6 @@ declare module 'fastify' {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export const API_VERSION = '0.1.0';
-
-/** Smallest body @fastify/compress compresses (its default, 1 KiB): a competition (~3 KiB) or a page of a list (~15 KiB) is. */
-export const COMPRESSION_THRESHOLD_BYTES = 1024;
 
 export const redactPaths = [
   'req.headers.authorization',

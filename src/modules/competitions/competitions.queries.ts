@@ -456,8 +456,8 @@ export interface CompetitionSummaryRow {
  */
 const listStatements = new Map<string, Statement>();
 
-function listStatement(f: ListFilters, organisationName: (organisationIdExpr: string) => string): Statement {
-  const shape = [f.sort, f.organisationId ? 'o' : '', f.phase ?? '', f.theme ? 't' : '', f.country ? 'c' : '', f.after ? 'a' : ''].join('');
+function listStatement(f: ListFilters, organisationName: (organisationIdExpr: string) => string, columns: 'summary' | 'keys'): Statement {
+  const shape = [columns, f.sort, f.organisationId ? 'o' : '', f.phase ?? '', f.theme ? 't' : '', f.country ? 'c' : '', f.after ? 'a' : ''].join('');
   const known = listStatements.get(shape);
   if (known) return known;
   const key = f.sort === 'closing_soon' ? 'c.closes_at' : 'coalesce(c.published_at, c.created_at)';
@@ -477,10 +477,14 @@ function listStatement(f: ListFilters, organisationName: (organisationIdExpr: st
   }
   if (f.after) where.push(`(${key}, c.id) ${f.sort === 'closing_soon' ? '>' : '<'} (${next('timestamptz')}, ${next('uuid')})`);
   const order = f.sort === 'closing_soon' ? 'c.closes_at asc, c.id asc' : `${key} desc, c.id desc`;
-  const text = `select c.id, c.organisation_id, ${organisationName('c.organisation_id')} as organisation_name, c.challenge_id, c.title, c.summary,
+  const selected =
+    columns === 'keys'
+      ? `c.id, c.version, ${PHASE} as phase, ${organisationName('c.organisation_id')} as organisation_name`
+      : `c.id, c.organisation_id, ${organisationName('c.organisation_id')} as organisation_name, c.challenge_id, c.title, c.summary,
       c.themes, c.countries, coalesce(nullif(c.eligibility -> 'allowedCountries', 'null'::jsonb), '[]'::jsonb) as allowed_countries, c.status, ${PHASE} as phase,
       c.opens_at, c.closes_at, c.timezone, c.grace_period_seconds, ${EFFECTIVE} as effective_closes_at,
-      c.prize_amount, c.prize_currency, c.prize_winners, c.prize_split, c.published_at, c.version, (${key})::text as sort_key
+      c.prize_amount, c.prize_currency, c.prize_winners, c.prize_split, c.published_at, c.version, (${key})::text as sort_key`;
+  const text = `select ${selected}
     from competitions c
     where ${where.join(' and ')}
     order by ${order}
@@ -490,15 +494,33 @@ function listStatement(f: ListFilters, organisationName: (organisationIdExpr: st
   return st;
 }
 
-/** `listCompetitions` as named statements with only the summary's columns. */
-export async function listCompetitionSummaries(db: DbOrTx, f: ListFilters, organisationName: (organisationIdExpr: string) => string): Promise<CompetitionSummaryRow[]> {
+function listValues(f: ListFilters): unknown[] {
   // Statuses as an array literal (plain identifiers): PGlite does not serialise a JS array for an enum array.
   const values: unknown[] = [`{${f.statuses.join(',')}}`, f.limit];
   if (f.organisationId) values.push(f.organisationId);
   if (f.theme) values.push(f.theme);
   if (f.country) values.push(f.country);
   if (f.after) values.push(f.after.key, f.after.id);
-  const rows = await runStatement<Record<string, unknown>>(db, listStatement(f, organisationName), values);
+  return values;
+}
+
+/**
+ * What decides a page's content besides versioned columns: the same page's ids in order, each
+ * with its version, phase and organisation's name, as one string. Equal keys, equal pages.
+ */
+export function pageKeyOf(rows: Array<{ id: string; version: number; phase: CompetitionPhase | null; organisationName: string }>): string {
+  return rows.map((r) => `${r.id}.${r.version}.${r.phase ?? ''}.${r.organisationName}`).join('\n');
+}
+
+/** The page key (`pageKeyOf`) of the rows `listCompetitionSummaries` would return, reading four columns. */
+export async function listCompetitionPageKey(db: DbOrTx, f: ListFilters, organisationName: (organisationIdExpr: string) => string): Promise<string> {
+  const rows = await runStatement<{ id: string; version: number; phase: CompetitionPhase | null; organisation_name: string }>(db, listStatement(f, organisationName, 'keys'), listValues(f));
+  return pageKeyOf(rows.map((r) => ({ id: r.id, version: r.version, phase: r.phase, organisationName: r.organisation_name })));
+}
+
+/** `listCompetitions` as named statements with only the summary's columns. */
+export async function listCompetitionSummaries(db: DbOrTx, f: ListFilters, organisationName: (organisationIdExpr: string) => string): Promise<CompetitionSummaryRow[]> {
+  const rows = await runStatement<Record<string, unknown>>(db, listStatement(f, organisationName, 'summary'), listValues(f));
   return rows.map((r) => ({
     id: r.id as string,
     organisationId: r.organisation_id as string,

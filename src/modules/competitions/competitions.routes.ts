@@ -25,7 +25,8 @@ import {
   TransitionBody,
   UpdateCompetitionBody,
 } from './competitions.schemas.js';
-import { etagOf, readEtagOf } from '../../lib/etag.js';
+import { encodedBody, sendKept, type EncodedBody } from '../../lib/encoded-body.js';
+import { contentEtagOf, etagOf, readEtagOf } from '../../lib/etag.js';
 import { REVALIDATE, SHORT_LIVED } from '../../plugins/cache-control.js';
 import type { CompetitionService } from './competitions.service.js';
 
@@ -47,6 +48,11 @@ const notModified = z.null().describe('Not modified: `If-None-Match` names the c
 
 const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionService }> = async (app, { competitions }) => {
   const auth = { onRequest: app.requireUser };
+  // Answers made once per kept view or page (the services keep those while they are current):
+  // their JSON by the route's serializer, its ETag and compressed forms.
+  const serialisedViews = new WeakMap<object, EncodedBody>();
+  const listBodies = new WeakMap<object, EncodedBody & { etag: string }>();
+  const organisationPages = new WeakMap<object, { profile: string; body: EncodedBody & { etag: string } }>();
 
   app.post(
     '/v1/organisations/:organisationId/competitions',
@@ -96,7 +102,7 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
   app.get(
     '/v1/organisations/:organisationId/public',
     {
-      config: { cache: { cacheControl: SHORT_LIVED, etag: 'content' } },
+      config: { cache: { cacheControl: SHORT_LIVED, etag: 'header' } },
       schema: {
         operationId: 'getOrganisationPublicPage',
         tags: ['organisations'],
@@ -107,13 +113,23 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         response: { 200: OrganisationPublicPage, 304: notModified, 404: problemResponse('No such organisation (`NOT_FOUND`)') },
       },
     },
-    async (request) => competitions.organisationPage(request.params.organisationId, request.query),
+    async (request, reply) => {
+      const { organisation, competitions: page } = await competitions.organisationPage(request.params.organisationId, request.query);
+      // Kept with the (kept) page of competitions while the profile is the same.
+      const profile = JSON.stringify(organisation);
+      let kept = organisationPages.get(page);
+      if (kept?.profile !== profile) {
+        const json = String(reply.serializeInput({ organisation, competitions: page }, '200'));
+        organisationPages.set(page, (kept = { profile, body: { ...encodedBody(json), etag: contentEtagOf(json) } }));
+      }
+      return sendKept(request, reply, kept.body);
+    },
   );
 
   app.get(
     '/v1/competitions',
     {
-      config: { cache: { cacheControl: SHORT_LIVED, etag: 'content' } },
+      config: { cache: { cacheControl: SHORT_LIVED, etag: 'header' } },
       schema: {
         operationId: 'listCompetitions',
         tags,
@@ -123,7 +139,15 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         response: { 200: CompetitionPage, 304: notModified },
       },
     },
-    async (request) => competitions.listPublic(request.query),
+    async (request, reply) => {
+      const page = await competitions.listPublic(request.query);
+      let body = listBodies.get(page);
+      if (body === undefined) {
+        const json = String(reply.serializeInput(page, '200'));
+        listBodies.set(page, (body = { ...encodedBody(json), etag: contentEtagOf(json) }));
+      }
+      return sendKept(request, reply, body);
+    },
   );
 
   app.get(
@@ -146,7 +170,12 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
     },
     async (request, reply) => {
       const { view, version, state } = await competitions.readView(optionalActorOf(request), request.params.competitionId);
-      return reply.header('etag', readEtagOf(version, state)).send(view);
+      // A kept view is the same object until it changes: its JSON (by the route's serializer) and
+      // its compressed forms are made once. @fastify/compress leaves an answer with a coding alone.
+      let body = serialisedViews.get(view);
+      if (body === undefined) serialisedViews.set(view, (body = encodedBody(String(reply.serializeInput(view, '200', 'application/json')))));
+      reply.header('etag', readEtagOf(version, state));
+      return sendKept(request, reply, body);
     },
   );
 

@@ -109,6 +109,10 @@ export function viewState(row: { phase: CompetitionPhase | null; rulesFrozenAt: 
 
 /** Views of competitions recently read, by id; least recently used out beyond the cap. */
 const VIEW_CACHE_MAX = 2000;
+/** Pages of lists recently answered, by query (filters, cursor, limit). */
+const PAGE_CACHE_MAX = 1000;
+
+type CompetitionPage = { items: ReturnType<typeof toSummary>[]; nextCursor: string | null };
 
 interface NormalisedConfig {
   opensAt: Date;
@@ -211,11 +215,39 @@ export function createCompetitionService({ db, access, identity, applicants, org
     return row;
   }
 
-  async function list(filters: Omit<queries.ListFilters, 'after' | 'limit'>, limit: number, cursor: string | undefined) {
+  // Pages of lists recently answered, by query. A kept page is answered again only when the same
+  // query's page key (ids in order, versions, phases, organisation names; four columns, no
+  // summaries built) equals the kept one's, so an edit, a publish or a phase change shows at once.
+  const pages = new Map<string, { key: string; page: CompetitionPage }>();
+  function rememberPage(query: string, entry: { key: string; page: CompetitionPage }) {
+    pages.delete(query);
+    pages.set(query, entry);
+    if (pages.size > PAGE_CACHE_MAX) pages.delete(pages.keys().next().value!);
+  }
+
+  async function list(filters: Omit<queries.ListFilters, 'after' | 'limit'>, limit: number, cursor: string | undefined): Promise<CompetitionPage> {
     const after = cursor === undefined ? undefined : decodeCursor(cursor, filters.sort);
-    const rows = await queries.listCompetitionSummaries(db, { ...filters, after: after && { key: after.key, id: after.id }, limit: limit + 1 }, organisationName);
+    const f: queries.ListFilters = {
+      statuses: filters.statuses,
+      organisationId: filters.organisationId,
+      phase: filters.phase,
+      theme: filters.theme,
+      country: filters.country,
+      sort: filters.sort,
+      after: after && { key: after.key, id: after.id },
+      limit: limit + 1,
+    };
+    const query = JSON.stringify([f.statuses, f.organisationId, f.phase, f.theme, f.country, f.sort, f.after, f.limit]);
+    const kept = pages.get(query);
+    if (kept && (await queries.listCompetitionPageKey(db, f, organisationName)) === kept.key) {
+      rememberPage(query, kept);
+      return kept.page;
+    }
+    const rows = await queries.listCompetitionSummaries(db, f, organisationName);
     const { page, nextCursor } = pageOf(rows, limit, (last) => ({ sort: filters.sort, key: last.sortKey, id: last.id }));
-    return { items: page.map(toSummary), nextCursor };
+    const entry = { key: queries.pageKeyOf(rows), page: { items: page.map(toSummary), nextCursor } };
+    rememberPage(query, entry);
+    return entry.page;
   }
 
   // A competition's view is rebuilt only when its version or state (viewState) moved; every read

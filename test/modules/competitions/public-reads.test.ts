@@ -113,6 +113,13 @@ t.test('large bodies are compressed when the client accepts it; small ones never
   t.equal(br.headers['content-encoding'], 'br');
   t.same(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8')), (await get(`/v1/competitions/${published2.id}`)).json());
 
+  const gz = await get(`/v1/competitions/${published2.id}`, { 'accept-encoding': 'gzip;q=0.5, br;q=0' });
+  t.equal(gz.headers['content-encoding'], 'gzip', 'the client\'s preference is followed');
+  await app.inject({ method: 'PATCH', url: `/v1/competitions/${published2.id}`, headers: owner.auth, payload: { title: 'Makers of Graz and Maribor' } });
+  const editedBr = await get(`/v1/competitions/${published2.id}`, { 'accept-encoding': 'br' });
+  t.equal(JSON.parse(brotliDecompressSync(editedBr.rawPayload).toString('utf8')).title, 'Makers of Graz and Maribor', 'a compressed answer is never an old one');
+  t.not(editedBr.headers.etag, br.headers.etag);
+
   const small = await get('/health/live', { 'accept-encoding': 'gzip, br' });
   t.equal(small.statusCode, 200);
   t.ok(small.rawPayload.length < 1024, 'a small body');
