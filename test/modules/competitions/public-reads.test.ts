@@ -128,7 +128,7 @@ t.test('large bodies are compressed when the client accepts it; small ones never
   t.equal(missing.statusCode, 404);
   t.notOk(missing.headers['content-encoding'], 'so is a problem');
 
-  const notModified = await get(`/v1/competitions/${published2.id}`, { 'accept-encoding': 'gzip', 'if-none-match': br.headers.etag as string });
+  const notModified = await get(`/v1/competitions/${published2.id}`, { 'accept-encoding': 'gzip', 'if-none-match': editedBr.headers.etag as string });
   t.equal(notModified.statusCode, 304, 'the ETag names the answer, whatever its content coding');
 });
 
@@ -175,4 +175,29 @@ t.test('each phase filter returns exactly the competitions reporting that phase'
   }
   t.ok(all.some((c) => c.id === upcoming.id && c.phase === 'upcoming'));
   t.ok(all.some((c) => c.id === closed.id && c.phase === 'closed'));
+});
+
+t.test('a kept page of a list or an organisation page never outlives a change', async (t) => {
+  const c = await open({ title: 'Kept page', themes: ['poverty'] });
+  const url = '/v1/competitions?theme=poverty';
+  const first = await get(url);
+  t.equal(first.json().items[0].title, 'Kept page');
+  t.equal((await get(url, { 'if-none-match': first.headers.etag as string })).statusCode, 304, 'unchanged: 304');
+
+  await app.inject({ method: 'PATCH', url: `/v1/competitions/${c.id}`, headers: owner.auth, payload: { title: 'Kept page, edited' } });
+  const edited = await get(url, { 'if-none-match': first.headers.etag as string });
+  t.equal(edited.statusCode, 200, 'an edit changes the ETag');
+  t.equal(edited.json().items[0].title, 'Kept page, edited', 'and shows at once');
+
+  const renamed = await app.inject({ method: 'PATCH', url: `/v1/organisations/${org.id}`, headers: owner.auth, payload: { name: 'Makers Foundation' } });
+  t.equal(renamed.statusCode, 200);
+  t.equal((await get(url)).json().items[0].organisationName, 'Makers Foundation', "an organisation's new name shows at once");
+  t.equal((await get(`/v1/organisations/${org.id}/public`)).json().organisation.name, 'Makers Foundation', 'on its page too');
+
+  await moveWindow(app, c.id, { closesInSeconds: -60 });
+  t.equal((await get(url)).json().items[0].phase, 'closed', 'the clock closing it shows at once');
+  t.same((await get(`${url}&phase=open`)).json().items, [], 'and it leaves the open list');
+
+  const other = await open({ title: 'Second in the theme', themes: ['poverty'] });
+  t.ok((await get(url)).json().items.some((i: { id: string }) => i.id === other.id), 'a newly published competition joins the kept query');
 });
