@@ -108,9 +108,9 @@ export function viewState(row: { phase: CompetitionPhase | null; rulesFrozenAt: 
 }
 
 /** Views of competitions recently read, by id; least recently used out beyond the cap. */
-const VIEW_CACHE_MAX = 2000;
+const VIEW_CACHE_MAX = 1000;
 /** Pages of lists recently answered, by query (filters, cursor, limit). */
-const PAGE_CACHE_MAX = 1000;
+const PAGE_CACHE_MAX = 200;
 
 type CompetitionPage = { items: ReturnType<typeof toSummary>[]; nextCursor: string | null };
 
