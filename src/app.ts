@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import compress from '@fastify/compress';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
@@ -24,6 +25,7 @@ import identityRoutes from './modules/identity/identity.routes.js';
 import organisationRoutes from './modules/organisations/organisations.routes.js';
 import proposalRoutes from './modules/proposals/proposals.routes.js';
 import competitionRoutes from './modules/competitions/competitions.routes.js';
+import { COMPRESSION_THRESHOLD_BYTES } from './lib/encoded-body.js';
 import { createResponseSerializerCompiler } from './lib/response-serializer.js';
 import { createServices } from './services.js';
 
@@ -120,6 +122,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errors);
   await app.register(input);
   await app.register(cacheControl);
+  // Before the routes (it attaches itself to each). Bodies under the threshold cost more to
+  // compress than they save (docs/read-path.md has the measurements).
+  await app.register(compress, { threshold: COMPRESSION_THRESHOLD_BYTES, encodings: ['br', 'gzip'] });
   await app.register(openapi, { version: API_VERSION, exposeUi: config.docsPublic });
   await app.register(auth, { config });
   await app.register(protection, { config, redis: deps.redis });

@@ -33,7 +33,10 @@ export function createServices({ config, database, signAccessToken }: ServiceDep
   // read-only directories come first, so the full services can depend on access.
   const access = createAccess({ ...createMembershipDirectory(db), ...createCompetitionDirectory(db), emailVerified: identity.isEmailVerified });
   const organisations = createOrganisationService({ db, config, access, identity });
-  const competitions = createCompetitionService({ db, access, identity, applicants: createApplicantDirectory(db), organisationName: organisations.sql.organisationName });
+  const competitions = createCompetitionService({ db, access, identity, applicants: createApplicantDirectory(db),
+    organisationName: organisations.sql.organisationName,
+    organisationProfile: organisations.get,
+  });
   const submissions = createSubmissions({ db, access, competitions, receipts, sql: submissionSql({ identity, competitions }) });
   const proposals = createProposalService({ db, config, access, competitions, identity, receipts, submissions });
   return { receipts, identity, access, organisations, competitions, proposals };

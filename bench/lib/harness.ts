@@ -148,6 +148,8 @@ export async function startServer(modulePath: string, options: Record<string, un
 export const servers = {
   /** Bare Fastify 5 + pg Pool: the framework floor. */
   bare: fileURLToPath(new URL('./servers/bare.ts', import.meta.url)),
+  /** Bare Fastify + pg: one competition row by id (the floor of the public reads). */
+  floor: fileURLToPath(new URL('./servers/floor.ts', import.meta.url)),
   /** This app, built with buildApp from src/app.ts. */
   app: fileURLToPath(new URL('./servers/app.ts', import.meta.url)),
 };

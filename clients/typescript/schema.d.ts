@@ -481,6 +481,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/organisations/{organisationId}/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation’s public page: its profile and its public competitions
+         * @description Public, no token needed: the organisation’s profile and the first page of its public competitions (published, in judging or with published results), closing soonest first. No member data, never drafts, not even for members. `phase` is derived from the database clock. An unknown id is `404 NOT_FOUND`.
+         */
+        get: operations["getOrganisationPublicPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/competitions": {
         parameters: {
             query?: never;
@@ -4605,6 +4625,13 @@ export interface components {
              * @example eyJzIjoiY2xvc2luZ19zb29uIiwiayI6IjIwMjYtMTAtMzEgMjM6MDA6MDArMDAiLCJpZCI6IjdiMmU5YzQxLTVkM2EtNGY2Yi04ZTFjLTJhOWQ0YjdjNmUxNSJ9
              */
             nextCursor: string | null;
+        };
+        /** @description An organisation’s public page: its profile and its public competitions; no member data */
+        OrganisationPublicPage: {
+            /** @description The organisation’s public profile */
+            organisation: components["schemas"]["Organisation"];
+            /** @description Its public competitions (published, in judging or with published results; never drafts), closing soonest first; `nextCursor` continues with `GET /v1/competitions?organisationId=…&cursor=…` */
+            competitions: components["schemas"]["CompetitionPage"];
         };
         /**
          * @description An individual deadline extension for one applicant (organisers only)
@@ -9371,6 +9398,156 @@ export interface operations {
             };
         };
     };
+    getOrganisationPublicPage: {
+        parameters: {
+            query?: {
+                /** @description How many of its competitions, closing soonest first */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The organisation’s id
+                 * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+                 */
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation’s public page */
+            200: {
+                headers: {
+                    /** @description Strong ETag of this page (a hash of its body); send it in If-None-Match to get 304 while it is unchanged */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPublicPage"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag; no body */
+            304: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such organisation */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCompetitions: {
         parameters: {
             query?: {
@@ -9406,6 +9583,8 @@ export interface operations {
             /** @description A page of public competitions */
             200: {
                 headers: {
+                    /** @description Strong ETag of this page (a hash of its body); send it in If-None-Match to get 304 while it is unchanged */
+                    etag?: string;
                     "x-request-id": components["headers"]["RequestId"];
                     "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
                     "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
@@ -9415,6 +9594,17 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CompetitionPage"];
                 };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag; no body */
+            304: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
             400: {
@@ -9517,7 +9707,7 @@ export interface operations {
             /** @description The competition */
             200: {
                 headers: {
-                    /** @description The competition version as a strong ETag, `"v<version>"`; send it back in `If-Match` */
+                    /** @description Strong ETag of this answer, `"v<version>-<phase>"` (`-frozen` once the rules are frozen): it changes when the phase does. Send it in If-None-Match (304) or If-Match (names the version) */
                     etag?: string;
                     "x-request-id": components["headers"]["RequestId"];
                     "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
@@ -9528,6 +9718,17 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Competition"];
                 };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag; no body */
+            304: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
             400: {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponse } from '../../lib/problem.js';
-import { etagHeader, jsonResponse, locationHeader } from '../../lib/responses.js';
+import { etagHeader, jsonResponse, locationHeader, type ResponseHeaders } from '../../lib/responses.js';
 import { bearerSecurity } from '../../plugins/auth.js';
 import { actorOf, optionalActorOf } from '../access/access.js';
 import {
@@ -19,12 +19,16 @@ import {
   GrantExtensionBody,
   IfMatchHeaders,
   OrganisationListQuery,
+  OrganisationPageQuery,
+  OrganisationPublicPage,
   OrganisationParams,
   PublicListQuery,
   TransitionBody,
   UpdateCompetitionBody,
 } from './competitions.schemas.js';
-import { etagOf } from '../../lib/etag.js';
+import { encodedBody, sendKept, type EncodedBody } from '../../lib/encoded-body.js';
+import { contentEtagOf, etagOf, readEtagOf } from '../../lib/etag.js';
+import { REVALIDATE, SHORT_LIVED } from '../../plugins/cache-control.js';
 import type { CompetitionService } from './competitions.service.js';
 
 const tags = ['competitions'];
@@ -40,9 +44,24 @@ const stale = problemResponse(
   etagHeader('current competition'),
 );
 const withEtag = (description: string) => jsonResponse(Competition, description, etagHeader('competition'));
+const readEtagHeader: ResponseHeaders = {
+  etag: {
+    type: 'string',
+    description: 'Strong ETag of this answer, `"v<version>-<phase>"` (`-frozen` once the rules are frozen): it changes when the phase does. Send it in If-None-Match (304) or If-Match (names the version)',
+  },
+};
+const pageEtagHeader: ResponseHeaders = {
+  etag: { type: 'string', description: 'Strong ETag of this page (a hash of its body); send it in If-None-Match to get 304 while it is unchanged' },
+};
+const notModified = z.null().describe('Not modified: `If-None-Match` names the current ETag; no body');
 
 const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionService }> = async (app, { competitions }) => {
   const auth = { onRequest: app.requireUser };
+  // Answers made once per kept view or page (the services keep those while they are current):
+  // their JSON by the route's serializer, its ETag and compressed forms.
+  const serialisedViews = new WeakMap<object, EncodedBody>();
+  const listBodies = new WeakMap<object, EncodedBody & { etag: string }>();
+  const organisationPages = new WeakMap<object, { profile: string; body: EncodedBody & { etag: string } }>();
 
   app.post(
     '/v1/organisations/:organisationId/competitions',
@@ -93,8 +112,41 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
   );
 
   app.get(
+    '/v1/organisations/:organisationId/public',
+    {
+      config: { cache: { cacheControl: SHORT_LIVED, etag: 'header' } },
+      schema: {
+        operationId: 'getOrganisationPublicPage',
+        tags: ['organisations'],
+        summary: 'An organisation’s public page: its profile and its public competitions',
+        description:
+          'Public, no token needed: the organisation’s profile and the first page of its public competitions (published, in judging or with published results), closing soonest first. No member data, never drafts, not even for members. `phase` is derived from the database clock. An unknown id is `404 NOT_FOUND`.',
+        params: OrganisationParams,
+        querystring: OrganisationPageQuery,
+        response: {
+          200: jsonResponse(OrganisationPublicPage, 'The organisation’s public page', pageEtagHeader),
+          304: notModified,
+          404: problemResponse({ NOT_FOUND: 'No such organisation' }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { organisation, competitions: page } = await competitions.organisationPage(request.params.organisationId, request.query);
+      // Kept with the (kept) page of competitions while the profile is the same.
+      const profile = JSON.stringify(organisation);
+      let kept = organisationPages.get(page);
+      if (kept?.profile !== profile) {
+        const json = String(reply.serializeInput({ organisation, competitions: page }, '200'));
+        organisationPages.set(page, (kept = { profile, body: { ...encodedBody(json), etag: contentEtagOf(json) } }));
+      }
+      return sendKept(request, reply, kept.body);
+    },
+  );
+
+  app.get(
     '/v1/competitions',
     {
+      config: { cache: { cacheControl: SHORT_LIVED, etag: 'header' } },
       schema: {
         operationId: 'listCompetitions',
         tags,
@@ -102,15 +154,24 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
         description:
           'Public, no token needed: competitions that are published, in judging or with published results (never drafts or archived ones), cursor-paginated. `phase` is derived from the database clock. A bad filter or cursor is `422 VALIDATION_FAILED`.',
         querystring: PublicListQuery,
-        response: { 200: jsonResponse(CompetitionPage, 'A page of public competitions') },
+        response: { 200: jsonResponse(CompetitionPage, 'A page of public competitions', pageEtagHeader), 304: notModified },
       },
     },
-    async (request) => competitions.listPublic(request.query),
+    async (request, reply) => {
+      const page = await competitions.listPublic(request.query);
+      let body = listBodies.get(page);
+      if (body === undefined) {
+        const json = String(reply.serializeInput(page, '200'));
+        listBodies.set(page, (body = { ...encodedBody(json), etag: contentEtagOf(json) }));
+      }
+      return sendKept(request, reply, body);
+    },
   );
 
   app.get(
     '/v1/competitions/:competitionId',
     {
+      config: { cache: { cacheControl: REVALIDATE, etag: 'header', variesWithAuthorization: true } },
       schema: {
         operationId: 'getCompetition',
         tags,
@@ -119,12 +180,21 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
           'Public once published; a draft only for members of the owning organisation, who send their bearer token (optional here). Anyone else gets 404 for a draft. The `ETag` is the version to send in `If-Match` when changing it.',
         security: [{}, ...bearerSecurity],
         params: CompetitionParams,
-        response: { 200: withEtag('The competition'), 404: notFound },
+        response: {
+          200: jsonResponse(Competition, 'The competition', readEtagHeader),
+          304: notModified,
+          404: notFound,
+        },
       },
     },
     async (request, reply) => {
-      const competition = await competitions.get(optionalActorOf(request), request.params.competitionId);
-      return reply.header('etag', etagOf(competition.version)).send(competition);
+      const { view, version, state } = await competitions.readView(optionalActorOf(request), request.params.competitionId);
+      // A kept view is the same object until it changes: its JSON (by the route's serializer) and
+      // its compressed forms are made once. @fastify/compress leaves an answer with a coding alone.
+      let body = serialisedViews.get(view);
+      if (body === undefined) serialisedViews.set(view, (body = encodedBody(String(reply.serializeInput(view, '200', 'application/json')))));
+      reply.header('etag', readEtagOf(version, state));
+      return sendKept(request, reply, body);
     },
   );
 

@@ -3,6 +3,7 @@ import { COMPETITION_STATUSES } from '../../db/schema/competitions.js';
 import * as ex from '../../lib/examples.js';
 import { CountryCode, EARLIEST_DATE, Instant, instantOf, IsoDate, isInstantInRange, LATEST_DATE, nextCursorOf, PageCursor, PageLimit, Theme, Uuid, uuidOf } from '../../lib/schemas.js';
 import { isDateOnly, isRealDate, resolveInstant } from '../../lib/time.js';
+import { Organisation } from '../organisations/organisations.schemas.js';
 import { competitionConfigProblems } from './competitions.rules.js';
 
 export const QUESTION_TYPES = ['text', 'longtext', 'number', 'choice', 'multichoice', 'url', 'date', 'boolean'] as const;
@@ -345,6 +346,17 @@ export const PublicListQuery = z
     organisationId: Uuid.optional().meta({ description: 'Only this organisation’s competitions', examples: [ex.ids.organisation] }),
   })
 ;
+export const OrganisationPageQuery = z.object({ limit: PageLimit.describe('How many of its competitions, closing soonest first') });
+
+export const OrganisationPublicPage = z
+  .object({
+    organisation: Organisation.describe('The organisation’s public profile'),
+    competitions: CompetitionPage.describe(
+      'Its public competitions (published, in judging or with published results; never drafts), closing soonest first; `nextCursor` continues with `GET /v1/competitions?organisationId=…&cursor=…`',
+    ),
+  })
+  .meta({ id: 'OrganisationPublicPage', description: 'An organisation’s public page: its profile and its public competitions; no member data' });
+
 export const OrganisationListQuery = z.object({ ...listFilters, status: Status.optional().describe('Only this status, drafts and archived included; default: all') });
 
 export const ExtendBody = z

@@ -11,6 +11,7 @@ import { ANY_MEMBER, MANAGERS, type Access, type Actor } from '../access/access.
 import { appendAudit, listAudit, verifyAuditChain } from '../audit/audit.service.js';
 import { recordEvent } from '../events/events.js';
 import type { IdentityService } from '../identity/identity.service.js';
+import type { OrganisationView } from '../organisations/organisations.service.js';
 import * as queries from './competitions.queries.js';
 import type { CompetitionPhase, CompetitionStatus } from './competitions.queries.js';
 import { canTransition, competitionConfigProblems, evenSplit, publishProblems, TRANSITIONS, withGrace, type CompetitionConfigInput, type Transition } from './competitions.rules.js';
@@ -77,7 +78,7 @@ export function toCompetition(row: queries.CompetitionRecord) {
 
 export type CompetitionView = ReturnType<typeof toCompetition>;
 
-function toSummary(row: queries.CompetitionRecord & { organisationName: string }) {
+function toSummary(row: queries.CompetitionSummaryRow) {
   return {
     id: row.id,
     organisationId: row.organisationId,
@@ -87,15 +88,31 @@ function toSummary(row: queries.CompetitionRecord & { organisationName: string }
     summary: row.summary,
     themes: row.themes,
     countries: row.countries,
-    allowedCountries: row.eligibility.allowedCountries ?? [],
+    allowedCountries: row.allowedCountries,
     status: row.status,
     phase: row.phase,
-    prize: prizeOf(row),
+    prize: { amount: row.prizeAmount, currency: row.prizeCurrency, winners: row.prizeWinners, split: row.prizeSplit },
     timing: timingOf(row),
     publishedAt: isoOrNull(row.publishedAt),
     version: row.version,
   };
 }
+
+/**
+ * What a competition's view shows that can change without its version: the phase (the
+ * database clock moves) and the rules freeze (the first submission sets it, version unchanged).
+ * With the version, the key a cached view must match to be current; also in the read ETag.
+ */
+export function viewState(row: { phase: CompetitionPhase | null; rulesFrozenAt: Date | null }): string {
+  return `${row.phase ?? 'draft'}${row.rulesFrozenAt ? '-frozen' : ''}`;
+}
+
+/** Views of competitions recently read, by id; least recently used out beyond the cap. */
+const VIEW_CACHE_MAX = 1000;
+/** Pages of lists recently answered, by query (filters, cursor, limit). */
+const PAGE_CACHE_MAX = 200;
+
+type CompetitionPage = { items: ReturnType<typeof toSummary>[]; nextCursor: string | null };
 
 interface NormalisedConfig {
   opensAt: Date;
@@ -181,9 +198,11 @@ export interface CompetitionDeps {
   applicants: { hasProposal(competitionId: string, userId: string): Promise<boolean> };
   /** The organisations feature's SQL for an organisation's name, shown in lists. */
   organisationName: (organisationIdExpr: string) => string;
+  /** The organisations feature's public profile of an organisation (404 when there is none). */
+  organisationProfile: (organisationId: string) => Promise<OrganisationView>;
 }
 
-export function createCompetitionService({ db, access, identity, applicants, organisationName }: CompetitionDeps) {
+export function createCompetitionService({ db, access, identity, applicants, organisationName, organisationProfile }: CompetitionDeps) {
   async function read(tx: DbOrTx, competitionId: string) {
     const row = await queries.selectCompetition(tx, competitionId);
     if (!row) throw new NotFoundError('Competition');
@@ -196,14 +215,68 @@ export function createCompetitionService({ db, access, identity, applicants, org
     return row;
   }
 
-  async function list(filters: Omit<queries.ListFilters, 'after' | 'limit'>, limit: number, cursor: string | undefined) {
+  // Pages of lists recently answered, by query. A kept page is answered again only when the same
+  // query's page key (ids in order, versions, phases, organisation names; four columns, no
+  // summaries built) equals the kept one's, so an edit, a publish or a phase change shows at once.
+  const pages = new Map<string, { key: string; page: CompetitionPage }>();
+  function rememberPage(query: string, entry: { key: string; page: CompetitionPage }) {
+    pages.delete(query);
+    pages.set(query, entry);
+    if (pages.size > PAGE_CACHE_MAX) pages.delete(pages.keys().next().value!);
+  }
+
+  async function list(filters: Omit<queries.ListFilters, 'after' | 'limit'>, limit: number, cursor: string | undefined): Promise<CompetitionPage> {
     const after = cursor === undefined ? undefined : decodeCursor(cursor, filters.sort);
-    const rows = await queries.listCompetitions(db, { ...filters, after: after && { key: after.key, id: after.id }, limit: limit + 1 }, organisationName);
-    const { page, nextCursor } = pageOf(rows, limit, (last) => ({ sort: filters.sort, key: last.sortKey, id: last.competition.id }));
-    return {
-      items: page.map((r) => toSummary({ ...r.competition, organisationName: r.organisationName, phase: r.phase, effectiveClosesAt: r.effectiveClosesAt, dbNow: r.dbNow })),
-      nextCursor,
+    const f: queries.ListFilters = {
+      statuses: filters.statuses,
+      organisationId: filters.organisationId,
+      phase: filters.phase,
+      theme: filters.theme,
+      country: filters.country,
+      sort: filters.sort,
+      after: after && { key: after.key, id: after.id },
+      limit: limit + 1,
     };
+    const query = JSON.stringify([f.statuses, f.organisationId, f.phase, f.theme, f.country, f.sort, f.after, f.limit]);
+    const kept = pages.get(query);
+    if (kept && (await queries.listCompetitionPageKey(db, f, organisationName)) === kept.key) {
+      rememberPage(query, kept);
+      return kept.page;
+    }
+    const rows = await queries.listCompetitionSummaries(db, f, organisationName);
+    const { page, nextCursor } = pageOf(rows, limit, (last) => ({ sort: filters.sort, key: last.sortKey, id: last.id }));
+    const entry = { key: queries.pageKeyOf(rows), page: { items: page.map(toSummary), nextCursor } };
+    rememberPage(query, entry);
+    return entry.page;
+  }
+
+  // A competition's view is rebuilt only when its version or state (viewState) moved; every read
+  // still asks the database for both, so an edit, a publish or a phase change shows at once.
+  const views = new Map<string, { version: number; state: string; view: CompetitionView }>();
+  function remember(id: string, entry: { version: number; state: string; view: CompetitionView }) {
+    views.delete(id);
+    views.set(id, entry);
+    if (views.size > VIEW_CACHE_MAX) views.delete(views.keys().next().value!);
+  }
+
+  async function readView(actor: Actor | undefined, competitionId: string): Promise<{ view: CompetitionView; version: number; state: string }> {
+    const head = await queries.selectCompetitionHead(db, competitionId);
+    if (!head) throw new NotFoundError('Competition');
+    // Archiving keeps a published competition public; an archived draft never was.
+    const isPublic = head.status !== 'draft' && (head.status !== 'archived' || head.publishedAt !== null);
+    if (!isPublic) await access.requireCompetitionMember(actor, head.organisationId);
+    const state = viewState(head);
+    const cached = views.get(competitionId);
+    if (cached && cached.version === head.version && cached.state === state) {
+      remember(competitionId, cached);
+      return cached;
+    }
+    // Read after the head: if it changed in between, this row is the newer one and is kept under its own key.
+    const row = await queries.selectCompetitionView(db, competitionId);
+    if (!row) throw new NotFoundError('Competition');
+    const entry = { version: row.version, state: viewState(row), view: toCompetition(row) };
+    remember(competitionId, entry);
+    return entry;
   }
 
   async function extensionsView(rows: Awaited<ReturnType<typeof queries.selectExtensions>>, competition: { timezone: string; gracePeriodSeconds: number }) {
@@ -288,17 +361,24 @@ export function createCompetitionService({ db, access, identity, applicants, org
 
     /** Public once published (even after archiving); before that only members of the owning organisation see it. */
     async get(actor: Actor | undefined, competitionId: string): Promise<CompetitionView> {
-      const row = await queries.selectCompetition(db, competitionId);
-      if (!row) throw new NotFoundError('Competition');
-      // Archiving keeps a published competition public; an archived draft never was.
-      const isPublic = row.status !== 'draft' && (row.status !== 'archived' || row.publishedAt !== null);
-      if (!isPublic) await access.requireCompetitionMember(actor, row.organisationId);
-      return toCompetition(row);
+      return (await readView(actor, competitionId)).view;
     },
+
+    /** `get` with the version and state (`viewState`) of the view, which the read's ETag carries. */
+    readView,
 
     async listPublic(query: ListQuery) {
       const statuses = query.status ? [query.status] : PUBLIC_STATUSES;
       return list({ ...query, statuses }, query.limit, query.cursor);
+    },
+
+    /** An organisation's public page: its profile and its public competitions, closing soonest first. No member data, never drafts. */
+    async organisationPage(organisationId: string, query: { limit: number }) {
+      const [organisation, competitions] = await Promise.all([
+        organisationProfile(organisationId),
+        list({ organisationId, statuses: PUBLIC_STATUSES, sort: 'closing_soon' }, query.limit, undefined),
+      ]);
+      return { organisation, competitions };
     },
 
     async listForOrganisation(actor: Actor, organisationId: string, query: Omit<ListQuery, 'organisationId'>) {

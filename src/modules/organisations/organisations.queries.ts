@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { runStatement, statement } from '../../db/statements.js';
 import { memberships, organisationInvitations, organisations, type MEMBER_ROLES } from '../../db/schema/organisations.js';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -15,6 +16,29 @@ export async function insertOrganisation(tx: DbOrTx, values: NewOrganisationRow)
 export async function selectOrganisation(db: DbOrTx, organisationId: string): Promise<OrganisationRow | undefined> {
   const [row] = await db.select().from(organisations).where(eq(organisations.id, organisationId)).limit(1);
   return row;
+}
+
+const profileStatement = statement(
+  'organisation_profile',
+  'select id, name, kind, country, website, description, themes, sdgs, created_at, updated_at from organisations where id = $1',
+);
+
+/** `selectOrganisation` as a named statement (planned once per connection): the public page reads it on every request. */
+export async function selectOrganisationProfile(db: DbOrTx, organisationId: string): Promise<OrganisationRow | undefined> {
+  const [r] = await runStatement<Record<string, unknown>>(db, profileStatement, [organisationId]);
+  if (!r) return undefined;
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    kind: r.kind as OrganisationRow['kind'],
+    country: r.country as string,
+    website: r.website as string | null,
+    description: r.description as string | null,
+    themes: r.themes as string[],
+    sdgs: r.sdgs as number[],
+    createdAt: r.created_at as Date,
+    updatedAt: r.updated_at as Date,
+  };
 }
 
 export async function updateOrganisation(db: DbOrTx, organisationId: string, patch: Partial<NewOrganisationRow>): Promise<OrganisationRow | undefined> {

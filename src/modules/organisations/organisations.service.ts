@@ -39,6 +39,8 @@ function toOrganisation(o: OrganisationRow) {
   };
 }
 
+export type OrganisationView = ReturnType<typeof toOrganisation>;
+
 function toInvitation(i: InvitationRow, now: Date) {
   const status = i.acceptedAt ? 'accepted' : i.revokedAt ? 'revoked' : i.expiresAt <= now ? 'expired' : 'pending';
   return {
@@ -82,7 +84,7 @@ export function createOrganisationService({ db, config, access, identity }: Orga
 
     /** Organisation profiles are public; members and invitations are not. */
     async get(organisationId: string) {
-      const org = await queries.selectOrganisation(db, organisationId);
+      const org = await queries.selectOrganisationProfile(db, organisationId);
       if (!org) throw new NotFoundError('Organisation');
       return toOrganisation(org);
     },

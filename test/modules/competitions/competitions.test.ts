@@ -50,7 +50,7 @@ t.test('an organiser creates a draft with a full configuration, echoed back', as
 
   const read = await app.inject({ url: `/v1/competitions/${c.id}`, headers: owner.auth });
   t.equal(read.statusCode, 200);
-  t.equal(read.headers.etag, '"v1"');
+  t.equal(read.headers.etag, '"v1-draft"', 'a read tags version and state (phase; drafts have none)');
   t.same(read.json(), c, 'the stored competition reads back as created');
 });
 
