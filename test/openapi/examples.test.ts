@@ -119,23 +119,23 @@ t.test('every example in the OpenAPI document is valid against its schema', asyn
 
   // The main bodies and responses carry an object example of their own.
   const mustHaveExamples = [
-    'CreateCompetitionRequestInput',
-    'UpdateCompetitionRequestInput',
+    'CreateCompetitionRequest',
+    'UpdateCompetitionRequest',
     'Competition',
     'CompetitionPage',
-    'CreateProposalInput',
-    'UpdateProposalInput',
+    'CreateProposal',
+    'UpdateProposal',
     'Proposal',
     'SubmitResult',
     'Receipt',
     'ProposalAttachment',
     'AuditPage',
     'CompetitionExtension',
-    'CreateOrganisationRequestInput',
+    'CreateOrganisationRequest',
     'Organisation',
     'MemberList',
     'Invitation',
-    'RegisterRequestInput',
+    'RegisterRequest',
     'TokenPair',
     'Me',
   ];
@@ -183,7 +183,7 @@ t.test('every schema, property and parameter is described, and formatted propert
     }
   }
   t.comment(`${Object.keys(doc.components.schemas).length} component schemas, ${described} of ${properties} properties described, ${parameters} parameters`);
-  t.ok(properties > 700, `the document has its properties (${properties})`);
+  t.ok(properties > 400, `the document has its properties (${properties})`);
   t.same(missing, [], 'nothing undescribed');
   t.same(noExample, [], 'every uuid, date and date-time property has an example');
 });
