@@ -33,16 +33,31 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+let defaultRegistry: Registry | undefined;
+
+/**
+ * Node's default metrics, once per process: they describe the process, and each collection
+ * starts an event-loop delay monitor (a 10 ms timer) and a GC observer that are never stopped, so
+ * one per app would pile up in a process that builds many apps (a test file).
+ */
+function processMetrics(): Registry {
+  if (!defaultRegistry) {
+    defaultRegistry = new Registry();
+    collectDefaultMetrics({ register: defaultRegistry });
+  }
+  return defaultRegistry;
+}
+
 /**
  * Prometheus metrics at `GET /metrics` (docs/operations.md, "Metrics"): requests per route
  * pattern and status class, their latency, the database pool, the password hasher, the email
- * outbox and Node's defaults (event-loop delay, heap, GC). One registry per app, so apps built side
- * by side in a test process do not share counters.
+ * outbox and Node's defaults (event-loop delay, heap, GC). One registry per app (the defaults
+ * aside), so apps built side by side in a test process do not share counters.
  */
 export default fp(
   async (app, opts: MetricsOptions) => {
     const registry = new Registry();
-    collectDefaultMetrics({ register: registry });
+    const defaults = processMetrics();
 
     const labelNames = ['method', 'route', 'status_class'] as const;
     const requests = new Counter({ name: 'http_requests_total', help: 'Requests answered, by route pattern and status class', labelNames, registers: [registry] });
@@ -144,7 +159,8 @@ export default fp(
         }
       }
       reply.header('cache-control', 'no-store').type(registry.contentType);
-      return registry.metrics();
+      const [process, own] = await Promise.all([defaults.metrics(), registry.metrics()]);
+      return `${process}\n${own}`;
     });
 
     app.decorate('metrics', { registry });
