@@ -67,7 +67,9 @@ async function main() {
   });
   if (config.migrateOnStart) {
     const started = performance.now();
-    const applied = await database.migrate(({ index, total, name }) => log.info({ migration: name }, `applying migration ${index}/${total}: ${name}`));
+    const applied = await database.migrate(({ names }) =>
+      log.info({ migrations: names }, `applying ${names.length} migration${names.length === 1 ? '' : 's'}: ${names[0]}${names.length > 1 ? ` … ${names.at(-1)}` : ''}`),
+    );
     const ms = Math.round(performance.now() - started);
     log.info(applied ? `database schema migrated: ${applied} migration${applied === 1 ? '' : 's'} in ${ms} ms` : 'database schema is up to date');
   }

@@ -188,16 +188,15 @@ t.test('start-up says what it is doing and where the API and its docs are', asyn
     t.ok(messages.includes('connecting to PostgreSQL (DATABASE_URL)'));
     t.ok(messages.includes('database schema is up to date'), 'a migrated database: nothing to apply');
   } else {
-    // A fresh DATA_DIR: PGlite initialises, then every migration is announced before it runs.
+    // A fresh DATA_DIR: PGlite initialises, then the pending migrations are announced before Drizzle applies them.
     const creating = messages.findIndex((m) => /^first start: creating the embedded PGlite database in .*\(10-30 s\)$/.test(m));
     t.ok(creating >= 0, 'the slow first start is announced');
-    const progress = messages.filter((m) => /^applying migration \d+\/\d+: \d{4}_\w+$/.test(m));
-    const total = Number(/\/(\d+)/.exec(progress[0] ?? '')?.[1]);
-    t.ok(total >= 15, `every migration is announced (${total})`);
-    t.same(progress.map((m) => Number(/migration (\d+)\//.exec(m)?.[1])), Array.from({ length: total }, (_, i) => i + 1), 'in order, 1 to N');
-    t.match(progress[0], /^applying migration 1\/\d+: 0000_init$/);
+    const announced = messages.findIndex((m) => /^applying \d+ migrations: 0000_init … \d{4}_\w+$/.test(m));
+    t.ok(announced >= 0, 'the pending migrations are announced, first to last');
+    const total = Number(/^applying (\d+)/.exec(messages[announced] ?? '')?.[1]);
+    t.ok(total >= 15, `all of them (${total})`);
     const done = messages.findIndex((m) => new RegExp(`^database schema migrated: ${total} migrations in \\d+ ms$`).test(m));
-    t.ok(creating < messages.indexOf(progress[0]!) && done > messages.indexOf(progress.at(-1)!) && done < listening, 'announced before, reported after, then listening');
+    t.ok(creating < announced && announced < done && done < listening, 'announced before, reported after, then listening');
   }
   server.child.kill('SIGTERM');
   await server.exited;

@@ -6,6 +6,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
@@ -23,8 +25,8 @@ export interface Database {
   db: Db;
   /** Which driver runs: for db/ and start-up messages only; features never branch on it. */
   kind: 'postgres' | 'pglite';
-  /** Applies pending migrations in one transaction, reporting each before it runs; resolves to how many ran. */
-  migrate(onProgress?: (progress: MigrationProgress) => void): Promise<number>;
+  /** Applies pending migrations (Drizzle's migrator, one transaction), saying first which; resolves to how many ran. */
+  migrate(onPending?: (pending: MigrationsPending) => void): Promise<number>;
   /** Reachability, on a connection of its own (not the pool's queue), within `timeouts.pingMs`. */
   ping(): Promise<void>;
   /** How long the longest waiter for a pooled connection has waited, and how many wait (0 on PGlite). */
@@ -32,11 +34,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Migration `index` of `total` pending ones is about to run. */
-export interface MigrationProgress {
-  index: number;
-  total: number;
-  name: string;
+/** The migrations about to be applied, in order (their journal tags, e.g. `0000_init`). */
+export interface MigrationsPending {
+  names: string[];
 }
 
 export interface PoolPressure {
@@ -78,29 +78,28 @@ export const defaultDatabaseTimeouts: DatabaseTimeouts = {
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 /**
- * Drizzle's migrator (the same table, hashes and single transaction, so either can follow the
- * other) with a report before each migration: a fresh embedded database takes half a minute and
- * should say what it is doing meanwhile.
+ * The migrations Drizzle's migrator will apply: those newer than the last one recorded (its own
+ * rule). Read only, so a start can say what it is about to do; applying stays Drizzle's.
  */
-async function applyMigrations(db: Db, onProgress?: (progress: MigrationProgress) => void): Promise<number> {
+async function pendingMigrations(db: Db): Promise<string[]> {
   const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
   const migrations = readMigrationFiles({ migrationsFolder }).map((m, i) => ({ ...m, name: journal.entries[i]?.tag ?? String(i) }));
-  await db.execute(sql`create schema if not exists drizzle`);
-  await db.execute(sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`);
+  const recorded = (await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`)) as unknown as { rows: Array<{ present: boolean }> };
+  if (!recorded.rows[0]?.present) return migrations.map((m) => m.name);
   const result = (await db.execute(sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`)) as unknown as {
     rows: Array<{ created_at: string | number }>;
   };
   const last = result.rows[0] ? Number(result.rows[0].created_at) : undefined;
-  const pending = migrations.filter((m) => last === undefined || last < m.folderMillis);
-  if (pending.length === 0) return 0;
-  await db.transaction(async (tx) => {
-    for (const [i, migration] of pending.entries()) {
-      onProgress?.({ index: i + 1, total: pending.length, name: migration.name });
-      for (const statement of migration.sql) await tx.execute(sql.raw(statement));
-      await tx.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${migration.hash}, ${migration.folderMillis})`);
-    }
-  });
-  return pending.length;
+  return migrations.filter((m) => last === undefined || last < m.folderMillis).map((m) => m.name);
+}
+
+/** Reports what is pending, then lets Drizzle's migrator apply it (one transaction); resolves to how many were pending. */
+async function migrateReporting(db: Db, apply: () => Promise<void>, onPending?: (pending: MigrationsPending) => void): Promise<number> {
+  const names = await pendingMigrations(db);
+  if (names.length === 0) return 0;
+  onPending?.({ names });
+  await apply();
+  return names.length;
 }
 
 export interface DatabaseOptions {
@@ -166,7 +165,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   return {
     db,
     kind: 'pglite',
-    migrate: (onProgress) => applyMigrations(db, onProgress),
+    migrate: (onPending) => migrateReporting(db, () => migratePglite(db as never, { migrationsFolder }), onPending),
     ping: async () => {
       await db.execute(sql`select 1`);
     },
@@ -283,10 +282,11 @@ function createPostgres(databaseUrl: string, options: DatabaseOptions): Database
     db,
     kind: 'postgres',
     // Migrations may take longer than a request's statement: they run on their own connection, without its timeouts.
-    migrate: async (onProgress) => {
+    migrate: async (onPending) => {
       const migrator = new WatchedPool({ connectionString: databaseUrl, max: 1, options: '-c timezone=UTC' });
       try {
-        return await applyMigrations(drizzlePg(migrator, { schema, casing: 'snake_case' }) as unknown as Db, onProgress);
+        const migratorDb = drizzlePg(migrator, { schema, casing: 'snake_case' });
+        return await migrateReporting(migratorDb as unknown as Db, () => migratePg(migratorDb, { migrationsFolder }), onPending);
       } finally {
         await migrator.end();
       }

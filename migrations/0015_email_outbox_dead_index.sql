@@ -1,0 +1,1 @@
+CREATE INDEX "email_outbox_dead_idx" ON "email_outbox" USING btree ("created_at") WHERE status = 'dead';
