@@ -136,7 +136,7 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
       const profile = JSON.stringify(organisation);
       let kept = organisationPages.get(page);
       if (kept?.profile !== profile) {
-        const json = String(reply.serializeInput({ organisation, competitions: page }, '200'));
+        const json = String(reply.serializeInput({ organisation, competitions: page }, '200', 'application/json'));
         organisationPages.set(page, (kept = { profile, body: { ...encodedBody(json), etag: contentEtagOf(json) } }));
       }
       return sendKept(request, reply, kept.body);
@@ -161,7 +161,7 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
       const page = await competitions.listPublic(request.query);
       let body = listBodies.get(page);
       if (body === undefined) {
-        const json = String(reply.serializeInput(page, '200'));
+        const json = String(reply.serializeInput(page, '200', 'application/json'));
         listBodies.set(page, (body = { ...encodedBody(json), etag: contentEtagOf(json) }));
       }
       return sendKept(request, reply, body);
