@@ -35,6 +35,7 @@ export function createServices({ config, database, signAccessToken }: ServiceDep
   const organisations = createOrganisationService({ db, config, access, identity });
   const competitions = createCompetitionService({ db, access, identity, applicants: createApplicantDirectory(db),
     organisationName: organisations.sql.organisationName,
+    organisationProfileKey: organisations.sql.organisationProfileKey,
     organisationProfile: organisations.get,
   });
   const submissions = createSubmissions({ db, access, competitions, receipts, sql: submissionSql({ identity, competitions }) });

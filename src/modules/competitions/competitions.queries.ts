@@ -518,6 +518,45 @@ export async function listCompetitionPageKey(db: DbOrTx, f: ListFilters, organis
   return pageKeyOf(rows.map((r) => ({ id: r.id, version: r.version, phase: r.phase, organisationName: r.organisation_name })));
 }
 
+const organisationPageStatements = new Map<string, Statement>();
+
+/**
+ * An organisation page's key in one statement: the organisation's profile key (null when there is
+ * no such organisation) and the page key of its list (`listCompetitionPageKey`), so a kept page is
+ * revalidated with one round trip. `f.organisationId` must be set.
+ */
+export async function organisationPageKey(
+  db: DbOrTx,
+  f: ListFilters,
+  organisationName: (organisationIdExpr: string) => string,
+  profileKey: (organisationIdExpr: string) => string,
+): Promise<{ profileKey: string | null; pageKey: string }> {
+  const keys = listStatement(f, organisationName, 'keys');
+  let st = organisationPageStatements.get(keys.name);
+  if (!st) {
+    // $3 is the organisation id in every list statement that filters on it (listValues' order).
+    // The lateral subquery's rows come back in its own order (a nested loop over one outer row);
+    // were they ever not, keys would differ and the page would be rebuilt, never answered stale.
+    st = statement(
+      'organisation_page_key',
+      `select p.profile_key, k.id, k.version, k.phase, k.organisation_name
+      from (select ${profileKey('$3::uuid')} as profile_key) p
+      left join lateral (${keys.text}) k on true`,
+    );
+    organisationPageStatements.set(keys.name, st);
+  }
+  const rows = await runStatement<{ profile_key: string | null; id: string | null; version: number; phase: CompetitionPhase | null; organisation_name: string }>(
+    db,
+    st,
+    listValues(f),
+  );
+  const listed = rows.filter((r) => r.id !== null) as Array<{ id: string; version: number; phase: CompetitionPhase | null; organisation_name: string }>;
+  return {
+    profileKey: rows[0]?.profile_key ?? null,
+    pageKey: pageKeyOf(listed.map((r) => ({ id: r.id, version: r.version, phase: r.phase, organisationName: r.organisation_name }))),
+  };
+}
+
 /** `listCompetitions` as named statements with only the summary's columns. */
 export async function listCompetitionSummaries(db: DbOrTx, f: ListFilters, organisationName: (organisationIdExpr: string) => string): Promise<CompetitionSummaryRow[]> {
   const rows = await runStatement<Record<string, unknown>>(db, listStatement(f, organisationName, 'summary'), listValues(f));

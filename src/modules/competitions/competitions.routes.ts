@@ -61,7 +61,7 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
   // their JSON by the route's serializer, its ETag and compressed forms.
   const serialisedViews = new WeakMap<object, EncodedBody>();
   const listBodies = new WeakMap<object, EncodedBody & { etag: string }>();
-  const organisationPages = new WeakMap<object, { profile: string; body: EncodedBody & { etag: string } }>();
+  const organisationPages = new WeakMap<object, { body: EncodedBody & { etag: string } }>();
 
   app.post(
     '/v1/organisations/:organisationId/competitions',
@@ -131,13 +131,12 @@ const competitionRoutes: FastifyPluginAsyncZod<{ competitions: CompetitionServic
       },
     },
     async (request, reply) => {
-      const { organisation, competitions: page } = await competitions.organisationPage(request.params.organisationId, request.query);
-      // Kept with the (kept) page of competitions while the profile is the same.
-      const profile = JSON.stringify(organisation);
+      const page = await competitions.organisationPage(request.params.organisationId, request.query);
+      // Serialised once per kept page (the service answers the same object while it is current).
       let kept = organisationPages.get(page);
-      if (kept?.profile !== profile) {
-        const json = String(reply.serializeInput({ organisation, competitions: page }, '200', 'application/json'));
-        organisationPages.set(page, (kept = { profile, body: { ...encodedBody(json), etag: contentEtagOf(json) } }));
+      if (!kept) {
+        const json = String(reply.serializeInput(page, '200', 'application/json'));
+        organisationPages.set(page, (kept = { body: { ...encodedBody(json), etag: contentEtagOf(json) } }));
       }
       return sendKept(request, reply, kept.body);
     },

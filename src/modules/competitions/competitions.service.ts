@@ -200,9 +200,11 @@ export interface CompetitionDeps {
   organisationName: (organisationIdExpr: string) => string;
   /** The organisations feature's public profile of an organisation (404 when there is none). */
   organisationProfile: (organisationId: string) => Promise<OrganisationView>;
+  /** The organisations feature's SQL for a key that changes with an organisation's public profile (null: no such organisation). */
+  organisationProfileKey: (organisationIdExpr: string) => string;
 }
 
-export function createCompetitionService({ db, access, identity, applicants, organisationName, organisationProfile }: CompetitionDeps) {
+export function createCompetitionService({ db, access, identity, applicants, organisationName, organisationProfile, organisationProfileKey }: CompetitionDeps) {
   async function read(tx: DbOrTx, competitionId: string) {
     const row = await queries.selectCompetition(tx, competitionId);
     if (!row) throw new NotFoundError('Competition');
@@ -225,9 +227,9 @@ export function createCompetitionService({ db, access, identity, applicants, org
     if (pages.size > PAGE_CACHE_MAX) pages.delete(pages.keys().next().value!);
   }
 
-  async function list(filters: Omit<queries.ListFilters, 'after' | 'limit'>, limit: number, cursor: string | undefined): Promise<CompetitionPage> {
+  function listFilters(filters: Omit<queries.ListFilters, 'after' | 'limit'>, limit: number, cursor: string | undefined): queries.ListFilters {
     const after = cursor === undefined ? undefined : decodeCursor(cursor, filters.sort);
-    const f: queries.ListFilters = {
+    return {
       statuses: filters.statuses,
       organisationId: filters.organisationId,
       phase: filters.phase,
@@ -237,6 +239,19 @@ export function createCompetitionService({ db, access, identity, applicants, org
       after: after && { key: after.key, id: after.id },
       limit: limit + 1,
     };
+  }
+
+  // Organisation pages recently answered, by organisation and limit, under the keys read before they were built.
+  type OrganisationPage = { organisation: OrganisationView; competitions: CompetitionPage };
+  const organisationPages = new Map<string, { profileKey: string; pageKey: string; page: OrganisationPage }>();
+  function rememberOrganisationPage(at: string, entry: { profileKey: string; pageKey: string; page: OrganisationPage }) {
+    organisationPages.delete(at);
+    organisationPages.set(at, entry);
+    if (organisationPages.size > PAGE_CACHE_MAX) organisationPages.delete(organisationPages.keys().next().value!);
+  }
+
+  async function list(filters: Omit<queries.ListFilters, 'after' | 'limit'>, limit: number, cursor: string | undefined): Promise<CompetitionPage> {
+    const f = listFilters(filters, limit, cursor);
     const query = JSON.stringify([f.statuses, f.organisationId, f.phase, f.theme, f.country, f.sort, f.after, f.limit]);
     const kept = pages.get(query);
     if (kept && (await queries.listCompetitionPageKey(db, f, organisationName)) === kept.key) {
@@ -373,12 +388,22 @@ export function createCompetitionService({ db, access, identity, applicants, org
     },
 
     /** An organisation's public page: its profile and its public competitions, closing soonest first. No member data, never drafts. */
-    async organisationPage(organisationId: string, query: { limit: number }) {
-      const [organisation, competitions] = await Promise.all([
-        organisationProfile(organisationId),
-        list({ organisationId, statuses: PUBLIC_STATUSES, sort: 'closing_soon' }, query.limit, undefined),
-      ]);
-      return { organisation, competitions };
+    async organisationPage(organisationId: string, query: { limit: number }): Promise<OrganisationPage> {
+      const filters = { organisationId, statuses: PUBLIC_STATUSES, sort: 'closing_soon' as const };
+      // One statement per request while the page is kept: the profile's key and the page's key together.
+      // The keys are read before the content, so content built after an edit is never kept under older keys.
+      const at = `${organisationId} ${query.limit}`;
+      const keys = await queries.organisationPageKey(db, listFilters(filters, query.limit, undefined), organisationName, organisationProfileKey);
+      if (keys.profileKey === null) throw new NotFoundError('Organisation');
+      const kept = organisationPages.get(at);
+      if (kept && keys.profileKey === kept.profileKey && keys.pageKey === kept.pageKey) {
+        rememberOrganisationPage(at, kept);
+        return kept.page;
+      }
+      const [organisation, competitions] = await Promise.all([organisationProfile(organisationId), list(filters, query.limit, undefined)]);
+      const entry = { profileKey: keys.profileKey, pageKey: keys.pageKey, page: { organisation, competitions } };
+      rememberOrganisationPage(at, entry);
+      return entry.page;
     },
 
     async listForOrganisation(actor: Actor, organisationId: string, query: Omit<ListQuery, 'organisationId'>) {

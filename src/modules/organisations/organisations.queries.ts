@@ -167,6 +167,15 @@ export async function markInvitationAccepted(tx: DbOrTx, invitationId: string): 
   await tx.update(organisationInvitations).set({ acceptedAt: sql`now()` }).where(eq(organisationInvitations.id, invitationId));
 }
 
+/**
+ * For statements of other features that keep an organisation's public profile: a scalar subquery
+ * that changes whenever the profile does (`updateOrganisation` sets `updated_at`), null when there
+ * is no such organisation.
+ */
+export function organisationProfileKeySql(organisationIdExpr: string): string {
+  return `(select o.updated_at::text from organisations o where o.id = ${organisationIdExpr})`;
+}
+
 /** For statements of other features that show an organisation's name (public competition lists): a scalar subquery. */
 export function organisationNameSql(organisationIdExpr: string): string {
   return `(select o.name from organisations o where o.id = ${organisationIdExpr})`;

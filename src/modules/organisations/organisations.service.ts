@@ -71,7 +71,7 @@ export interface OrganisationDeps {
 export function createOrganisationService({ db, config, access, identity }: OrganisationDeps) {
   return {
     /** Organisations' SQL for statements of other features that show an organisation's name. */
-    sql: { organisationName: queries.organisationNameSql },
+    sql: { organisationName: queries.organisationNameSql, organisationProfileKey: queries.organisationProfileKeySql },
 
     async create(actor: Actor, input: OrganisationProfile) {
       await access.requireVerifiedEmail(actor, 'create an organisation');

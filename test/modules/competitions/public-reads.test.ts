@@ -201,3 +201,28 @@ t.test('a kept page of a list or an organisation page never outlives a change', 
   const other = await open({ title: 'Second in the theme', themes: ['poverty'] });
   t.ok((await get(url)).json().items.some((i: { id: string }) => i.id === other.id), 'a newly published competition joins the kept query');
 });
+
+t.test('a kept organisation page is answered again only while its profile and its competitions are unchanged', async (t) => {
+  const pageUrl = `/v1/organisations/${org.id}/public?limit=100`;
+  const first = await get(pageUrl);
+  t.equal(first.statusCode, 200);
+  const again = await get(pageUrl);
+  t.equal(again.headers.etag, first.headers.etag, 'unchanged: the same kept answer');
+  t.equal(again.body, first.body);
+
+  // A profile field that is not in any competition's summary: only the profile key sees it.
+  const described = await app.inject({ method: 'PATCH', url: `/v1/organisations/${org.id}`, headers: owner.auth, payload: { description: 'We fund young makers, and their mentors' } });
+  t.equal(described.statusCode, 200);
+  const afterProfile = await get(pageUrl, { 'if-none-match': first.headers.etag as string });
+  t.equal(afterProfile.statusCode, 200, 'a profile edit changes the ETag');
+  t.equal(afterProfile.json().organisation.description, 'We fund young makers, and their mentors', 'and shows at once');
+
+  const c = await open({ title: 'Joins the organisation page' });
+  const afterPublish = (await get(pageUrl)).json();
+  t.ok(afterPublish.competitions.items.some((i: { id: string }) => i.id === c.id), 'a newly published competition joins the kept page');
+
+  await app.inject({ method: 'PATCH', url: `/v1/competitions/${c.id}`, headers: owner.auth, payload: { summary: 'Edited on the page' } });
+  const afterEdit = (await get(pageUrl)).json();
+  t.equal(afterEdit.competitions.items.find((i: { id: string }) => i.id === c.id).summary, 'Edited on the page', "a competition's edit shows at once");
+  t.equal((await get('/v1/organisations/00000000-0000-4000-8000-000000000000/public?limit=100')).statusCode, 404, 'an unknown organisation is still 404 with pages kept');
+});
