@@ -25,6 +25,7 @@ import identityRoutes from './modules/identity/identity.routes.js';
 import organisationRoutes from './modules/organisations/organisations.routes.js';
 import proposalRoutes from './modules/proposals/proposals.routes.js';
 import competitionRoutes from './modules/competitions/competitions.routes.js';
+import judgingRoutes from './modules/judging/judging.routes.js';
 import { COMPRESSION_THRESHOLD_BYTES } from './lib/encoded-body.js';
 import { createResponseSerializerCompiler } from './lib/response-serializer.js';
 import { createServices } from './services.js';
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(organisationRoutes, { organisations: services.organisations });
   await app.register(competitionRoutes, { competitions: services.competitions });
   await app.register(proposalRoutes, { proposals: services.proposals });
+  await app.register(judgingRoutes, { judging: services.judging, results: services.results });
 
   return app;
 }

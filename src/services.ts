@@ -13,7 +13,9 @@ import { createCompetitionDirectory, createCompetitionService, type CompetitionS
 import { eventsInsertSql, submittedPayloadSql } from './modules/events/events.js';
 import { createIdentityService, type IdentityService } from './modules/identity/identity.service.js';
 import { createMembershipDirectory, createOrganisationService } from './modules/organisations/organisations.service.js';
-import { createApplicantDirectory, createProposalService } from './modules/proposals/proposals.service.js';
+import { createJudgingService } from './modules/judging/judging.service.js';
+import { createResultsService } from './modules/judging/results.service.js';
+import { createApplicantDirectory, createJudgingDirectory, createProposalService } from './modules/proposals/proposals.service.js';
 import { createSubmissions } from './modules/proposals/submission.service.js';
 import type { SubmissionSqlParts } from './modules/proposals/submission.queries.js';
 import type { AccessTokenClaims } from './plugins/auth.js';
@@ -31,7 +33,8 @@ export function createServices({ config, database, signAccessToken }: ServiceDep
   const identity = createIdentityService({ db, config, signAccessToken });
   // Access decides on facts owned by organisations (roles) and competitions (owners): their
   // read-only directories come first, so the full services can depend on access.
-  const access = createAccess({ ...createMembershipDirectory(db), ...createCompetitionDirectory(db), emailVerified: identity.isEmailVerified });
+  const memberships = createMembershipDirectory(db);
+  const access = createAccess({ ...memberships, ...createCompetitionDirectory(db), emailVerified: identity.isEmailVerified });
   const organisations = createOrganisationService({ db, config, access, identity });
   const competitions = createCompetitionService({ db, access, identity, applicants: createApplicantDirectory(db),
     organisationName: organisations.sql.organisationName,
@@ -40,7 +43,10 @@ export function createServices({ config, database, signAccessToken }: ServiceDep
   });
   const submissions = createSubmissions({ db, access, competitions, receipts, sql: submissionSql({ identity, competitions }) });
   const proposals = createProposalService({ db, config, access, competitions, identity, receipts, submissions });
-  return { receipts, identity, access, organisations, competitions, proposals };
+  const judgingDirectory = createJudgingDirectory(db);
+  const judging = createJudgingService({ db, config, access, competitions, identity, proposals: judgingDirectory, memberships });
+  const results = createResultsService({ db, access, competitions, identity, proposals: judgingDirectory, organisationProfile: organisations.get, judging, receipts });
+  return { receipts, identity, access, organisations, competitions, proposals, judging, results };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -140,6 +140,24 @@ export const ERROR_CODES = {
   TOO_MANY_ATTACHMENTS: { statuses: [409], meaning: 'The proposal has the maximum number of attachments.', action: 'Remove one first.' },
   ATTACHMENT_INVALID: { statuses: [422], meaning: 'The file is empty, has no name, or its bytes are not of its declared type; `errors[]` says which.', action: 'Send the file with its real Content-Type and a name.' },
   CONSENT_NOT_REQUIRED: { statuses: [409], meaning: 'The competition does not ask for guardian consent.', action: 'Do not retry.' },
+
+  // Judging.
+  PRECONDITION_REQUIRED: { statuses: [428], meaning: 'This write needs `If-Match` (the ETag you read): reviews and decisions are edited by several people.', action: 'Read the resource, then send its ETag in `If-Match`.' },
+  JUDGE_ALREADY_INVITED: { statuses: [409], meaning: 'This address is already on the competition’s panel (invited, accepted, declined or removed).', action: 'List the panel; a removed judge is not invited again.' },
+  JUDGE_NOT_ACCEPTED: { statuses: [409], meaning: 'The judge has not accepted the invitation (or was removed), so cannot be assigned or act.', action: 'Wait for the judge to accept, or pick another judge.' },
+  JUDGING_NOT_STARTED: { statuses: [409], meaning: 'The competition is not in judging: assignments, reviews and decisions wait for `start-judging`.', action: 'Start judging once the competition has closed.' },
+  JUDGING_CLOSED: { statuses: [409], meaning: 'Judging has ended (its closing instant passed, or results are published): reviews and decisions are frozen.', action: 'Nothing to retry; ask the organisers if something must change.' },
+  RESULTS_PUBLISHED: { statuses: [409], meaning: 'Results are published: scores, assignments and decisions are frozen.', action: 'Nothing to retry; published results never change.' },
+  PLAN_STALE: { statuses: [409], meaning: 'The panel, conflicts, bids, proposals or assignments changed since this plan was made, so it is not applied.', action: 'Make a new dry run, review it, and apply that one.' },
+  PLAN_ALREADY_APPLIED: { statuses: [409], meaning: 'This plan was applied already (perhaps by another organiser).', action: 'List the assignments; make a new dry run if more are needed.' },
+  JUDGE_CONFLICTED: { statuses: [409], meaning: 'The judge has a conflict (declared or detected) with the proposal, so cannot be assigned to it.', action: 'Pick another judge, or remove the declared conflict if it was a mistake.' },
+  ASSIGNMENT_EXISTS: { statuses: [409], meaning: 'The judge is already assigned to this proposal in this round.', action: 'Nothing to do.' },
+  REVIEW_STARTED: { statuses: [409], meaning: 'The assignment has a review in progress or submitted, so it is kept.', action: 'Remove the judge from the panel (with or without keeping reviews) instead.' },
+  REVIEWS_MISSING: { statuses: [409], meaning: 'Some assigned reviews are not submitted; `missing` counts them.', action: 'Wait for the judges, or publish with `override: true` and a `reason` (audited).' },
+  DECISION_MISSING: { statuses: [409], meaning: 'No winners were decided yet.', action: 'PUT the decision first.' },
+  ROUND_NOT_ALLOWED: { statuses: [409], meaning: 'A shortlist round needs the previous round’s ranking; only one shortlist round follows the first.', action: 'Finish the first round before shortlisting.' },
+  REVIEW_NOT_SUBMITTED: { statuses: [403], meaning: 'Other judges’ reviews of a proposal are shown only after you submit your own (anti-anchoring).', action: 'Submit your review first.' },
+  RESULTS_NOT_PUBLISHED: { statuses: [404], meaning: 'The competition has no published results (yet).', action: 'Try again after the organisers publish them.' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

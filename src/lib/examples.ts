@@ -23,6 +23,13 @@ export const ids = {
   guardianConsent: '4d6f8a0b-2c4e-4a6c-b8d0-9e1f3a5c7b2d',
   /** Tomáš Baláž, 16, from Košice: another applicant, who needs a guardian's consent. */
   youngApplicant: 'e7a9c1b3-5d7f-4a1c-8e3b-0f2d4a6c8e1b',
+  /** Judges of the "Be Social, Be Maker" panel. */
+  judge: 'c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b',
+  judgeUser: 'b5d7f9a1-3c5e-4d7f-8b9a-2e4a6c8e0f1d',
+  conflict: 'f6a8c0e2-4b6d-4e8f-9c1a-3f5b7d9e1a2c',
+  plan: '0a2c4e6f-8b0d-4f2a-8c4e-6a8c0e2f4b6d',
+  assignment: '1b3d5f7a-9c1e-4a3b-8d5f-7b9d1f3a5c7e',
+  review: '2c4e6a8b-0d2f-4b4c-9e6a-8c0e2a4b6d8f',
 } as const;
 
 /** Instants as the API returns them: UTC, milliseconds (revisions, receipts and audit rows: microseconds). */
@@ -128,6 +135,10 @@ export const judging = {
   judgingClosesAt: '2026-11-30',
   shortlistSize: 10,
   showScoresToApplicants: true,
+  bidding: true,
+  bidTitlesInBlind: false,
+  attachmentsForJudges: 'stripped',
+  publishFullRanking: false,
 };
 export const judgingOut = { ...judging, judgingOpensAt: '2026-11-04T23:00:00.000Z', judgingClosesAt: '2026-11-30T23:00:00.000Z' };
 

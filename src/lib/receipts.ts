@@ -33,6 +33,10 @@ export interface ReceiptSigner {
   keyId: string;
   publicKeyPem: string;
   publicKeyJwk: { kty: 'OKP'; crv: 'Ed25519'; x: string };
+  /** Signs a whole document (published results): Ed25519 over its canonical JSON, base64url. */
+  signDocument(document: unknown): Promise<string>;
+  /** Whether `signature` is this key's signature of the document's canonical JSON. */
+  verifyDocument(document: unknown, signature: string): boolean;
 }
 
 /** The signed bytes: canonical JSON (sorted keys, no whitespace) of the five receipt fields. */
@@ -72,6 +76,14 @@ export function createReceiptSigner(privateKeyPem: string): ReceiptSigner {
         keyId,
         signature,
       };
+    },
+    async signDocument(document) {
+      return (await signOnThreadPool(null, Buffer.from(canonicalJson(document), 'utf8'), privateKey)).toString('base64url');
+    },
+    verifyDocument(document, signature) {
+      const bytes = Buffer.from(signature, 'base64url');
+      if (bytes.length !== 64 || bytes.toString('base64url') !== signature) return false;
+      return verify(null, Buffer.from(canonicalJson(document), 'utf8'), publicKey, bytes);
     },
     verify(receipt) {
       if (receipt.algorithm !== 'Ed25519') return { valid: false, reason: 'unsupported_algorithm' };

@@ -113,6 +113,7 @@ const TAGS = [
   { name: 'organisations', description: 'Organisations, their members and roles, and invitations to join them' },
   { name: 'competitions', description: 'Timed competitions: configuration, lifecycle (publish, judging, archive), deadline extensions and the audit log' },
   { name: 'proposals', description: 'Proposals to a competition: drafts, submission with signed receipts, teams, attachments and guardian consent' },
+  { name: 'judging', description: 'Judging: the panel, conflicts, bids, automatic assignment with dry run, blind reviews, the explained ranking, the judge-bias report, the shortlist, decisions, signed results and feedback' },
   { name: 'receipts', description: 'Verifying the signed receipts of submissions' },
   { name: 'health', description: 'Liveness and readiness for load balancers and orchestrators' },
 ];

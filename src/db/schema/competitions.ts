@@ -56,6 +56,11 @@ export interface JudgingSettings {
   judgingClosesAt?: string | null;
   shortlistSize?: number | null;
   showScoresToApplicants: boolean;
+  /** Absent in competitions made before judging existed: read with `?? default`. */
+  bidding?: boolean;
+  bidTitlesInBlind?: boolean;
+  attachmentsForJudges?: 'stripped' | 'withheld';
+  publishFullRanking?: boolean;
 }
 
 export interface Prize {

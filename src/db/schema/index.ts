@@ -6,3 +6,4 @@ export * from './audit.js';
 export * from './idempotency.js';
 export * from './competitions.js';
 export * from './proposals.js';
+export * from './judging.js';

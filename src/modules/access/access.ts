@@ -150,6 +150,35 @@ export function createAccess(facts: AccessFacts) {
       throw new NotFoundError('Proposal');
     },
 
+    /**
+     * A judge's right to a proposal: the caller is the accepted judge of the row, the proposal is
+     * assigned to them in the round, and no conflict (declared or detected) stands between them.
+     * Anything else is 404, so a judge cannot learn which proposals exist beyond their own.
+     */
+    requireAssignedJudge(actor: Actor, facts: { judge: { userId: string | null; status: string } | undefined; assigned: boolean; conflicted: boolean }): void {
+      if (!facts.judge || facts.judge.userId !== actor.userId || facts.judge.status !== 'accepted' || !facts.assigned || facts.conflicted) {
+        throw new NotFoundError('Proposal');
+      }
+    },
+
+    /** The caller's own accepted place on a panel; 404 otherwise (also for invitations not yet accepted). */
+    requirePanelMember(actor: Actor, judge: { userId: string | null; status: string } | undefined): void {
+      if (!judge || judge.userId !== actor.userId || judge.status !== 'accepted') throw new NotFoundError('Judge');
+    },
+
+    /**
+     * What a judge sees of who made a proposal: in blind mode nothing (no applicant, team or
+     * organisation, and files only without their metadata); otherwise the people by name.
+     */
+    judgeSeesIdentity(blind: boolean): boolean {
+      return !blind;
+    },
+
+    /** Anti-anchoring: other judges' reviews of a proposal only once the caller's own is submitted. */
+    judgeSeesOtherReviews(ownReviewSubmitted: boolean): boolean {
+      return ownReviewSubmitted;
+    },
+
     /** The applicant removes anyone from the team; an accepted member may remove themselves (leave). */
     requireTeamRemoval(actor: Actor, proposal: Pick<ProposalFacts, 'applicantId' | 'callerIsTeamMember'>, removingSelf: boolean): void {
       if (proposal.applicantId === actor.userId || removingSelf) return;

@@ -149,6 +149,11 @@ export async function sealAllPending(db: DbOrTx, options: { limit: number; wait:
   return total;
 }
 
+/** The newest seal of a competition's chain (null before the first), as published results quote it. */
+export async function auditChainHead(db: DbOrTx, competitionId: string): Promise<{ seq: number; hash: string } | null> {
+  return (await selectChainHead(db, competitionId)) ?? null;
+}
+
 export type AuditChainFault = 'seq_gap' | 'prev_hash_mismatch' | 'row_missing' | 'hash_mismatch';
 
 export interface AuditVerification {

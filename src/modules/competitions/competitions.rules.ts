@@ -4,6 +4,7 @@
  */
 import type { FieldError } from '../../lib/errors.js';
 import { isValidTimeZone, resolveInstant } from '../../lib/time.js';
+import type { JudgingSettings } from '../../db/schema/competitions.js';
 import type { CompetitionStatus } from './competitions.queries.js';
 
 /** The whole lifecycle in one place: `transition` refuses anything not listed here. */
@@ -169,4 +170,9 @@ export function publishProblems(c: { summary: string; form: unknown[]; rubric: u
   if (c.rubric.length === 0) add('rubric', 'rubric_empty', 'needs at least one criterion before publishing');
   if (c.closesAt.getTime() <= now.getTime()) add('timing.closesAt', 'already_closed', `has passed (${c.closesAt.toISOString()}); move it later first`);
   return problems;
+}
+
+/** Judging settings with the defaults of fields added after a competition was stored. */
+export function judgingSettingsOf(stored: JudgingSettings): Required<Pick<JudgingSettings, 'bidding' | 'bidTitlesInBlind' | 'attachmentsForJudges' | 'publishFullRanking'>> & JudgingSettings {
+  return { ...stored, bidding: stored.bidding ?? false, bidTitlesInBlind: stored.bidTitlesInBlind ?? false, attachmentsForJudges: stored.attachmentsForJudges ?? 'stripped', publishFullRanking: stored.publishFullRanking ?? false };
 }

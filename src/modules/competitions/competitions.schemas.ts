@@ -163,6 +163,13 @@ export const JudgingSettingsSchema = z
       }),
     shortlistSize: z.number().int().min(1).max(10_000).nullable().optional().describe('Top N advance to a second round; null or absent: one round'),
     showScoresToApplicants: z.boolean().default(false).describe('Applicants see their scores once results are published'),
+    bidding: z.boolean().default(false).describe('Judges may bid on proposals (eager, willing, unwilling) before assignment; bids steer the automatic assignment'),
+    bidTitlesInBlind: z.boolean().default(false).describe('In blind mode, whether bidding judges see proposal titles (titles may name people); otherwise they bid on ids only'),
+    attachmentsForJudges: z
+      .enum(['stripped', 'withheld'])
+      .default('stripped')
+      .describe('In blind mode: `stripped` serves files without identifying metadata (PDF Info/XMP, image EXIF/XMP/text chunks); `withheld` does not serve files to judges'),
+    publishFullRanking: z.boolean().default(false).describe('Published results include the full ranking (titles and scores), not only the winners'),
   })
   .meta({ id: 'JudgingSettings', description: 'How proposals are reviewed and ranked', examples: [ex.judging] });
 

@@ -14,7 +14,7 @@ import type { IdentityService } from '../identity/identity.service.js';
 import type { OrganisationView } from '../organisations/organisations.service.js';
 import * as queries from './competitions.queries.js';
 import type { CompetitionPhase, CompetitionStatus } from './competitions.queries.js';
-import { canTransition, competitionConfigProblems, evenSplit, publishProblems, TRANSITIONS, withGrace, type CompetitionConfigInput, type Transition } from './competitions.rules.js';
+import { canTransition, competitionConfigProblems, judgingSettingsOf, evenSplit, publishProblems, TRANSITIONS, withGrace, type CompetitionConfigInput, type Transition } from './competitions.rules.js';
 import { PUBLIC_STATUSES, type CreateCompetitionInput, type UpdateCompetitionInput } from './competitions.schemas.js';
 
 export type { CompetitionPhase, CompetitionStatus, SubmissionFactsColumns, SubmissionWindow } from './competitions.queries.js';
@@ -67,7 +67,7 @@ export function toCompetition(row: queries.CompetitionRecord) {
     eligibility: { ...row.eligibility, allowedCountries: row.eligibility.allowedCountries ?? [] },
     form: row.form,
     rubric: row.rubric,
-    judging: row.judging,
+    judging: judgingSettingsOf(row.judging),
     rulesFrozenAt: isoOrNull(row.rulesFrozenAt),
     publishedAt: isoOrNull(row.publishedAt),
     version: row.version,
@@ -188,6 +188,37 @@ export function createCompetitionDirectory(db: Db) {
   return {
     competitionRef: (competitionId: string) => queries.selectCompetitionRef(current(db), competitionId),
   };
+}
+
+/** A competition as judging sees it. */
+export interface JudgingFacts {
+  id: string;
+  organisationId: string;
+  title: string;
+  status: CompetitionStatus;
+  rubric: RubricCriterion[];
+  judging: ReturnType<typeof judgingSettingsOf>;
+  prize: { amount: number; currency: string; winners: number; split: number[] };
+  /** Whether `judging.judgingClosesAt` has passed, by the database clock. */
+  judgingClosed: boolean;
+}
+
+function judgingFactsOf(row: { id: string; organisationId: string; title: string; status: CompetitionStatus; rubric: RubricCriterion[]; judging: JudgingSettings; prizeAmount: number; prizeCurrency: string; prizeWinners: number; prizeSplit: number[]; dbNow: Date }): JudgingFacts {
+  const closesAt = row.judging.judgingClosesAt ? new Date(row.judging.judgingClosesAt) : null;
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    title: row.title,
+    status: row.status,
+    rubric: row.rubric,
+    judging: judgingSettingsOf(row.judging),
+    prize: { amount: toNumberish(row.prizeAmount), currency: row.prizeCurrency, winners: row.prizeWinners, split: row.prizeSplit.map(toNumberish) },
+    judgingClosed: closesAt !== null && closesAt.getTime() <= row.dbNow.getTime(),
+  };
+}
+
+function toNumberish(value: number | string): number {
+  return typeof value === 'number' ? value : Number(value);
 }
 
 export interface CompetitionDeps {
@@ -315,6 +346,53 @@ export function createCompetitionService({ db, access, identity, applicants, org
       const window = await queries.lockSubmissionWindow(tx, competitionId, applicantId);
       if (!window) throw new NotFoundError('Competition');
       return window;
+    },
+
+    /**
+     * What judging needs of a competition, inside the caller's transaction, as of the database
+     * clock, locked FOR SHARE (publishing results locks it FOR UPDATE, so a review or a decision
+     * either commits before the results or sees them): status, rubric, judging settings, prize.
+     */
+    async lockForJudging(competitionId: string): Promise<JudgingFacts> {
+      const tx = ambientTransaction();
+      if (!tx) throw new Error('lockForJudging needs a transaction');
+      const row = await queries.lockCompetition(tx, competitionId, 'share');
+      if (!row) throw new NotFoundError('Competition');
+      return judgingFactsOf(row);
+    },
+
+    /** `lockForJudging` without the lock, for reads. */
+    async judgingFacts(competitionId: string): Promise<JudgingFacts> {
+      const row = await queries.selectCompetition(current(db), competitionId);
+      if (!row) throw new NotFoundError('Competition');
+      return judgingFactsOf(row);
+    },
+
+    /**
+     * Judging's last step, inside the judging service's transaction (it has checked the organiser,
+     * the reviews and the decision): `judging → results_published`, audited, with its event.
+     */
+    async markResultsPublished(actor: Actor, competitionId: string, data: Record<string, unknown>): Promise<void> {
+      const tx = ambientTransaction();
+      if (!tx) throw new Error('markResultsPublished needs a transaction');
+      const { from, to, event } = TRANSITIONS.publishResults;
+      const row = await lockOrNotFound(tx, competitionId);
+      if (!canTransition('publishResults', row.status)) {
+        throw new ConflictError('INVALID_TRANSITION', `Cannot publish results of a competition in ${row.status} (needs ${from.join(' or ')})`, {
+          competitionStatus: row.status,
+          allowedFrom: from,
+        });
+      }
+      const moved = await queries.updateCompetition(tx, competitionId, { status: to }, from);
+      if (!moved) throw new ConflictError('INVALID_TRANSITION', 'The competition changed status concurrently; read it again');
+      await appendAudit(tx, { competitionId, actorId: actor.userId, action: event, subjectType: 'competition', subjectId: competitionId, data: { from: row.status, to, ...data } });
+      await recordEvent(tx, {
+        type: event,
+        organisationId: row.organisationId,
+        competitionId,
+        subjectId: competitionId,
+        payload: { competitionId, title: row.title, from: row.status, to, closesAt: iso(row.closesAt) },
+      });
     },
 
     /** The competition's first valid submission freezes its rules and form (SPEC §3); a no-op once frozen. */

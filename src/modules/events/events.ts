@@ -25,6 +25,13 @@ export interface EventPayloads {
   'competition.extension_revoked': { competitionId: string; userId: string };
   'proposal.submitted': ProposalSubmitted;
   'proposal.withdrawn': { proposalId: string; competitionId: string; revision: number | null };
+  'results.published': CompetitionTransitioned;
+  'judge.invited': { competitionId: string; judgeId: string };
+  'judge.responded': { competitionId: string; judgeId: string; status: 'accepted' | 'declined' };
+  'judge.removed': { competitionId: string; judgeId: string; keepReviews: boolean };
+  'assignments.applied': { competitionId: string; round: number; planId: string | null; added: number };
+  'review.submitted': { competitionId: string; proposalId: string; reviewId: string; round: number };
+  'round.created': { competitionId: string; round: number; proposals: number };
 }
 
 /** `receivedAt` and `late` are the database's: the submit statement adds them (see `submittedEventsSql`). */
@@ -49,6 +56,13 @@ export const EVENT_TYPES = [
   'competition.extension_revoked',
   'proposal.submitted',
   'proposal.withdrawn',
+  'results.published',
+  'judge.invited',
+  'judge.responded',
+  'judge.removed',
+  'assignments.applied',
+  'review.submitted',
+  'round.created',
 ] as const satisfies readonly EventType[];
 
 export type DomainEvent = {

@@ -20,6 +20,7 @@ export const TEMPLATES = {
   already_registered: { subject: 'Someone tried to register with your address', perRecipientPerHour: 1, overCap: 'drop' },
   organisation_invitation: { subject: 'You are invited to join an organisation on Skyrocket', perRecipientPerHour: 5, overCap: 'refuse' },
   proposal_invitation: { subject: 'You are invited to join a proposal team on Skyrocket', perRecipientPerHour: 5, overCap: 'refuse' },
+  judge_invitation: { subject: 'You are invited to judge a competition on Skyrocket', perRecipientPerHour: 10, overCap: 'refuse' },
   guardian_consent: { subject: 'A young person asks for your consent on Skyrocket', perRecipientPerHour: 5, overCap: 'refuse' },
 } as const satisfies Record<string, MailTemplate>;
 

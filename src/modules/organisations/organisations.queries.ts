@@ -180,3 +180,13 @@ export function organisationProfileKeySql(organisationIdExpr: string): string {
 export function organisationNameSql(organisationIdExpr: string): string {
   return `(select o.name from organisations o where o.id = ${organisationIdExpr})`;
 }
+
+/** Every organisation each of the users belongs to, with its name (for judging's conflict detection). */
+export async function selectMembershipsOf(db: DbOrTx, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .select({ userId: memberships.userId, organisationId: memberships.organisationId, name: organisations.name })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(sql`${memberships.userId} = any(${`{${userIds.join(',')}}`}::uuid[])`);
+}

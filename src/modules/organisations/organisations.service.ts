@@ -58,6 +58,8 @@ function toInvitation(i: InvitationRow, now: Date) {
 export function createMembershipDirectory(db: Db) {
   return {
     roleIn: (userId: string, organisationId: string): Promise<MemberRole | null> => queries.selectRole(current(db), userId, organisationId),
+    /** The organisations of each user (with names): judging's organisation-level conflicts. */
+    membershipsOf: (userIds: string[]) => queries.selectMembershipsOf(current(db), userIds),
   };
 }
 

@@ -391,3 +391,52 @@ export async function reviveAttachment(tx: DbOrTx, values: { proposalId: string;
     .returning(attachmentColumns);
   return row;
 }
+
+/** What judging needs of the submitted proposals of a competition (no answers): people, organisation, title, times. */
+export interface ProposalForJudging {
+  id: string;
+  applicantId: string;
+  organisationId: string | null;
+  /** Accepted team members' user ids in the current revision. */
+  team: string[];
+  title: string;
+  revision: number;
+  firstSubmittedAt: Date;
+  lastSubmittedAt: Date;
+}
+
+export async function selectProposalsForJudging(db: DbOrTx, competitionId: string, proposalIds?: string[]): Promise<ProposalForJudging[]> {
+  const rows = await db
+    .select({
+      id: proposals.id,
+      applicantId: proposals.applicantId,
+      organisationId: proposals.organisationId,
+      team: sql<string[]>`coalesce(array(select jsonb_array_elements_text(${proposalRevisions.content} -> 'team')), '{}')`,
+      title: sql<string>`${proposalRevisions.content} ->> 'title'`,
+      revision: proposalRevisions.revision,
+      firstSubmittedAt: proposals.firstSubmittedAt,
+      lastSubmittedAt: proposals.lastSubmittedAt,
+    })
+    .from(proposals)
+    .innerJoin(proposalRevisions, and(eq(proposalRevisions.proposalId, proposals.id), eq(proposalRevisions.revision, proposals.currentRevision)))
+    .where(
+      and(
+        eq(proposals.competitionId, competitionId),
+        eq(proposals.status, 'submitted'),
+        proposalIds ? sql`${proposals.id} = any(${`{${proposalIds.join(',')}}`}::uuid[])` : undefined,
+      ),
+    )
+    .orderBy(asc(proposals.id));
+  return rows.map((r) => ({ ...r, firstSubmittedAt: r.firstSubmittedAt!, lastSubmittedAt: r.lastSubmittedAt! }));
+}
+
+/** The current submitted revision's content of a submitted proposal, for a judge or an export. */
+export async function selectCurrentRevisionContent(db: DbOrTx, proposalId: string) {
+  const [row] = await db
+    .select({ content: proposalRevisions.content, revision: proposalRevisions.revision, receivedAt: isoMicros(proposalRevisions.receivedAt), competitionId: proposals.competitionId })
+    .from(proposals)
+    .innerJoin(proposalRevisions, and(eq(proposalRevisions.proposalId, proposals.id), eq(proposalRevisions.revision, proposals.currentRevision)))
+    .where(and(eq(proposals.id, proposalId), eq(proposals.status, 'submitted')))
+    .limit(1);
+  return row;
+}

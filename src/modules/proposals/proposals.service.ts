@@ -10,7 +10,7 @@ import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError
 import type { Receipt, ReceiptSigner } from '../../lib/receipts.js';
 import { isoOrNull } from '../../lib/time.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
-import type { Access, Actor, ProposalRelation } from '../access/access.js';
+import type { Access, Actor, ProposalFacts, ProposalRelation } from '../access/access.js';
 import { appendAudit } from '../audit/audit.service.js';
 import type { CompetitionService, SubmissionWindow } from '../competitions/competitions.service.js';
 import { recordEvent } from '../events/events.js';
@@ -186,6 +186,36 @@ export function createApplicantDirectory(db: Db) {
     hasProposal: (competitionId: string, userId: string): Promise<boolean> => queries.hasLiveProposal(current(db), competitionId, userId),
   };
 }
+
+/**
+ * What the judging feature reads of proposals: the submitted ones of a competition (people,
+ * organisation, title; no answers), one proposal's current revision, and a file of it. Who may
+ * read them is judging's (through access) to decide; this answers only for submitted proposals.
+ */
+export function createJudgingDirectory(db: Db) {
+  return {
+    submittedProposals: (competitionId: string, proposalIds?: string[]) => queries.selectProposalsForJudging(current(db), competitionId, proposalIds),
+    currentRevision: (proposalId: string) => queries.selectCurrentRevisionContent(current(db), proposalId),
+    /** The facts access decides a caller's relation to the proposal on (undefined: no such proposal). */
+    async accessFacts(proposalId: string, userId: string): Promise<ProposalFacts | undefined> {
+      const p = await queries.selectProposal(current(db), proposalId);
+      if (!p) return undefined;
+      return {
+        competitionId: p.competitionId,
+        applicantId: p.applicantId,
+        callerIsTeamMember: p.applicantId !== userId && (await queries.isAcceptedMember(current(db), proposalId, userId)),
+        hasRevision: p.currentRevision !== null,
+      };
+    },
+    /** A file of the proposal's current revision, or undefined. */
+    async currentRevisionFile(proposalId: string, attachmentId: string) {
+      const rev = await queries.selectCurrentRevisionContent(current(db), proposalId);
+      if (!rev || !rev.content.attachments.some((a) => a.id === attachmentId)) return undefined;
+      return queries.selectAttachmentFile(current(db), proposalId, attachmentId);
+    },
+  };
+}
+export type JudgingDirectory = ReturnType<typeof createJudgingDirectory>;
 
 export interface ProposalDeps {
   db: Db;

@@ -1,0 +1,343 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import {
+  assignmentPlans,
+  assignments,
+  competitionResults,
+  judgeBids,
+  judgeConflicts,
+  judges,
+  judgingDecisions,
+  judgingRoundProposals,
+  judgingRounds,
+  reviews,
+} from '../../db/schema/judging.js';
+
+export type JudgeRow = typeof judges.$inferSelect;
+export type ReviewRow = typeof reviews.$inferSelect;
+export type AssignmentRow = typeof assignments.$inferSelect;
+export type DeclaredConflictRow = typeof judgeConflicts.$inferSelect;
+export type Bid = (typeof judgeBids.$inferSelect)['bid'];
+
+/**
+ * Serialises the writes that decide a competition's assignments (applying a plan, manual adds,
+ * panel and conflict changes): a transaction-scoped advisory lock per competition, so two
+ * organisers applying at once run one after the other and the second sees the first's rows.
+ */
+export async function lockCompetitionJudging(tx: DbOrTx, competitionId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`judging:${competitionId}`}, 0))`);
+}
+
+// Panel.
+
+export async function insertJudge(tx: DbOrTx, values: { competitionId: string; email: string; tokenHash: string; ttlSeconds: number; maxLoad: number | null; invitedBy: string }): Promise<JudgeRow> {
+  const { ttlSeconds, ...rest } = values;
+  const [row] = await tx
+    .insert(judges)
+    .values({ ...rest, expiresAt: sql`now() + make_interval(secs => ${ttlSeconds})` })
+    .onConflictDoNothing()
+    .returning();
+  return row!;
+}
+
+export async function selectJudges(db: DbOrTx, competitionId: string): Promise<JudgeRow[]> {
+  return db.select().from(judges).where(eq(judges.competitionId, competitionId)).orderBy(asc(judges.createdAt), asc(judges.id));
+}
+
+export async function selectJudge(db: DbOrTx, competitionId: string, judgeId: string): Promise<JudgeRow | undefined> {
+  const [row] = await db.select().from(judges).where(and(eq(judges.competitionId, competitionId), eq(judges.id, judgeId))).limit(1);
+  return row;
+}
+
+export async function selectJudgeOfUser(db: DbOrTx, competitionId: string, userId: string): Promise<JudgeRow | undefined> {
+  const [row] = await db.select().from(judges).where(and(eq(judges.competitionId, competitionId), eq(judges.userId, userId))).limit(1);
+  return row;
+}
+
+/** Every panel place of the user (any competition), for "my judging". */
+export async function selectJudgePlacesOfUser(db: DbOrTx, userId: string): Promise<JudgeRow[]> {
+  return db.select().from(judges).where(eq(judges.userId, userId)).orderBy(asc(judges.createdAt));
+}
+
+export async function lockLiveJudgeInvitation(tx: DbOrTx, tokenHash: string): Promise<JudgeRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(judges)
+    .where(and(eq(judges.tokenHash, tokenHash), eq(judges.status, 'invited'), sql`${judges.expiresAt} > now()`))
+    .for('update');
+  return row;
+}
+
+export async function updateJudge(tx: DbOrTx, judgeId: string, patch: Partial<Pick<JudgeRow, 'status' | 'userId' | 'maxLoad' | 'keepReviews'>> & { responded?: boolean; removed?: boolean }): Promise<JudgeRow> {
+  const { responded, removed, ...rest } = patch;
+  const [row] = await tx
+    .update(judges)
+    .set({ ...rest, ...(responded ? { respondedAt: sql`now()` } : {}), ...(removed ? { removedAt: sql`now()` } : {}) })
+    .where(eq(judges.id, judgeId))
+    .returning();
+  return row!;
+}
+
+// Declared conflicts and bids.
+
+export async function insertDeclaredConflict(
+  tx: DbOrTx,
+  values: { competitionId: string; judgeId: string; proposalId: string | null; organisationId: string | null; source: DeclaredConflictRow['source']; reason: string; createdBy: string },
+): Promise<DeclaredConflictRow> {
+  const [row] = await tx.insert(judgeConflicts).values(values).returning();
+  return row!;
+}
+
+export async function selectDeclaredConflicts(db: DbOrTx, competitionId: string): Promise<DeclaredConflictRow[]> {
+  return db.select().from(judgeConflicts).where(eq(judgeConflicts.competitionId, competitionId)).orderBy(asc(judgeConflicts.createdAt), asc(judgeConflicts.id));
+}
+
+export async function deleteDeclaredConflict(tx: DbOrTx, competitionId: string, conflictId: string): Promise<DeclaredConflictRow | undefined> {
+  const [row] = await tx.delete(judgeConflicts).where(and(eq(judgeConflicts.competitionId, competitionId), eq(judgeConflicts.id, conflictId))).returning();
+  return row;
+}
+
+export async function upsertBid(tx: DbOrTx, values: { competitionId: string; judgeId: string; proposalId: string; bid: Bid }): Promise<void> {
+  await tx
+    .insert(judgeBids)
+    .values(values)
+    .onConflictDoUpdate({ target: [judgeBids.judgeId, judgeBids.proposalId], set: { bid: values.bid, updatedAt: sql`now()` } });
+}
+
+export async function deleteBid(tx: DbOrTx, judgeId: string, proposalId: string): Promise<void> {
+  await tx.delete(judgeBids).where(and(eq(judgeBids.judgeId, judgeId), eq(judgeBids.proposalId, proposalId)));
+}
+
+export async function selectBids(db: DbOrTx, competitionId: string, judgeId?: string) {
+  return db
+    .select({ judgeId: judgeBids.judgeId, proposalId: judgeBids.proposalId, bid: judgeBids.bid })
+    .from(judgeBids)
+    .where(and(eq(judgeBids.competitionId, competitionId), judgeId ? eq(judgeBids.judgeId, judgeId) : undefined))
+    .orderBy(asc(judgeBids.judgeId), asc(judgeBids.proposalId));
+}
+
+// Rounds.
+
+export async function selectRounds(db: DbOrTx, competitionId: string) {
+  return db.select().from(judgingRounds).where(eq(judgingRounds.competitionId, competitionId)).orderBy(asc(judgingRounds.number));
+}
+
+export async function insertRound(tx: DbOrTx, values: { competitionId: string; number: number; reviewsPerProposal: number; createdBy: string | null }) {
+  const [row] = await tx.insert(judgingRounds).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function insertRoundProposals(tx: DbOrTx, roundId: string, proposalIds: string[]): Promise<void> {
+  if (proposalIds.length === 0) return;
+  await tx.insert(judgingRoundProposals).values(proposalIds.map((proposalId) => ({ roundId, proposalId })));
+}
+
+export async function selectRoundProposalIds(db: DbOrTx, roundId: string): Promise<string[]> {
+  const rows = await db.select({ id: judgingRoundProposals.proposalId }).from(judgingRoundProposals).where(eq(judgingRoundProposals.roundId, roundId)).orderBy(asc(judgingRoundProposals.proposalId));
+  return rows.map((r) => r.id);
+}
+
+// Plans and assignments.
+
+export async function insertPlan(tx: DbOrTx, values: { competitionId: string; round: number; inputDigest: string; plan: unknown; createdBy: string }) {
+  const [row] = await tx.insert(assignmentPlans).values(values).returning({ id: assignmentPlans.id, createdAt: assignmentPlans.createdAt });
+  return row!;
+}
+
+export async function lockPlan(tx: DbOrTx, competitionId: string, planId: string) {
+  const [row] = await tx
+    .select()
+    .from(assignmentPlans)
+    .where(and(eq(assignmentPlans.competitionId, competitionId), eq(assignmentPlans.id, planId)))
+    .for('update');
+  return row;
+}
+
+export async function markPlanApplied(tx: DbOrTx, planId: string): Promise<void> {
+  await tx.update(assignmentPlans).set({ appliedAt: sql`now()` }).where(eq(assignmentPlans.id, planId));
+}
+
+/** A round's assignments with their review's state (none, draft, submitted). */
+export async function selectAssignments(db: DbOrTx, competitionId: string, round: number, filter: { judgeId?: string; proposalId?: string } = {}) {
+  return db
+    .select({
+      id: assignments.id,
+      round: assignments.round,
+      judgeId: assignments.judgeId,
+      proposalId: assignments.proposalId,
+      source: assignments.source,
+      planId: assignments.planId,
+      explanation: assignments.explanation,
+      createdAt: assignments.createdAt,
+      reviewId: reviews.id,
+      reviewStatus: reviews.status,
+    })
+    .from(assignments)
+    .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
+    .where(
+      and(
+        eq(assignments.competitionId, competitionId),
+        eq(assignments.round, round),
+        filter.judgeId ? eq(assignments.judgeId, filter.judgeId) : undefined,
+        filter.proposalId ? eq(assignments.proposalId, filter.proposalId) : undefined,
+      ),
+    )
+    .orderBy(asc(assignments.proposalId), asc(assignments.judgeId));
+}
+
+export async function insertAssignments(
+  tx: DbOrTx,
+  rows: Array<{ competitionId: string; round: number; judgeId: string; proposalId: string; source: 'automatic' | 'manual'; planId: string | null; explanation: Record<string, unknown>; createdBy: string }>,
+): Promise<number> {
+  let inserted = 0;
+  // Chunks keep each statement's parameter count far below PostgreSQL's 65,535.
+  for (let i = 0; i < rows.length; i += 2000) {
+    const out = await tx.insert(assignments).values(rows.slice(i, i + 2000)).onConflictDoNothing().returning({ id: assignments.id });
+    inserted += out.length;
+  }
+  return inserted;
+}
+
+export async function deleteAssignmentWithoutReview(tx: DbOrTx, competitionId: string, assignmentId: string) {
+  const [row] = await tx
+    .delete(assignments)
+    .where(and(eq(assignments.competitionId, competitionId), eq(assignments.id, assignmentId), sql`not exists (select 1 from reviews r where r.assignment_id = ${assignments.id})`))
+    .returning();
+  return row;
+}
+
+export async function selectAssignment(db: DbOrTx, competitionId: string, assignmentId: string) {
+  const [row] = await db.select().from(assignments).where(and(eq(assignments.competitionId, competitionId), eq(assignments.id, assignmentId))).limit(1);
+  return row;
+}
+
+/** The judge's assignment of the proposal in its latest round with one. */
+export async function selectJudgeAssignment(db: DbOrTx, judgeId: string, proposalId: string) {
+  const [row] = await db
+    .select()
+    .from(assignments)
+    .where(and(eq(assignments.judgeId, judgeId), eq(assignments.proposalId, proposalId)))
+    .orderBy(sql`${assignments.round} desc`)
+    .limit(1);
+  return row;
+}
+
+// Reviews.
+
+export async function selectReviewOfAssignment(db: DbOrTx, assignmentId: string): Promise<ReviewRow | undefined> {
+  const [row] = await db.select().from(reviews).where(eq(reviews.assignmentId, assignmentId)).limit(1);
+  return row;
+}
+
+export async function lockReviewOfAssignment(tx: DbOrTx, assignmentId: string): Promise<ReviewRow | undefined> {
+  const [row] = await tx.select().from(reviews).where(eq(reviews.assignmentId, assignmentId)).for('update');
+  return row;
+}
+
+export async function insertReview(tx: DbOrTx, values: typeof reviews.$inferInsert & { submit: boolean }): Promise<ReviewRow | undefined> {
+  const { submit, ...rest } = values;
+  const [row] = await tx
+    .insert(reviews)
+    .values({ ...rest, status: submit ? 'submitted' : 'draft', submittedAt: submit ? sql`now()` : null })
+    .onConflictDoNothing()
+    .returning();
+  return row;
+}
+
+export async function updateReview(tx: DbOrTx, reviewId: string, patch: { scores: Record<string, number>; commentForApplicant: string; noteForOrganisers: string; submit: boolean; wasSubmitted: boolean }): Promise<ReviewRow> {
+  const submittedNow = patch.submit && !patch.wasSubmitted;
+  const [row] = await tx
+    .update(reviews)
+    .set({
+      scores: patch.scores,
+      commentForApplicant: patch.commentForApplicant,
+      noteForOrganisers: patch.noteForOrganisers,
+      ...(patch.submit ? { status: 'submitted' as const } : {}),
+      ...(submittedNow ? { submittedAt: sql`now()` } : {}),
+      version: sql`${reviews.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(reviews.id, reviewId))
+    .returning();
+  return row!;
+}
+
+/** Submitted reviews of other judges on one proposal in one round (for a judge who has submitted). */
+export async function selectProposalReviews(db: DbOrTx, competitionId: string, proposalId: string, round?: number): Promise<ReviewRow[]> {
+  return db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.competitionId, competitionId), eq(reviews.proposalId, proposalId), round === undefined ? undefined : eq(reviews.round, round)))
+    .orderBy(asc(reviews.round), asc(reviews.judgeId));
+}
+
+/** All reviews of a round (or every round), for the ranking, the dashboards and the export. */
+export async function selectRoundReviews(db: DbOrTx, competitionId: string, round?: number) {
+  return db
+    .select({
+      id: reviews.id,
+      round: reviews.round,
+      judgeId: reviews.judgeId,
+      proposalId: reviews.proposalId,
+      status: reviews.status,
+      scores: reviews.scores,
+      commentForApplicant: reviews.commentForApplicant,
+      noteForOrganisers: reviews.noteForOrganisers,
+      submittedAt: reviews.submittedAt,
+      updatedAt: reviews.updatedAt,
+    })
+    .from(reviews)
+    .where(and(eq(reviews.competitionId, competitionId), round === undefined ? undefined : eq(reviews.round, round)))
+    .orderBy(asc(reviews.round), asc(reviews.proposalId), asc(reviews.judgeId));
+}
+
+/** How many assignments of the round have no submitted review, counting only judges still on the panel. */
+export async function countMissingReviews(db: DbOrTx, competitionId: string, round: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(assignments)
+    .innerJoin(judges, eq(judges.id, assignments.judgeId))
+    .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
+    .where(and(eq(assignments.competitionId, competitionId), eq(assignments.round, round), eq(judges.status, 'accepted'), sql`(${reviews.status} is null or ${reviews.status} <> 'submitted')`));
+  return row!.n;
+}
+
+export async function selectJudgesByIds(db: DbOrTx, ids: string[]): Promise<JudgeRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(judges).where(inArray(judges.id, ids));
+}
+
+// Decisions and results.
+
+export async function selectDecision(db: DbOrTx, competitionId: string) {
+  const [row] = await db.select().from(judgingDecisions).where(eq(judgingDecisions.competitionId, competitionId)).limit(1);
+  return row;
+}
+
+export async function lockDecision(tx: DbOrTx, competitionId: string) {
+  const [row] = await tx.select().from(judgingDecisions).where(eq(judgingDecisions.competitionId, competitionId)).for('update');
+  return row;
+}
+
+export async function upsertDecision(tx: DbOrTx, values: { competitionId: string; winners: Array<{ proposalId: string; position: number; prizeAmount: number; rank: number | null }>; departureReason: string | null; decidedBy: string }) {
+  const [row] = await tx
+    .insert(judgingDecisions)
+    .values(values)
+    .onConflictDoUpdate({
+      target: judgingDecisions.competitionId,
+      set: { winners: values.winners, departureReason: values.departureReason, decidedBy: values.decidedBy, version: sql`${judgingDecisions.version} + 1`, updatedAt: sql`now()` },
+    })
+    .returning();
+  return row!;
+}
+
+export async function insertResults(tx: DbOrTx, values: typeof competitionResults.$inferInsert) {
+  const [row] = await tx.insert(competitionResults).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function selectResults(db: DbOrTx, competitionId: string) {
+  const [row] = await db.select().from(competitionResults).where(eq(competitionResults.competitionId, competitionId)).limit(1);
+  return row;
+}
+
