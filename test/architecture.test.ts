@@ -24,6 +24,10 @@ const OWNERS: Record<string, { owner: string; tables: string[] }> = {
   'events.ts': { owner: 'modules/events', tables: ['domain_events'] },
   'mail.ts': { owner: 'modules/mail', tables: ['email_outbox'] },
   'idempotency.ts': { owner: 'plugins/idempotency', tables: ['idempotency_keys'] },
+  'judging.ts': {
+    owner: 'modules/judging',
+    tables: ['judges', 'judge_conflicts', 'judge_bids', 'judging_rounds', 'judging_round_proposals', 'assignment_plans', 'assignments', 'reviews', 'judging_decisions', 'competition_results'],
+  },
 };
 
 function filesUnder(dir: string): string[] {
