@@ -8,6 +8,8 @@ export const Uuid = z.uuid();
  * helpers give an id or an instant its description and one example of the reference case.
  */
 export const uuidOf = (description: string, example: string) => Uuid.meta({ description, examples: [example] });
+/** A nullable id: the description and example outside the `anyOf` (a null example would not say the format). */
+export const nullableUuidOf = (description: string, example: string) => Uuid.nullable().meta({ description, examples: [example] });
 export const CountryCode = z
   .string()
   .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case, e.g. IT')
@@ -57,6 +59,7 @@ export const BirthDate = z.iso
 export const Instant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 instant with offset', examples: ['2026-10-28T19:03:27.418Z'] });
 /** Instants leave the API in UTC (`Z`) with milliseconds (src/lib/time.ts); a few quote the database's microseconds. */
 export const instantOf = (description: string, example: string) => Instant.meta({ description, examples: [example] });
+export const nullableInstantOf = (description: string, example: string) => Instant.nullable().meta({ description, examples: [example] });
 export const Sdg = z.number().int().min(1).max(17).describe('UN Sustainable Development Goal, 1 to 17 (4 = Quality Education)');
 export const THEMES = [
   'education',

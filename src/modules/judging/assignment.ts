@@ -104,7 +104,7 @@ const ASSIGNED = 3;
 const EXISTING_CONFLICTED = 4;
 
 // Bid codes as stored (the strongest objection wins when a pair has several bids) and their cost classes.
-const BID_NONE = 0;
+// Code 0 is "no bid" (the initial value of the byte array).
 const BID_CODE: Record<Bid, number> = { eager: 1, willing: 2, unwilling: 3 };
 const BID_OF_CODE: Array<Bid | null> = [null, 'eager', 'willing', 'unwilling'];
 const NEUTRAL = 0;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as ex from '../../lib/examples.js';
-import { CountryCode, Email, instantOf, uuidOf } from '../../lib/schemas.js';
+import { CountryCode, Email, instantOf, nullableInstantOf, nullableUuidOf, uuidOf } from '../../lib/schemas.js';
 import { BIDS, JUDGE_STATUSES } from '../../db/schema/judging.js';
 import { CONFLICT_KINDS } from './judging.rules.js';
 
@@ -8,7 +8,7 @@ const competitionIdParam = uuidOf('The competition’s id', ex.ids.competition);
 const judgeIdOf = (d: string) => uuidOf(d, ex.ids.judge);
 const proposalIdOf = (d: string) => uuidOf(d, ex.ids.proposal);
 const when = (d: string) => instantOf(d, '2026-11-06T09:12:44.210Z');
-const maybeWhen = (d: string) => when(d).nullable();
+const maybeWhen = (d: string) => nullableInstantOf(d, '2026-11-06T09:12:44.210Z');
 
 export const CompetitionParams = z.object({ competitionId: competitionIdParam });
 export const JudgeParams = z.object({ competitionId: competitionIdParam, judgeId: judgeIdOf('The judge’s id (their place on the panel)') });
@@ -52,12 +52,12 @@ export const Judge = z
     id: judgeIdOf('The judge’s id (their place on this panel)'),
     competitionId: competitionIdParam,
     email: z.string().describe('The invited address'),
-    userId: uuidOf('The account that accepted; null until then', ex.ids.judgeUser).nullable(),
+    userId: nullableUuidOf('The account that accepted; null until then', ex.ids.judgeUser),
     displayName: z.string().nullable().describe('The judge’s display name once accepted'),
     status: z.enum(JUDGE_STATUSES).describe('invited → accepted or declined; removed by an organiser'),
     maxLoad: z.number().int().nullable().describe('Per-round cap; null: none'),
     keepReviews: z.boolean().describe('For a removed judge: whether their submitted reviews still count'),
-    load: LoadSchema,
+    load: LoadSchema.describe('The judge’s load in the current round'),
     invitedAt: when('When the invitation was made'),
     expiresAt: when('When the invitation lapses unless answered'),
     respondedAt: maybeWhen('When the judge answered; null until then'),
@@ -113,7 +113,7 @@ export const MyPanels = z
           competitionStatus: z.string().describe('Its status (judging happens in `judging`)'),
           blind: z.boolean().describe('Whether reviewing is blind'),
           round: z.number().int().describe('The current round'),
-          load: LoadSchema,
+          load: LoadSchema.describe('Your load in the current round'),
         }),
       )
       .describe('The panels you accepted'),
@@ -133,8 +133,8 @@ export const DeclaredConflict = z
   .object({
     id: uuidOf('The declared conflict’s id', ex.ids.conflict),
     judgeId: judgeIdOf('The conflicted judge'),
-    proposalId: proposalIdOf('The proposal, for a conflict with one proposal').nullable(),
-    organisationId: uuidOf('The organisation, for an organisation-wide conflict', ex.ids.organisation).nullable(),
+    proposalId: nullableUuidOf('The proposal, for a conflict with one proposal', ex.ids.proposal),
+    organisationId: nullableUuidOf('The organisation, for an organisation-wide conflict', ex.ids.organisation),
     source: z.enum(['declared_by_judge', 'declared_by_organiser']).describe('Who declared it'),
     reason: z.string().describe('Why'),
     createdAt: when('When it was declared'),
@@ -146,10 +146,10 @@ export const Conflict = z
     judgeId: judgeIdOf('The conflicted judge'),
     proposalId: proposalIdOf('The proposal they may not judge'),
     source: z.enum(CONFLICT_KINDS).describe('declared (by the judge or an organiser) or detected: the judge is the applicant, a team member, in the organisation the proposal is for, or shares an organisation with someone on it'),
-    organisationId: uuidOf('The organisation behind an organisation-level conflict', ex.ids.organisation).nullable(),
+    organisationId: nullableUuidOf('The organisation behind an organisation-level conflict', ex.ids.organisation),
     organisationName: z.string().nullable().describe('Its name'),
     reason: z.string().describe('In words'),
-    conflictId: uuidOf('The declared conflict behind it, if declared', ex.ids.conflict).nullable(),
+    conflictId: nullableUuidOf('The declared conflict behind it, if declared', ex.ids.conflict),
   })
   .meta({ id: 'Conflict', description: 'A conflict between a judge and a proposal, with its source' });
 
@@ -161,11 +161,11 @@ export const BidValue = z.enum(BIDS).describe('eager: wants it; willing: fine; u
 export const PutBidBody = z
   .strictObject({ bid: BidValue.nullable().describe('Your bid; null withdraws it') })
   .meta({ id: 'PutBidRequest', description: 'A bid on a proposal', examples: [{ bid: 'eager' }] });
-export const BidOutcome = z.object({ proposalId: proposalIdOf('The proposal'), bid: BidValue.nullable() }).meta({ id: 'Bid', description: 'Your bid on a proposal' });
+export const BidOutcome = z.object({ proposalId: proposalIdOf('The proposal'), bid: BidValue.nullable().describe('Your bid; null: none') }).meta({ id: 'Bid', description: 'Your bid on a proposal' });
 export const BiddingList = z
   .object({
     items: z
-      .array(z.object({ proposalId: proposalIdOf('A proposal you may bid on'), title: z.string().nullable().describe('Its title; null in blind mode unless the organiser shows titles'), bid: BidValue.nullable() }))
+      .array(z.object({ proposalId: proposalIdOf('A proposal you may bid on'), title: z.string().nullable().describe('Its title; null in blind mode unless the organiser shows titles'), bid: BidValue.nullable().describe('Your bid; null: none') }))
       .describe('Every submitted proposal you do not conflict with'),
   })
   .meta({ id: 'BiddingList', description: 'The proposals open to your bids' });
@@ -174,7 +174,7 @@ const PlannedAssignment = z
   .object({
     judgeId: judgeIdOf('The judge'),
     proposalId: proposalIdOf('The proposal'),
-    bid: BidValue.nullable(),
+    bid: BidValue.nullable().describe('The judge’s bid on it when planned; null: none'),
     judgeLoadBefore: z.number().int().describe('The judge’s load before this assignment'),
     judgeLoadAfter: z.number().int().describe('And after'),
     eligibleJudges: z.number().int().describe('Judges without a conflict with the proposal'),
@@ -223,7 +223,7 @@ export const Assignment = z
     judgeId: judgeIdOf('The judge'),
     proposalId: proposalIdOf('The proposal'),
     source: z.enum(['automatic', 'manual']).describe('How it was made'),
-    planId: uuidOf('The plan it came from (automatic)', ex.ids.plan).nullable(),
+    planId: nullableUuidOf('The plan it came from (automatic)', ex.ids.plan),
     explanation: z.record(z.string(), z.unknown()).describe('Why this judge: load at the time, bid, conflicts checked, reason'),
     reviewStatus: z.enum(['not_started', 'draft', 'submitted']).describe('Its review’s state'),
     createdAt: when('When it was made'),
@@ -268,7 +268,7 @@ export const JudgeProposal = z
       .object({
         applicant: z.object({ displayName: z.string().describe('The applicant’s name') }).nullable().describe('The applicant'),
         team: z.array(z.object({ displayName: z.string().describe('A member’s name') })).describe('The accepted team'),
-        organisationId: uuidOf('The organisation it is submitted for', ex.ids.organisation).nullable(),
+        organisationId: nullableUuidOf('The organisation it is submitted for', ex.ids.organisation),
       })
       .optional()
       .describe('Who made it; absent in blind mode'),
@@ -277,7 +277,7 @@ export const JudgeProposal = z
 
 export const Review = z
   .object({
-    id: uuidOf('The review (null before the first save)', ex.ids.review).nullable(),
+    id: nullableUuidOf('The review (null before the first save)', ex.ids.review),
     assignmentId: uuidOf('The assignment it belongs to', ex.ids.assignment),
     proposalId: proposalIdOf('The proposal'),
     round: z.number().int().describe('The round'),
