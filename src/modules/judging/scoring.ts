@@ -274,6 +274,8 @@ function hundredthsOf(value: number): number {
 
 /** Half away from zero on the double's exact value; deterministic on every IEEE-754 platform. */
 export function roundHalfAwayFromZero(value: number, decimals: number): number {
+  // From 2^52 up a double is an integer already (and from 1e21 toFixed would answer in exponent form); NaN stays NaN.
+  if (!(Math.abs(value) < 2 ** 52)) return value;
   return scaledRounded(value, decimals) / 10 ** decimals;
 }
 
