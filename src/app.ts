@@ -144,7 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(organisationRoutes, { organisations: services.organisations });
   await app.register(competitionRoutes, { competitions: services.competitions });
   await app.register(proposalRoutes, { proposals: services.proposals });
-  await app.register(judgingRoutes, { judging: services.judging, results: services.results });
+  await app.register(judgingRoutes, { judging: services.judging, results: services.results, exports: services.exports });
 
   return app;
 }

@@ -15,6 +15,7 @@ import { createIdentityService, type IdentityService } from './modules/identity/
 import { createMembershipDirectory, createOrganisationService } from './modules/organisations/organisations.service.js';
 import { createJudgingService } from './modules/judging/judging.service.js';
 import { createResultsService } from './modules/judging/results.service.js';
+import { createExportService } from './modules/judging/exports.service.js';
 import { createApplicantDirectory, createJudgingDirectory, createProposalService } from './modules/proposals/proposals.service.js';
 import { createSubmissions } from './modules/proposals/submission.service.js';
 import type { SubmissionSqlParts } from './modules/proposals/submission.queries.js';
@@ -46,7 +47,8 @@ export function createServices({ config, database, signAccessToken }: ServiceDep
   const judgingDirectory = createJudgingDirectory(db);
   const judging = createJudgingService({ db, config, access, competitions, identity, proposals: judgingDirectory, memberships });
   const results = createResultsService({ db, access, competitions, identity, proposals: judgingDirectory, organisationProfile: organisations.get, judging, receipts });
-  return { receipts, identity, access, organisations, competitions, proposals, judging, results };
+  const exports = createExportService({ db, access, competitions, identity, proposals: judgingDirectory, organisationProfile: organisations.get, results });
+  return { receipts, identity, access, organisations, competitions, proposals, judging, results, exports };
 }
 
 export type Services = ReturnType<typeof createServices>;

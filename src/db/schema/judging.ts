@@ -216,6 +216,8 @@ export const reviews = pgTable(
   (t) => [
     uniqueIndex('reviews_assignment_key').on(t.assignmentId),
     index('reviews_competition_idx').on(t.competitionId, t.round),
+    /** The export's keyset order over every round. */
+    index('reviews_export_idx').on(t.competitionId, t.id),
     index('reviews_proposal_idx').on(t.proposalId),
     check('reviews_submitted_at', sql`(${t.status} = 'submitted') = (${t.submittedAt} is not null)`),
   ],

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
   assignmentPlans,
@@ -289,6 +289,27 @@ export async function selectRoundReviews(db: DbOrTx, competitionId: string, roun
     .from(reviews)
     .where(and(eq(reviews.competitionId, competitionId), round === undefined ? undefined : eq(reviews.round, round)))
     .orderBy(asc(reviews.round), asc(reviews.proposalId), asc(reviews.judgeId));
+}
+
+/** One keyset page of a competition's reviews (of one round, or all), by id, for the CSV export; `reviews_export_idx` serves it. */
+export async function selectReviewsPage(db: DbOrTx, competitionId: string, round: number | undefined, afterId: string | null, limit: number) {
+  return db
+    .select({
+      id: reviews.id,
+      round: reviews.round,
+      judgeId: reviews.judgeId,
+      proposalId: reviews.proposalId,
+      status: reviews.status,
+      scores: reviews.scores,
+      commentForApplicant: reviews.commentForApplicant,
+      noteForOrganisers: reviews.noteForOrganisers,
+      submittedAt: reviews.submittedAt,
+      updatedAt: reviews.updatedAt,
+    })
+    .from(reviews)
+    .where(and(eq(reviews.competitionId, competitionId), round === undefined ? undefined : eq(reviews.round, round), afterId ? gt(reviews.id, afterId) : undefined))
+    .orderBy(asc(reviews.id))
+    .limit(limit);
 }
 
 /** How many assignments of the round have no submitted review, counting only judges still on the panel. */

@@ -8,6 +8,8 @@ import { actorOf } from '../access/access.js';
 import { ALLOWED_ATTACHMENT_TYPES, contentDisposition } from '../proposals/attachment-types.js';
 import { reviewEtagOf, type JudgingService } from './judging.service.js';
 import type { ResultsService } from './results.service.js';
+import type { ExportService } from './exports.service.js';
+import { csvStream } from '../../lib/csv.js';
 import {
   ApplyOutcome,
   Assignment,
@@ -23,6 +25,8 @@ import {
   Decision,
   DeclareConflictBody,
   DeclaredConflict,
+  ExportParams,
+  ExportQuery,
   Feedback,
   IfMatchRequiredHeaders,
   InvitationAnswerBody,
@@ -73,7 +77,7 @@ const preconditions = {
   428: problemResponse({ PRECONDITION_REQUIRED: 'No `If-Match`: send the ETag you read' }, undefined, reviewEtag),
 };
 
-const judgingRoutes: FastifyPluginAsyncZod<{ judging: JudgingService; results: ResultsService }> = async (app, { judging, results }) => {
+const judgingRoutes: FastifyPluginAsyncZod<{ judging: JudgingService; results: ResultsService; exports: ExportService }> = async (app, { judging, results, exports }) => {
   const auth = { onRequest: app.requireUser };
 
   // The panel.
@@ -591,6 +595,49 @@ const judgingRoutes: FastifyPluginAsyncZod<{ judging: JudgingService; results: R
       },
     },
     async (request) => results.progress(actorOf(request), request.params.competitionId),
+  );
+
+  app.get(
+    '/v1/competitions/:competitionId/exports/:dataset',
+    {
+      ...auth,
+      schema: {
+        operationId: 'exportJudgingData',
+        tags,
+        summary: 'Export proposals, reviews or the ranking as CSV (organisers)',
+        description:
+          'UTF-8 CSV after RFC 4180 (CRLF, a header row, fields quoted as needed), streamed in pages so an export of any size is served in constant memory. ' +
+          'Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) are prefixed with `\'`. ' +
+          'Reviews carry one `score:<criterionId>` column per rubric criterion, the ranking one `mean:<criterionId>` column. Each export is audited (`export.downloaded`).',
+        security: bearerSecurity,
+        params: ExportParams,
+        querystring: ExportQuery,
+        response: {
+          200: {
+            description: 'The CSV file',
+            headers: {
+              'content-disposition': { type: 'string', description: '`attachment` with the file name, e.g. `reviews-<competitionId>.csv`' },
+              'cache-control': { type: 'string', description: '`no-store`: the file holds personal data' },
+            },
+            content: { 'text/csv': { schema: z.string().meta({ description: 'RFC 4180 CSV, UTF-8', examples: ['review_id,round,proposal_id,proposal_title,judge_id,judge_name,judge_email,judge_status,status,weighted_score,score:impact,comment_for_applicant,note_for_organisers,submitted_at,updated_at\r\n'] }) } },
+          },
+          403: organiserOnly,
+          404: notFound('No such competition or round, or you are not one of its organisers'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await exports.export(actorOf(request), request.params.competitionId, request.params.dataset, request.query);
+      const body = csvStream(file.columns, file.rows, {
+        bom: request.query.bom === 'true',
+        onError: (error) => request.log.error({ err: error, dataset: request.params.dataset }, 'the export failed mid-stream'),
+      });
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', contentDisposition(file.filename))
+        .header('x-content-type-options', 'nosniff')
+        .send(body as unknown as string);
+    },
   );
 
   app.post(

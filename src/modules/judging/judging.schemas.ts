@@ -480,3 +480,12 @@ export const Feedback = z
     round: z.number().int().optional().describe('The round of the score'),
   })
   .meta({ id: 'Feedback', description: 'Judges’ feedback on your proposal' });
+
+export const ExportParams = z.object({
+  competitionId: competitionIdParam,
+  dataset: z.enum(['proposals', 'reviews', 'ranking']).meta({ description: 'What to export: the proposals that reached organisers, every review, or the ranking', examples: ['reviews'] }),
+});
+export const ExportQuery = z.object({
+  round: z.coerce.number().int().min(1).max(2).optional().describe('reviews: only this round (default every round); ranking: this round (default the current one); ignored for proposals'),
+  bom: z.enum(['true', 'false']).optional().describe('`true` starts the file with a UTF-8 byte order mark, for spreadsheet programs that need it'),
+});

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
   applicantSubmissionCounts,
@@ -428,6 +428,44 @@ export async function selectProposalsForJudging(db: DbOrTx, competitionId: strin
     )
     .orderBy(asc(proposals.id));
   return rows.map((r) => ({ ...r, firstSubmittedAt: r.firstSubmittedAt!, lastSubmittedAt: r.lastSubmittedAt! }));
+}
+
+/**
+ * One keyset page of a competition's proposals that reached organisers (a revision exists:
+ * submitted, or withdrawn after submitting), by id, for the CSV export: the current revision's
+ * title and team size, never the draft.
+ */
+export async function selectProposalsExportPage(db: DbOrTx, competitionId: string, afterId: string | null, limit: number) {
+  return db
+    .select({
+      id: proposals.id,
+      status: proposals.status,
+      title: sql<string>`${proposalRevisions.content} ->> 'title'`,
+      applicantId: proposals.applicantId,
+      organisationId: proposals.organisationId,
+      teamSize: sql<number>`coalesce(jsonb_array_length(${proposalRevisions.content} -> 'team'), 0)::int`,
+      revision: proposalRevisions.revision,
+      late: proposals.late,
+      firstSubmittedAt: proposals.firstSubmittedAt,
+      lastSubmittedAt: proposals.lastSubmittedAt,
+      withdrawnAt: proposals.withdrawnAt,
+    })
+    .from(proposals)
+    .innerJoin(proposalRevisions, and(eq(proposalRevisions.proposalId, proposals.id), eq(proposalRevisions.revision, proposals.currentRevision)))
+    .where(and(eq(proposals.competitionId, competitionId), isNotNull(proposals.currentRevision), afterId ? gt(proposals.id, afterId) : undefined))
+    .orderBy(asc(proposals.id))
+    .limit(limit);
+}
+
+/** Submitted titles by proposal id (the current revision's), for the reviews export. */
+export async function selectSubmittedTitles(db: DbOrTx, proposalIds: string[]): Promise<Map<string, string>> {
+  if (proposalIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: proposals.id, title: sql<string>`${proposalRevisions.content} ->> 'title'` })
+    .from(proposals)
+    .innerJoin(proposalRevisions, and(eq(proposalRevisions.proposalId, proposals.id), eq(proposalRevisions.revision, proposals.currentRevision)))
+    .where(sql`${proposals.id} = any(${`{${proposalIds.join(',')}}`}::uuid[])`);
+  return new Map(rows.map((r) => [r.id, r.title]));
 }
 
 /** The current submitted revision's content of a submitted proposal, for a judge or an export. */

@@ -196,6 +196,9 @@ export function createJudgingDirectory(db: Db) {
   return {
     submittedProposals: (competitionId: string, proposalIds?: string[]) => queries.selectProposalsForJudging(current(db), competitionId, proposalIds),
     currentRevision: (proposalId: string) => queries.selectCurrentRevisionContent(current(db), proposalId),
+    /** Keyset pages for the CSV export (proposals that reached organisers). */
+    exportPage: (competitionId: string, afterId: string | null, limit: number) => queries.selectProposalsExportPage(current(db), competitionId, afterId, limit),
+    submittedTitles: (proposalIds: string[]) => queries.selectSubmittedTitles(current(db), proposalIds),
     /** The facts access decides a caller's relation to the proposal on (undefined: no such proposal). */
     async accessFacts(proposalId: string, userId: string): Promise<ProposalFacts | undefined> {
       const p = await queries.selectProposal(current(db), proposalId);

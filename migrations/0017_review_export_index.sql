@@ -1,0 +1,1 @@
+CREATE INDEX "reviews_export_idx" ON "reviews" USING btree ("competition_id","id");
