@@ -116,7 +116,7 @@ async function pdfWithoutMetadata(data: Buffer): Promise<WithoutMetadata> {
   // of an earlier revision, or the one just unlinked, would still be in the bytes.
   const kept = scrubAndCollectReachable(context.lookup.bind(context), [context.trailerInfo.Root, context.trailerInfo.Encrypt]);
   for (const [ref] of context.enumerateIndirectObjects()) {
-    void ref;
+    if (!kept.has(ref)) context.delete(ref);
   }
 
   // Classic cross-reference table: the widest reader support, and no object stream to compress away what a reviewer of the output would grep for.
