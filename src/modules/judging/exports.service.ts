@@ -16,7 +16,7 @@ import type { IdentityService } from '../identity/identity.service.js';
 import type { JudgingDirectory } from '../proposals/proposals.service.js';
 import * as queries from './judging.queries.js';
 import type { ResultsService } from './results.service.js';
-import { weightedScore } from './scoring.js';
+import { weightedScoreHundredths } from './scoring.js';
 
 export const EXPORT_PAGE = 1000;
 export const EXPORT_DATASETS = ['proposals', 'reviews', 'ranking'] as const;
@@ -102,7 +102,7 @@ export function createExportService({ db, access, competitions, identity, propos
           judge_email: judge?.email ?? '',
           judge_status: judge?.status ?? '',
           status: r.status,
-          weighted_score: r.status === 'submitted' ? Math.round(weightedScore(rubric, r.scores) * 100) / 100 : '',
+          weighted_score: r.status === 'submitted' ? weightedScoreHundredths(rubric, r.scores) / 100 : '',
           comment_for_applicant: r.commentForApplicant,
           note_for_organisers: r.noteForOrganisers,
           submitted_at: r.submittedAt ? iso(r.submittedAt) : '',
