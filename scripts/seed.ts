@@ -7,10 +7,12 @@ import { endOfDay } from '../src/lib/time.js';
 import { CreateCompetitionBody } from '../src/modules/competitions/competitions.schemas.js';
 import { selectCompetitionIdByTitle } from '../src/modules/competitions/competitions.queries.js';
 import { createServices } from '../src/services.js';
+import { PAST_TITLE, seedPastEdition } from './seed-past-edition.js';
 
 /**
  * Loads the reference competition of SPEC §3, "Be Social, Be Maker", with its organisation and
- * an owner account, through the services (the same rules as the API). Idempotent: whatever
+ * an owner account, through the services (the same rules as the API), and its finished 2019
+ * edition with published results (scripts/seed-past-edition.ts). Idempotent: whatever
  * exists already (matched by email, organisation name, competition title) is kept.
  * Usage: npm run seed  (DATABASE_URL, or the embedded database under DATA_DIR)
  */
@@ -149,6 +151,9 @@ try {
   console.log(`competition   ${TITLE} (${competition.id}) ${competition.status}/${competition.phase}`);
   console.log(`              opens ${competition.timing.opensAt} (1 September, ${TIMEZONE})`);
   console.log(`              closes ${competition.timing.closesAt} (end of 31 October, ${TIMEZONE}; ${competition.timing.gracePeriodSeconds}s grace)`);
+  const past = await seedPastEdition(db, services, actor, organisationId);
+  console.log(`past edition  ${PAST_TITLE} (${past.competitionId}) ${past.status}${past.created ? '' : ' (kept)'}: winner "I4I: Inspire for Innovation" (SK), EUR 5,000`);
+  console.log(`              public results: GET /v1/competitions/${past.competitionId}/results`);
   console.log(`owner         ${OWNER_EMAIL}`);
   console.log(password ? `password      ${password}` : 'password      (unchanged: the account already existed)');
 } finally {

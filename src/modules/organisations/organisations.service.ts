@@ -86,7 +86,7 @@ export function createOrganisationService({ db, config, access, identity }: Orga
 
     /** Organisation profiles are public; members and invitations are not. */
     async get(organisationId: string) {
-      const org = await queries.selectOrganisationProfile(db, organisationId);
+      const org = await queries.selectOrganisationProfile(current(db), organisationId);
       if (!org) throw new NotFoundError('Organisation');
       return toOrganisation(org);
     },

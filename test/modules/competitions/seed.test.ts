@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,8 @@ import { promisify } from 'node:util';
 import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { createDatabase } from '../../../src/db/client.js';
-import { competitions, memberships, organisations, users } from '../../../src/db/schema/index.js';
+import { competitionResults, competitions, memberships, organisations, proposals, reviews, users } from '../../../src/db/schema/index.js';
+import { canonicalJson } from '../../../src/lib/canonical-json.js';
 import { createTestDatabase } from '../../helpers/database.js';
 import { withoutCoverage } from '../../helpers/processes.js';
 
@@ -21,8 +23,10 @@ if (pg) {
   // Only the URL is needed; the script opens its own connections.
   t.teardown(() => pg.close());
 }
+const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const env = {
   ...process.env,
+  RECEIPT_PRIVATE_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
   DATA_DIR: dataDir,
@@ -70,4 +74,32 @@ t.test('npm run seed loads "Be Social, Be Maker" once, however often it runs', a
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(users.email, 'owner@socialimakers.example.org'));
   t.equal(owner?.role, 'owner');
+});
+
+t.test('the seed adds the finished 2019 edition: a panel, reviews, signed results with I4I (SK) winning EUR 5,000', async (t) => {
+  const database = pg?.database ?? (await createDatabase({ dataDir }));
+  if (!pg) t.teardown(() => database.close());
+  const { db } = database;
+  const [past] = await db.select().from(competitions).where(eq(competitions.title, 'Be Social, Be Maker 2019'));
+  t.ok(past, 'the 2019 edition exists, once');
+  t.equal((await db.select().from(competitions).where(eq(competitions.title, 'Be Social, Be Maker 2019'))).length, 1);
+  t.equal(past!.status, 'results_published');
+  t.equal(past!.opensAt.toISOString(), '2019-08-31T22:00:00.000Z', '1 September 2019 in Rome');
+  t.equal(past!.closesAt.toISOString(), '2019-10-31T23:00:00.000Z');
+  const entries = await db.select({ title: proposals.title, status: proposals.status }).from(proposals).where(eq(proposals.competitionId, past!.id));
+  t.equal(entries.length, 6);
+  t.ok(entries.every((p) => p.status === 'submitted'));
+  t.same(entries.filter((p) => !p.title.startsWith('[Demo data] ')).map((p) => p.title), ['I4I: Inspire for Innovation'], 'every other proposal is marked as demo data');
+  const submitted = await db.select({ status: reviews.status }).from(reviews).where(eq(reviews.competitionId, past!.id));
+  t.equal(submitted.length, 18, 'three reviews of each of the six proposals');
+  t.ok(submitted.every((r) => r.status === 'submitted'));
+
+  const [published] = await db.select().from(competitionResults).where(eq(competitionResults.competitionId, past!.id));
+  const document = published!.document as { winners: Array<{ title: string; by: { kind: string; name: string; country: string }; prize: { amount: number; currency: string }; rank: number }>; ranking?: unknown[]; auditHead: unknown };
+  t.match(document.winners, [{ title: 'I4I: Inspire for Innovation', by: { kind: 'organisation', name: 'I4I: Inspire for Innovation', country: 'SK' }, prize: { amount: 500000, currency: 'EUR' }, rank: 1 }]);
+  t.equal(document.winners.length, 1, 'a single winner');
+  t.equal(document.ranking?.length, 6, 'with the full ranking');
+  t.ok(document.auditHead, 'carrying the audit chain head');
+  const bytes = Buffer.from(canonicalJson(document), 'utf8');
+  t.ok(verify(null, bytes, createPublicKey(publicKey.export({ format: 'pem', type: 'spki' })), Buffer.from(published!.signature, 'base64url')), 'signed with the receipt key');
 });
