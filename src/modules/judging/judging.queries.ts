@@ -88,8 +88,32 @@ export async function insertDeclaredConflict(
   return row!;
 }
 
+/** A competition's declared conflicts, oldest first; one JSON array parsed once (50,000 rows in the benchmark). */
 export async function selectDeclaredConflicts(db: DbOrTx, competitionId: string): Promise<DeclaredConflictRow[]> {
-  return db.select().from(judgeConflicts).where(eq(judgeConflicts.competitionId, competitionId)).orderBy(asc(judgeConflicts.createdAt), asc(judgeConflicts.id));
+  const c = judgeConflicts;
+  const [row] = await db
+    .select({
+      rows: sql<string>`coalesce(json_agg(json_build_array(${c.id}, ${c.judgeId}, ${c.proposalId}, ${c.organisationId}, ${c.source}, ${c.reason}, ${c.createdBy}, ${c.createdAt}) order by ${c.createdAt}, ${c.id}), '[]')::text`,
+    })
+    .from(c)
+    .where(eq(c.competitionId, competitionId));
+  type Row = [string, string, string | null, string | null, DeclaredConflictRow['source'], string, string | null, string];
+  return (JSON.parse(row?.rows ?? '[]') as Row[]).map(([id, judgeId, proposalId, organisationId, source, reason, createdBy, createdAt]) => ({
+    id,
+    competitionId,
+    judgeId,
+    proposalId,
+    organisationId,
+    source,
+    reason,
+    createdBy,
+    createdAt: new Date(createdAt),
+  }));
+}
+
+/** One judge's declared conflicts (judge_conflicts_judge_idx): a review, a bid or a manual assignment checks only these. */
+export async function selectDeclaredConflictsOfJudge(db: DbOrTx, judgeId: string): Promise<DeclaredConflictRow[]> {
+  return db.select().from(judgeConflicts).where(eq(judgeConflicts.judgeId, judgeId)).orderBy(asc(judgeConflicts.createdAt), asc(judgeConflicts.id));
 }
 
 export async function deleteDeclaredConflict(tx: DbOrTx, competitionId: string, conflictId: string): Promise<DeclaredConflictRow | undefined> {
@@ -108,12 +132,13 @@ export async function deleteBid(tx: DbOrTx, judgeId: string, proposalId: string)
   await tx.delete(judgeBids).where(and(eq(judgeBids.judgeId, judgeId), eq(judgeBids.proposalId, proposalId)));
 }
 
-export async function selectBids(db: DbOrTx, competitionId: string, judgeId?: string) {
-  return db
-    .select({ judgeId: judgeBids.judgeId, proposalId: judgeBids.proposalId, bid: judgeBids.bid })
+/** Bids by judge and proposal; one JSON array parsed once (200,000 rows in the benchmark). */
+export async function selectBids(db: DbOrTx, competitionId: string, judgeId?: string): Promise<Array<{ judgeId: string; proposalId: string; bid: Bid }>> {
+  const [row] = await db
+    .select({ rows: sql<string>`coalesce(json_agg(json_build_array(${judgeBids.judgeId}, ${judgeBids.proposalId}, ${judgeBids.bid}) order by ${judgeBids.judgeId}, ${judgeBids.proposalId}), '[]')::text` })
     .from(judgeBids)
-    .where(and(eq(judgeBids.competitionId, competitionId), judgeId ? eq(judgeBids.judgeId, judgeId) : undefined))
-    .orderBy(asc(judgeBids.judgeId), asc(judgeBids.proposalId));
+    .where(and(eq(judgeBids.competitionId, competitionId), judgeId ? eq(judgeBids.judgeId, judgeId) : undefined));
+  return (JSON.parse(row?.rows ?? '[]') as Array<[string, string, Bid]>).map(([judgeId, proposalId, bid]) => ({ judgeId, proposalId, bid }));
 }
 
 // Rounds.
@@ -189,13 +214,20 @@ export async function insertAssignments(
   tx: DbOrTx,
   rows: Array<{ competitionId: string; round: number; judgeId: string; proposalId: string; source: 'automatic' | 'manual'; planId: string | null; explanation: Record<string, unknown>; createdBy: string }>,
 ): Promise<number> {
-  let inserted = 0;
-  // Chunks keep each statement's parameter count far below PostgreSQL's 65,535.
-  for (let i = 0; i < rows.length; i += 2000) {
-    const out = await tx.insert(assignments).values(rows.slice(i, i + 2000)).onConflictDoNothing().returning({ id: assignments.id });
-    inserted += out.length;
-  }
-  return inserted;
+  if (rows.length === 0) return 0;
+  // One statement with one parameter (the rows as JSON): 30,000 assignments in one round trip,
+  // instead of chunks of bound parameters (PostgreSQL takes at most 65,535 per statement).
+  const json = JSON.stringify(rows.map((r) => ({ competition_id: r.competitionId, round: r.round, judge_id: r.judgeId, proposal_id: r.proposalId, source: r.source, plan_id: r.planId, explanation: r.explanation, created_by: r.createdBy })));
+  const result = (await tx.execute(sql`
+    with inserted as (
+      insert into ${assignments} (competition_id, round, judge_id, proposal_id, source, plan_id, explanation, created_by)
+      select competition_id, round, judge_id, proposal_id, source, plan_id, explanation, created_by
+      from json_to_recordset(${json}::json) as x(competition_id uuid, round int, judge_id uuid, proposal_id uuid, source assignment_source, plan_id uuid, explanation jsonb, created_by uuid)
+      on conflict do nothing
+      returning 1
+    )
+    select count(*)::int as n from inserted`)) as unknown as { rows: Array<{ n: number }> };
+  return result.rows[0]?.n ?? 0;
 }
 
 export async function deleteAssignmentWithoutReview(tx: DbOrTx, competitionId: string, assignmentId: string) {
@@ -271,26 +303,6 @@ export async function selectProposalReviews(db: DbOrTx, competitionId: string, p
     .orderBy(asc(reviews.round), asc(reviews.judgeId));
 }
 
-/** All reviews of a round (or every round), for the ranking, the dashboards and the export. */
-export async function selectRoundReviews(db: DbOrTx, competitionId: string, round?: number) {
-  return db
-    .select({
-      id: reviews.id,
-      round: reviews.round,
-      judgeId: reviews.judgeId,
-      proposalId: reviews.proposalId,
-      status: reviews.status,
-      scores: reviews.scores,
-      commentForApplicant: reviews.commentForApplicant,
-      noteForOrganisers: reviews.noteForOrganisers,
-      submittedAt: reviews.submittedAt,
-      updatedAt: reviews.updatedAt,
-    })
-    .from(reviews)
-    .where(and(eq(reviews.competitionId, competitionId), round === undefined ? undefined : eq(reviews.round, round)))
-    .orderBy(asc(reviews.round), asc(reviews.proposalId), asc(reviews.judgeId));
-}
-
 /** One keyset page of a competition's reviews (of one round, or all), by id, for the CSV export; `reviews_export_idx` serves it. */
 export async function selectReviewsPage(db: DbOrTx, competitionId: string, round: number | undefined, afterId: string | null, limit: number) {
   return db
@@ -310,6 +322,20 @@ export async function selectReviewsPage(db: DbOrTx, competitionId: string, round
     .where(and(eq(reviews.competitionId, competitionId), round === undefined ? undefined : eq(reviews.round, round), afterId ? gt(reviews.id, afterId) : undefined))
     .orderBy(asc(reviews.id))
     .limit(limit);
+}
+
+/**
+ * The submitted reviews of a round with only what scoring reads (judge, proposal, scores): the
+ * ranking of 30,000 reviews spends its time here, so no comments, notes or instants are fetched
+ * or mapped.
+ */
+export async function selectSubmittedScores(db: DbOrTx, competitionId: string, round: number): Promise<Array<{ judgeId: string; proposalId: string; scores: Record<string, number> }>> {
+  // One JSON array parsed once, not 30,000 rows decoded and mapped one by one (a third of the time).
+  const [row] = await db
+    .select({ rows: sql<string>`coalesce(json_agg(json_build_array(${reviews.judgeId}, ${reviews.proposalId}, ${reviews.scores})), '[]')::text` })
+    .from(reviews)
+    .where(and(eq(reviews.competitionId, competitionId), eq(reviews.round, round), eq(reviews.status, 'submitted')));
+  return (JSON.parse(row?.rows ?? '[]') as Array<[string, string, Record<string, number>]>).map(([judgeId, proposalId, scores]) => ({ judgeId, proposalId, scores }));
 }
 
 /** How many assignments of the round have no submitted review, counting only judges still on the panel. */

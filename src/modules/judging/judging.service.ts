@@ -100,13 +100,13 @@ export function createJudgingService({ db, config, access, competitions, identit
   /** Every fact a plan is made from, read in the caller's transaction (or snapshot). */
   async function gatherInput(competitionId: string, facts: JudgingFacts) {
     const round = await currentRound(competitionId, facts, null);
-    const [panel, submitted, declared, bids, existing] = await Promise.all([
-      queries.selectJudges(current(db), competitionId),
-      proposals.submittedProposals(competitionId, round.proposalIds ?? undefined),
-      queries.selectDeclaredConflicts(current(db), competitionId),
-      facts.judging.bidding ? queries.selectBids(current(db), competitionId) : Promise.resolve([]),
-      queries.selectAssignments(current(db), competitionId, round.number),
-    ]);
+    // One after the other: inside applyPlan's transaction they share one connection (pg warns of,
+    // and will refuse, overlapping queries on a client).
+    const panel = await queries.selectJudges(current(db), competitionId);
+    const submitted = await proposals.submittedProposals(competitionId, round.proposalIds ?? undefined);
+    const declared = await queries.selectDeclaredConflicts(current(db), competitionId);
+    const bids = facts.judging.bidding ? await queries.selectBids(current(db), competitionId) : [];
+    const existing = await queries.selectAssignments(current(db), competitionId, round.number);
     const accepted = panel.filter((j) => j.status === 'accepted');
     const conflicts = await conflictsOf(accepted, submitted, declared);
     const live = new Set(submitted.map((p) => p.id));
@@ -172,9 +172,9 @@ export function createJudgingService({ db, config, access, competitions, identit
     const assignment = judge ? await queries.selectJudgeAssignment(current(db), judge.id, proposalId) : undefined;
     let conflicted = false;
     if (judge && assignment) {
-      const [submitted, declared] = await Promise.all([proposals.submittedProposals(competitionId, [proposalId]), queries.selectDeclaredConflicts(current(db), competitionId)]);
+      const submitted = await proposals.submittedProposals(competitionId, [proposalId]);
       if (submitted.length === 0) throw new NotFoundError('Proposal');
-      conflicted = (await conflictsOf([judge], submitted, declared.filter((d) => d.judgeId === judge.id))).length > 0;
+      conflicted = (await conflictsOf([judge], submitted, await queries.selectDeclaredConflictsOfJudge(current(db), judge.id))).length > 0;
     }
     access.requireAssignedJudge(actor, { judge, assigned: assignment !== undefined, conflicted });
     return { judge: judge!, assignment: assignment! };
@@ -391,10 +391,10 @@ export function createJudgingService({ db, config, access, competitions, identit
       if (!facts.judging.bidding) throw new ConflictError('JUDGING_NOT_STARTED', 'This competition does not take bids');
       const [submitted, declared, bids] = await Promise.all([
         proposals.submittedProposals(competitionId),
-        queries.selectDeclaredConflicts(current(db), competitionId),
+        queries.selectDeclaredConflictsOfJudge(current(db), judge.id),
         queries.selectBids(current(db), competitionId, judge.id),
       ]);
-      const conflicted = new Set((await conflictsOf([judge], submitted, declared.filter((d) => d.judgeId === judge.id))).map((c) => c.proposalId));
+      const conflicted = new Set((await conflictsOf([judge], submitted, declared)).map((c) => c.proposalId));
       const bidOf = new Map(bids.map((b) => [b.proposalId, b.bid]));
       const showTitles = access.judgeSeesIdentity(facts.judging.blind) || facts.judging.bidTitlesInBlind;
       return {
@@ -407,8 +407,8 @@ export function createJudgingService({ db, config, access, competitions, identit
       const facts = await competitions.judgingFacts(competitionId);
       if (!facts.judging.bidding) throw new ConflictError('JUDGING_NOT_STARTED', 'This competition does not take bids');
       const submitted = await proposals.submittedProposals(competitionId, [proposalId]);
-      const declared = await queries.selectDeclaredConflicts(current(db), competitionId);
-      if (submitted.length === 0 || (await conflictsOf([judge], submitted, declared.filter((d) => d.judgeId === judge.id))).length > 0) throw new NotFoundError('Proposal');
+      const declared = await queries.selectDeclaredConflictsOfJudge(current(db), judge.id);
+      if (submitted.length === 0 || (await conflictsOf([judge], submitted, declared)).length > 0) throw new NotFoundError('Proposal');
       await transaction(db, async (tx) => {
         const locked = await competitions.lockForJudging(competitionId);
         if (locked.status === 'results_published' || locked.status === 'archived') throw new ConflictError('RESULTS_PUBLISHED', 'Results are published');
@@ -427,7 +427,10 @@ export function createJudgingService({ db, config, access, competitions, identit
       requireJudgingOpen(facts, 'assign');
       const { round, input, digest } = await gatherInput(competitionId, facts);
       const plan = planAssignment(input);
-      const stored = await transaction(db, (tx) => queries.insertPlan(tx, { competitionId, round: round.number, inputDigest: digest, plan, createdBy: actor.userId }));
+      // Stored: the digests, not the 30,000 explained rows. Applying re-plans from facts that must
+      // hash to `inputDigest`, and the result must hash to `planDigest`: exactly this plan.
+      const summary = { planDigest: planDigestOf(plan), assignments: plan.assignments.length, uncovered: plan.uncovered.length, targetLoad: plan.targetLoad };
+      const stored = await transaction(db, (tx) => queries.insertPlan(tx, { competitionId, round: round.number, inputDigest: digest, plan: summary, createdBy: actor.userId }));
       return planView(stored.id, round.number, digest, plan, iso(stored.createdAt));
     },
 
@@ -444,11 +447,16 @@ export function createJudgingService({ db, config, access, competitions, identit
         const stored = await queries.lockPlan(tx, competitionId, planId);
         if (!stored) throw new NotFoundError('Plan');
         if (stored.appliedAt) throw new ConflictError('PLAN_ALREADY_APPLIED', `This plan was applied at ${iso(stored.appliedAt)}`, { appliedAt: iso(stored.appliedAt) });
-        const { round, digest } = await gatherInput(competitionId, facts);
+        const { round, digest, input } = await gatherInput(competitionId, facts);
         if (digest !== stored.inputDigest || round.number !== stored.round) {
           throw new ConflictError('PLAN_STALE', 'The panel, conflicts, bids, proposals or assignments changed since this plan was made; make a new dry run', { planId });
         }
-        const plan = stored.plan as AssignmentPlan;
+        // The planner is deterministic: the same facts give the same plan. Checked, not assumed
+        // (a new release's planner between the dry run and the apply would differ).
+        const plan = planAssignment(input);
+        if (planDigestOf(plan) !== (stored.plan as { planDigest?: string }).planDigest) {
+          throw new ConflictError('PLAN_STALE', 'The planner now gives a different plan for the same facts (the service was updated since the dry run); make a new dry run', { planId });
+        }
         const added = await queries.insertAssignments(
           tx,
           plan.assignments.map((a) => ({
@@ -482,8 +490,7 @@ export function createJudgingService({ db, config, access, competitions, identit
         const round = await currentRound(competitionId, facts, actor.userId);
         const submitted = await proposals.submittedProposals(competitionId, [input.proposalId]);
         if (submitted.length === 0 || (round.proposalIds && !round.proposalIds.includes(input.proposalId))) throw new NotFoundError('Proposal');
-        const declared = await queries.selectDeclaredConflicts(tx, competitionId);
-        const conflicts = await conflictsOf([judge], submitted, declared.filter((d) => d.judgeId === judge.id));
+        const conflicts = await conflictsOf([judge], submitted, await queries.selectDeclaredConflictsOfJudge(tx, judge.id));
         if (conflicts.length > 0) throw new ConflictError('JUDGE_CONFLICTED', `The judge conflicts with this proposal: ${conflicts.map((c) => c.reason).join('; ')}`, { conflicts: conflicts.map(conflictView) });
         const load = ((await loadsOf(competitionId, round.number)).get(judge.id) ?? { assigned: 0 }).assigned;
         const added = await queries.insertAssignments(tx, [
@@ -654,6 +661,14 @@ export function createJudgingService({ db, config, access, competitions, identit
     /** Internal: the facts the ranking needs (results.service.ts). */
     internal: { gatherInput, conflictsOf, currentRound },
   };
+
+  /** SHA-256 over the plan's assignments and uncovered proposals, in their (deterministic) order. */
+  function planDigestOf(plan: AssignmentPlan): string {
+    const hash = createHash('sha256');
+    for (const a of plan.assignments) hash.update(`${a.judgeId}|${a.proposalId}|${a.bid ?? ''}|${a.judgeLoadBefore}\n`);
+    for (const u of plan.uncovered) hash.update(`u|${u.proposalId}|${u.missing}\n`);
+    return hash.digest('hex');
+  }
 
   function planView(planId: string, round: number, digest: string, plan: AssignmentPlan, createdAt: string) {
     return { planId, round, inputDigest: digest, createdAt, ...plan };

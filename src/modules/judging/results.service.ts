@@ -50,20 +50,18 @@ export function createResultsService({ db, access, competitions, identity, propo
     const roundRow = rounds.find((r) => r.number === number);
     if (number !== 1 && !roundRow) throw new NotFoundError('Round');
     const ids = number === 1 ? undefined : await queries.selectRoundProposalIds(current(db), roundRow!.id);
-    const [submitted, panel, declared, reviews] = await Promise.all([
-      proposals.submittedProposals(competitionId, ids),
-      queries.selectJudges(current(db), competitionId),
-      queries.selectDeclaredConflicts(current(db), competitionId),
-      queries.selectRoundReviews(current(db), competitionId, number),
-    ]);
+    // One after the other: publishResults reads these inside its transaction, on one connection.
+    const submitted = await proposals.submittedProposals(competitionId, ids);
+    const panel = await queries.selectJudges(current(db), competitionId);
+    const declared = await queries.selectDeclaredConflicts(current(db), competitionId);
+    const reviews = await queries.selectSubmittedScores(current(db), competitionId, number);
     const counting = new Set(panel.filter((j) => j.status === 'accepted' || (j.status === 'removed' && j.keepReviews)).map((j) => j.id));
     const conflicted = new Set((await conflictsOf(panel, submitted, declared)).map((c) => `${c.judgeId}|${c.proposalId}`));
     const live = new Set(submitted.map((p) => p.id));
-    const counted = reviews.filter((r) => r.status === 'submitted' && counting.has(r.judgeId) && live.has(r.proposalId) && !conflicted.has(`${r.judgeId}|${r.proposalId}`));
+    const counted = reviews.filter((r) => counting.has(r.judgeId) && live.has(r.proposalId) && !conflicted.has(`${r.judgeId}|${r.proposalId}`));
     return {
       round: number,
       submitted,
-      reviews,
       input: {
         rubric: facts.rubric,
         settings: { aggregation: facts.judging.aggregation, normalisation: facts.judging.normalisation, tieBreaks: facts.judging.tieBreaks },
