@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
   assignmentPlans,
@@ -114,6 +114,15 @@ export async function selectDeclaredConflicts(db: DbOrTx, competitionId: string)
 /** One judge's declared conflicts (judge_conflicts_judge_idx): a review, a bid or a manual assignment checks only these. */
 export async function selectDeclaredConflictsOfJudge(db: DbOrTx, judgeId: string): Promise<DeclaredConflictRow[]> {
   return db.select().from(judgeConflicts).where(eq(judgeConflicts.judgeId, judgeId)).orderBy(asc(judgeConflicts.createdAt), asc(judgeConflicts.id));
+}
+
+/** The declared conflicts that can touch one proposal: with it, or with any organisation. */
+export async function selectDeclaredConflictsAbout(db: DbOrTx, competitionId: string, proposalId: string): Promise<DeclaredConflictRow[]> {
+  return db
+    .select()
+    .from(judgeConflicts)
+    .where(and(eq(judgeConflicts.competitionId, competitionId), or(eq(judgeConflicts.proposalId, proposalId), isNotNull(judgeConflicts.organisationId))))
+    .orderBy(asc(judgeConflicts.createdAt), asc(judgeConflicts.id));
 }
 
 export async function deleteDeclaredConflict(tx: DbOrTx, competitionId: string, conflictId: string): Promise<DeclaredConflictRow | undefined> {
@@ -347,11 +356,6 @@ export async function countMissingReviews(db: DbOrTx, competitionId: string, rou
     .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
     .where(and(eq(assignments.competitionId, competitionId), eq(assignments.round, round), eq(judges.status, 'accepted'), sql`(${reviews.status} is null or ${reviews.status} <> 'submitted')`));
   return row!.n;
-}
-
-export async function selectJudgesByIds(db: DbOrTx, ids: string[]): Promise<JudgeRow[]> {
-  if (ids.length === 0) return [];
-  return db.select().from(judges).where(inArray(judges.id, ids));
 }
 
 // Decisions and results.

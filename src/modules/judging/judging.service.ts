@@ -156,6 +156,22 @@ export function createJudgingService({ db, config, access, competitions, identit
     return loads;
   }
 
+  /**
+   * The submitted reviews of a proposal that count (as the ranking counts them): by a judge on
+   * the panel, or removed with `keepReviews`, and not across a conflict. Shown to other judges
+   * and, as comments, to the applicant; a review that does not count is shown to nobody.
+   */
+  async function countingReviewsOf(competitionId: string, proposalId: string, round?: number) {
+    const all = (await queries.selectProposalReviews(current(db), competitionId, proposalId, round)).filter((r) => r.status === 'submitted');
+    if (all.length === 0) return all;
+    const panel = await queries.selectJudges(current(db), competitionId);
+    const reviewers = panel.filter((j) => all.some((r) => r.judgeId === j.id) && (j.status === 'accepted' || (j.status === 'removed' && j.keepReviews)));
+    const submitted = await proposals.submittedProposals(competitionId, [proposalId]);
+    const conflicted = new Set((await conflictsOf(reviewers, submitted, await queries.selectDeclaredConflictsAbout(current(db), competitionId, proposalId))).map((c) => c.judgeId));
+    const counting = new Set(reviewers.filter((j) => !conflicted.has(j.id)).map((j) => j.id));
+    return all.filter((r) => counting.has(r.judgeId));
+  }
+
   /** The caller's accepted judge row for the competition, or 404. */
   async function requireMyJudge(actor: Actor, competitionId: string): Promise<JudgeRow> {
     const judge = await queries.selectJudgeOfUser(current(db), competitionId, actor.userId);
@@ -653,13 +669,12 @@ export function createJudgingService({ db, config, access, competitions, identit
       if (!access.judgeSeesOtherReviews(own?.status === 'submitted')) {
         throw new ForbiddenError('Submit your own review of this proposal first: other judges’ reviews are hidden until then', 'REVIEW_NOT_SUBMITTED');
       }
-      const all = await queries.selectProposalReviews(current(db), competitionId, proposalId, assignment.round);
-      const others = all.filter((r) => r.judgeId !== judge.id && r.status === 'submitted');
+      const others = (await countingReviewsOf(competitionId, proposalId, assignment.round)).filter((r) => r.judgeId !== judge.id);
       return { items: others.map((r, i) => ({ judge: `Judge ${i + 1}`, scores: r.scores, commentForApplicant: r.commentForApplicant, submittedAt: isoOrNull(r.submittedAt) })) };
     },
 
-    /** Internal: the facts the ranking needs (results.service.ts). */
-    internal: { gatherInput, conflictsOf, currentRound },
+    /** Internal: the facts the ranking and the feedback need (results.service.ts). */
+    internal: { gatherInput, conflictsOf, currentRound, countingReviewsOf },
   };
 
   /** SHA-256 over the plan's assignments and uncovered proposals, in their (deterministic) order. */

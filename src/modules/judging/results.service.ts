@@ -37,7 +37,7 @@ export interface ResultsDeps {
 }
 
 export function createResultsService({ db, access, competitions, identity, proposals, organisationProfile, judging, receipts }: ResultsDeps) {
-  const { conflictsOf, currentRound } = judging.internal;
+  const { conflictsOf, currentRound, countingReviewsOf } = judging.internal;
 
   /**
    * The scoring input of a round: its submitted proposals and the reviews that count — submitted,
@@ -135,11 +135,12 @@ export function createResultsService({ db, access, competitions, identity, propo
         await queries.lockCompetitionJudging(tx, competitionId);
         const rounds = await queries.selectRounds(tx, competitionId);
         if (rounds.some((r) => r.number >= 2)) throw new ConflictError('ROUND_NOT_ALLOWED', 'This competition already has its shortlist round');
-        const { ranking } = await finalRanking(competitionId, facts);
+        const { ranking, titles } = await finalRanking(competitionId, facts);
         const ranked = ranking.entries.filter((e) => e.rank !== null).map((e) => e.proposalId);
         let chosen: string[];
         if (input.proposalIds) {
-          const known = new Set(ranking.entries.map((e) => e.proposalId));
+          // Any submitted proposal of the round may advance, reviewed or not (with a reason, below).
+          const known = new Set(titles.keys());
           const unknown = input.proposalIds.filter((id) => !known.has(id));
           if (unknown.length > 0) throw new ValidationError(unknown.map((id) => ({ field: 'proposalIds', message: `${id} is not a submitted proposal of this competition`, code: 'UNKNOWN_PROPOSAL' })));
           chosen = [...new Set(input.proposalIds)];
@@ -179,9 +180,10 @@ export function createResultsService({ db, access, competitions, identity, propo
         requireJudgingOpen(facts, 'decide');
         const existing = await queries.lockDecision(tx, competitionId);
         requireIfMatchPresent(ifMatch, existing?.version ?? 0, 'decision');
-        const { ranking, round } = await finalRanking(competitionId, facts);
+        const { ranking, round, titles } = await finalRanking(competitionId, facts);
         const ranked = ranking.entries.filter((e) => e.rank !== null);
-        const problems = decisionProblems(facts.prize, input.winners, new Set(ranking.entries.map((e) => e.proposalId)));
+        // Any submitted proposal of the last round may win, ranked or not (a departure: with a reason).
+        const problems = decisionProblems(facts.prize, input.winners, new Set(titles.keys()));
         const follows = followsRanking(
           ranked.map((e) => e.proposalId),
           input.winners.map((w) => w.proposalId),
@@ -283,7 +285,7 @@ export function createResultsService({ db, access, competitions, identity, propo
         throw new NotFoundError('Feedback (shown once the results are published)', 'RESULTS_NOT_PUBLISHED');
       }
       const { ranking, round } = await finalRanking(facts.competitionId, competition);
-      const reviews = (await queries.selectProposalReviews(current(db), facts.competitionId, proposalId)).filter((r) => r.status === 'submitted');
+      const reviews = await countingReviewsOf(facts.competitionId, proposalId);
       const entry = ranking.entries.find((e) => e.proposalId === proposalId);
       return {
         proposalId,

@@ -606,3 +606,44 @@ t.test('the shortlist round by chosen proposals: unknown ones refused, a departu
   t.notOk('ranking' in overridden.json().document, 'the full ranking is not published unless asked');
   t.match((await auditOf(world.competitionId, 'results.published')).map((a) => a.data), [{ override: true, reason: 'The judge is unreachable', missingReviews: 1, round: 2 }]);
 });
+
+t.test('an unreviewed submitted proposal may be shortlisted and may win (with a reason); reviews that do not count are shown to nobody', async (t) => {
+  const world = await judgingWorld(app, { count: 3, judges: 2, judging: { reviewsPerProposal: 2, showScoresToApplicants: false } });
+  await assignAll(app, world);
+  const [j1, j2] = world.judges as [JudgingWorld['judges'][0], JudgingWorld['judges'][0]];
+  const [p1, p2, p3] = world.proposalIds as [string, string, string];
+  await submitReview(app, world.competitionId, j1, p1, all(8), 'Strong, from judge one');
+  await submitReview(app, world.competitionId, j2, p1, all(6), 'Fine, from judge two');
+  await submitReview(app, world.competitionId, j1, p2, all(5));
+  // p3 has no submitted review: not ranked, but a submitted proposal all the same.
+  const otherUrl = `${c(world.competitionId)}/my-assignments/${p1}/other-reviews`;
+  t.equal((await call('GET', otherUrl, j2)).json().items.length, 1, 'judge two sees judge one’s review');
+  const removed = await call('POST', `${c(world.competitionId)}/judges/${j1.judgeId}/remove`, world.organiser, { keepReviews: false, reason: 'Late conflict' });
+  t.equal(removed.statusCode, 200, removed.body);
+  t.same((await call('GET', otherUrl, j2)).json().items, [], 'a review that no longer counts is not shown to other judges');
+
+  const shortlist = await call('POST', `${c(world.competitionId)}/shortlist`, world.organiser, { proposalIds: [p1, p3], reason: 'p3 was never reviewed; the panel wants a look' });
+  t.equal(shortlist.statusCode, 201, shortlist.body);
+  t.same(shortlist.json().proposalIds, [p1, p3]);
+
+  // A one-round competition for the decision and the feedback.
+  const other = await judgingWorld(app, { count: 2, judges: 2, judging: { reviewsPerProposal: 2 } });
+  await assignAll(app, other);
+  const [k1, k2] = other.judges as [JudgingWorld['judges'][0], JudgingWorld['judges'][0]];
+  await submitReview(app, other.competitionId, k1, other.proposalIds[0]!, all(7), 'Shown to the applicant');
+  await submitReview(app, other.competitionId, k2, other.proposalIds[0]!, all(3), 'From a judge removed without their reviews');
+  t.equal((await call('POST', `${c(other.competitionId)}/judges/${k2.judgeId}/remove`, other.organiser, { keepReviews: false, reason: 'Biased' })).statusCode, 200);
+  const unranked = other.proposalIds[1]!;
+  const noReason = await call('PUT', `${c(other.competitionId)}/decision`, other.organiser, { winners: [{ proposalId: unranked, prizeAmount: 500000 }] }, { 'if-match': '"v0"' });
+  t.equal(noReason.statusCode, 422);
+  t.same(noReason.json().errors.map((e: { field: string }) => e.field), ['departureReason'], 'an unranked winner is a departure, not an unknown proposal');
+  const decided = await call('PUT', `${c(other.competitionId)}/decision`, other.organiser, { winners: [{ proposalId: unranked, prizeAmount: 500000 }], departureReason: 'Its reviews were lost; the panel read it together' }, { 'if-match': '"v0"' });
+  t.equal(decided.statusCode, 200, decided.body);
+  t.match(decided.json().winners, [{ proposalId: unranked, rank: null }]);
+
+  const published = await call('POST', `${c(other.competitionId)}/results/publish`, other.organiser, { override: true, reason: 'Reviews of the second proposal were lost' });
+  t.equal(published.statusCode, 200, published.body);
+  const feedback = await call('GET', `/v1/proposals/${other.proposalIds[0]}/feedback`, other.applicants[0]);
+  t.equal(feedback.statusCode, 200, feedback.body);
+  t.same(feedback.json().comments.map((x: { comment: string }) => x.comment), ['Shown to the applicant'], 'the removed judge’s comment does not reach the applicant');
+});
