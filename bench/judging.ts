@@ -43,6 +43,7 @@ const PLAIN_PROPOSALS = Math.max(10, Math.round(3_000 * SCALE));
 const ASSIGNMENT_RUNS = Math.round(number('BENCH_JUDGING_RUNS', 3, 1));
 const RANKING_CALLS = Math.round(number('BENCH_JUDGING_RANKING_CALLS', 10, 1));
 const EXPORT_RUNS = Math.round(number('BENCH_JUDGING_EXPORT_RUNS', 3, 1));
+const BURSTS = Math.round(number('BENCH_JUDGING_BURSTS', 5, 1));
 
 const rubric = [
   { id: 'impact', label: 'Social impact', weight: 30, scaleMin: 1, scaleMax: 10 },
@@ -333,6 +334,43 @@ async function submitReviews(client: Pool, competitionId: string, work: Map<stri
   return { latencies, statuses, errors };
 }
 
+/**
+ * 100 judges pressing "submit" at the same moment, `bursts` times with a pause between: each
+ * judge sends one review per burst (the reading of "100 judges submitting concurrently" that a
+ * panel produces), unlike the closed loop above, where every judge submits again the moment an
+ * answer arrives and latency is clients / throughput.
+ */
+async function burstReviews(client: Pool, competitionId: string, work: Map<string, { token: string; proposalIds: string[] }>, bursts: number) {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  for (let b = 0; b < bursts; b++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await Promise.all(
+      [...work.values()].map(async (judge, salt) => {
+        const proposalId = judge.proposalIds.shift();
+        if (!proposalId) return;
+        const scores = Object.fromEntries(rubric.map((c, i) => [c.id, 1 + ((salt + i * 3 + b) % 10)]));
+        const sent = performance.now();
+        try {
+          const res = await client.request({
+            method: 'PUT',
+            path: `/v1/competitions/${competitionId}/my-assignments/${proposalId}/review`,
+            headers: { authorization: `Bearer ${judge.token}`, 'content-type': 'application/json', 'if-match': '"v0"' },
+            body: JSON.stringify({ scores, commentForApplicant: 'Clear goals; the budget needs a second look.', noteForOrganisers: '', submit: true }),
+          });
+          await res.body.text();
+          latencies.push(performance.now() - sent);
+          statuses[String(res.statusCode)] = (statuses[String(res.statusCode)] ?? 0) + 1;
+        } catch {
+          errors++;
+        }
+      }),
+    );
+  }
+  return { latencies, statuses, errors };
+}
+
 async function assignmentsOf(databaseUrl: string, competitionId: string, judges: BuiltCompetition['judges'], secret: string) {
   const rows = await withClient(databaseUrl, (client) =>
     client.query<{ judge_id: string; proposal_id: string }>(
@@ -513,6 +551,20 @@ export default defineBenchmark({
           targetMet: figures.latencyMs.p99 < 100 && figures.non2xx === 0 && result.errors === 0,
         };
         console.log(`submit reviews (${label}): ${JSON.stringify(concurrent[label])}`);
+        const burst = await burstReviews(client, built.competitionId, work, BURSTS);
+        const burstRow = row(`submit reviews, ${JUDGES} judges in one burst, ${BURSTS} bursts: ${label}`, burst.latencies, burst.latencies.reduce((a, b) => Math.max(a, b), 0) / 1000, burst.statuses, burst.errors);
+        rows.push(burstRow);
+        concurrent[`${label}, bursts`] = {
+          bursts: BURSTS,
+          requests: burst.latencies.length,
+          p50Ms: burstRow.latencyMs.p50,
+          p99Ms: burstRow.latencyMs.p99,
+          maxMs: burstRow.latencyMs.max,
+          statuses: burst.statuses,
+          connectionErrors: burst.errors,
+          targetMet: burstRow.latencyMs.p99 < 100 && burstRow.non2xx === 0 && burst.errors === 0,
+        };
+        console.log(`submit reviews in bursts (${label}): ${JSON.stringify(concurrent[`${label}, bursts`])}`);
       }
       notes.concurrentReviews = concurrent;
     } finally {

@@ -87,7 +87,7 @@ t.test('the document’s shape: descriptions, parameters, components, headers', 
       if (!t.ok(response.headers?.['x-request-id'], `${name} ${status}: x-request-id`)) break;
     }
     for (const p of op.parameters ?? []) {
-      if (p.in === 'path') t.ok(p.name === 'revision' || /^[a-z]+Id$/.test(p.name), `${name}: path parameter ${p.name} is <resource>Id`);
+      if (p.in === 'path') t.ok(['revision', 'dataset'].includes(p.name) || /^[a-z]+Id$/.test(p.name), `${name}: path parameter ${p.name} is <resource>Id (or a number or name, not an id: revision, dataset)`);
     }
   }
   t.notOk(Object.keys(doc.paths).some((p) => p.includes('{id}')), 'no bare {id} path parameter');
