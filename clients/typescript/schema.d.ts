@@ -1041,6 +1041,586 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/competitions/{competitionId}/judges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The panel with each judge’s state and load (organisers)
+         * @description Every judge ever invited, with their state (invited, accepted, declined, removed) and their load in the current round.
+         */
+        get: operations["listJudges"];
+        put?: never;
+        /**
+         * Invite a judge to the panel by email (organisers)
+         * @description Owners and managers with a confirmed address invite anyone by email, inside the organisation or not; the judge accepts logged in with that address (`POST /v1/judging/invitations/accept`). An address is invited once per competition (`409 JUDGE_ALREADY_INVITED`).
+         */
+        post: operations["inviteJudge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/judges/{judgeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a judge’s maximum load (organisers)
+         * @description Sets the judge’s per-round cap; the next dry run plans with it (and a plan made before is stale).
+         */
+        patch: operations["updateJudge"];
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/judges/{judgeId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a judge off the panel (organisers)
+         * @description Their assignments without a review are dropped; their reviews stay stored, and count in the ranking only with `keepReviews: true`. The choice and the reason are audited.
+         */
+        post: operations["removeJudge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/judging/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation to judge
+         * @description The invited person, logged in with the invited address, accepts with the token from the email (valid 21 days).
+         */
+        post: operations["acceptJudgeInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/judging/invitations/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an invitation to judge
+         * @description The invited person, logged in with the invited address, declines with the token from the email (valid 21 days).
+         */
+        post: operations["declineJudgeInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/judging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The competitions I judge
+         * @description Every panel the caller accepted, with the round and their load.
+         */
+        get: operations["listMyPanels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every conflict, declared and detected, with its source (organisers)
+         * @description Detected conflicts are computed from the current facts: the judge is the applicant or a team member, in the organisation the proposal is submitted for, or shares an organisation with the applicant or a team member.
+         */
+        get: operations["listConflicts"];
+        put?: never;
+        /**
+         * Declare a conflict (a judge their own; an organiser for any judge)
+         * @description A conflict with one proposal or with an organisation (then with every proposal whose applicant, team or submitting organisation belongs to it). A conflicted judge is never assigned, cannot read the proposal, and their review is not counted.
+         */
+        post: operations["declareConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/conflicts/{conflictId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw a declared conflict (organisers)
+         * @description Detected conflicts cannot be withdrawn: they follow the facts.
+         */
+        delete: operations["deleteConflict"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/bids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proposals open to my bids (judges, when the competition takes bids)
+         * @description Every submitted proposal the judge does not conflict with; titles are hidden in blind mode unless the organiser shows them.
+         */
+        get: operations["listMyBids"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/bids/{proposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Bid on a proposal (judges)
+         * @description eager, willing or unwilling; null withdraws the bid. The automatic assignment prefers eager and avoids unwilling where it can.
+         */
+        put: operations["putBid"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/assignments/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dry run of the automatic assignment (organisers)
+         * @description Plans the current round: every submitted proposal gets its reviews, never from a conflicted judge, loads within one where feasible, bids honoured, existing assignments kept. Returns the plan with per-judge loads and every proposal it cannot cover with the reason and the fix. Nothing is assigned until the plan is applied.
+         */
+        post: operations["planAssignments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/assignments/plans/{planId}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply exactly the plan of a dry run (organisers)
+         * @description All or nothing. If the panel, conflicts, bids, proposals or assignments changed since the dry run the apply is `409 PLAN_STALE` (make a new dry run), never a different plan; of two organisers applying at once, one wins and the other gets 409.
+         */
+        post: operations["applyAssignmentPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current round’s assignments, each with why (organisers)
+         * @description Filter by judge or proposal; each assignment explains itself (load at the time, bid, conflicts checked).
+         */
+        get: operations["listAssignments"];
+        put?: never;
+        /**
+         * Assign one judge to one proposal by hand (organisers)
+         * @description The judge must have accepted and have no conflict with the proposal.
+         */
+        post: operations["assignJudge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/assignments/{assignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an assignment without a review (organisers)
+         * @description An assignment whose review was started is kept (`409 REVIEW_STARTED`).
+         */
+        delete: operations["removeAssignment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/my-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My assignments with progress and the next proposal to review (judges)
+         * @description `next` is the least-reviewed proposal you have not submitted a review for: "save and next".
+         */
+        get: operations["listMyAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/my-assignments/{proposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an assigned proposal (judges)
+         * @description The current submitted revision. In blind mode no applicant, team or organisation identity appears, and files have neutral names.
+         */
+        get: operations["readAssignedProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/my-assignments/{proposalId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file of an assigned proposal (judges)
+         * @description In blind mode the file is served without identifying metadata (PDF Info and XMP, image EXIF/XMP/text chunks) under a neutral name, or not at all when the competition withholds files from judges (404).
+         */
+        get: operations["downloadAssignedAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/my-assignments/{proposalId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My review of an assigned proposal (judges)
+         * @description Before the first save an empty review with version 0 (ETag `"v0"`).
+         */
+        get: operations["getMyReview"];
+        /**
+         * Save or submit my review (judges; If-Match required)
+         * @description Integer scores per rubric criterion within its scale (all of them to submit), a comment for the applicant and a note for organisers. Editable until judging ends. `If-Match` is required: 428 without it, 412 when stale.
+         */
+        put: operations["saveMyReview"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/my-assignments/{proposalId}/other-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Other judges’ reviews of a proposal, once mine is submitted (judges)
+         * @description Anti-anchoring: `403 REVIEW_NOT_SUBMITTED` until your own review is submitted. Other judges are anonymous.
+         */
+        get: operations["listOtherReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The explained ranking (organisers)
+         * @description Each entry shows how its score was made: raw and normalised, per criterion, per review, the tie-break used. Counts submitted reviews of judges on the panel (or removed with reviews kept), never across a conflict.
+         */
+        get: operations["getRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/judge-bias": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The judge-bias report (organisers)
+         * @description Per judge: count, mean, spread, offset from and agreement with the other judges on the same proposals, flags; raw and normalised rankings side by side.
+         */
+        get: operations["getJudgeBiasReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/judging-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress per judge and per proposal (organisers)
+         * @description The current round’s assignments and reviews, counted.
+         */
+        get: operations["getJudgingProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/exports/{dataset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export proposals, reviews or the ranking as CSV (organisers)
+         * @description UTF-8 CSV after RFC 4180 (CRLF, a header row, fields quoted as needed), streamed in pages so an export of any size is served in constant memory. Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) are prefixed with `'`. Reviews carry one `score:<criterionId>` column per rubric criterion, the ranking one `mean:<criterionId>` column. Each export is audited (`export.downloaded`).
+         */
+        get: operations["exportJudgingData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/shortlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the shortlist round (organisers)
+         * @description The top N of round 1 (or a chosen set, with a reason when it departs from the ranking) advance to round 2, with its own assignments and reviews; the final ranking uses round 2.
+         */
+        post: operations["createShortlist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The winners decided so far (organisers)
+         * @description Version 0 (ETag `"v0"`) before the first decision.
+         */
+        get: operations["getDecision"];
+        /**
+         * Decide the winners and their prize shares (organisers; If-Match required)
+         * @description Shares in minor units sum to the prize. Winners other than the top of the final ranking in order need `departureReason` (audited).
+         */
+        put: operations["putDecision"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/results/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the signed results (organisers)
+         * @description Needs a decision and every assigned review of the last round submitted, or `override: true` with a `reason` (audited). The results are signed with the receipt key and carry the audit chain’s head; the competition moves to `results_published` and judging freezes.
+         */
+        post: operations["publishResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published results, signed (public)
+         * @description No token needed. Verify offline: Ed25519 over the canonical JSON of `document` (sorted keys, no whitespace) with the key from GET /v1/receipts/public-key (docs/judging.md).
+         */
+        get: operations["getResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proposals/{proposalId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Judges’ feedback on my proposal (applicant and team)
+         * @description Once results are published: the judges’ comments without their identities, and score and rank where the competition shows them.
+         */
+        get: operations["getProposalFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1802,7 +2382,11 @@ export interface components {
          *       "judgingOpensAt": "2026-11-05",
          *       "judgingClosesAt": "2026-11-30",
          *       "shortlistSize": 10,
-         *       "showScoresToApplicants": true
+         *       "showScoresToApplicants": true,
+         *       "bidding": true,
+         *       "bidTitlesInBlind": false,
+         *       "attachmentsForJudges": "stripped",
+         *       "publishFullRanking": false
          *     }
          */
         JudgingSettingsInput: {
@@ -1850,6 +2434,27 @@ export interface components {
              * @default false
              */
             showScoresToApplicants?: boolean;
+            /**
+             * @description Judges may bid on proposals (eager, willing, unwilling) before assignment; bids steer the automatic assignment
+             * @default false
+             */
+            bidding?: boolean;
+            /**
+             * @description In blind mode, whether bidding judges see proposal titles (titles may name people); otherwise they bid on ids only
+             * @default false
+             */
+            bidTitlesInBlind?: boolean;
+            /**
+             * @description In blind mode: `stripped` serves files without identifying metadata (PDF Info/XMP, image EXIF/XMP/text chunks); `withheld` does not serve files to judges
+             * @default stripped
+             * @enum {string}
+             */
+            attachmentsForJudges?: "stripped" | "withheld";
+            /**
+             * @description Published results include the full ranking (titles and scores), not only the winners
+             * @default false
+             */
+            publishFullRanking?: boolean;
         };
         /**
          * @description A new competition, created as a draft; every problem is reported at once (422 `errors`)
@@ -2000,7 +2605,11 @@ export interface components {
          *         "judgingOpensAt": "2026-11-05",
          *         "judgingClosesAt": "2026-11-30",
          *         "shortlistSize": 10,
-         *         "showScoresToApplicants": true
+         *         "showScoresToApplicants": true,
+         *         "bidding": true,
+         *         "bidTitlesInBlind": false,
+         *         "attachmentsForJudges": "stripped",
+         *         "publishFullRanking": false
          *       }
          *     }
          */
@@ -2184,6 +2793,205 @@ export interface components {
             reason: string;
         };
         /**
+         * @description A judge to invite to the panel
+         * @example {
+         *       "email": "marta.kowalska@example.org",
+         *       "maxLoad": 40
+         *     }
+         */
+        InviteJudgeRequest: {
+            /**
+             * Format: email
+             * @description Where the invitation goes; the judge accepts logged in with this address (an account inside or outside the organisation)
+             */
+            email: string;
+            /** @description At most this many proposals in a round; null or absent: balancing alone decides */
+            maxLoad?: number | null;
+        };
+        /**
+         * @description A change to a judge’s place on the panel
+         * @example {
+         *       "maxLoad": 30
+         *     }
+         */
+        UpdateJudgeRequest: {
+            /** @description At most this many proposals in a round; null: no cap */
+            maxLoad: number | null;
+        };
+        /**
+         * @description Taking a judge off the panel
+         * @example {
+         *       "keepReviews": false,
+         *       "reason": "Declared a late conflict with most of the proposals"
+         *     }
+         */
+        RemoveJudgeRequest: {
+            /**
+             * @description Whether the judge’s submitted reviews still count in the ranking (default: they do not)
+             * @default false
+             */
+            keepReviews?: boolean;
+            /** @description Why the judge leaves the panel (kept in the audit log) */
+            reason: string;
+        };
+        /**
+         * @description Accepting or declining a judge invitation
+         * @example {
+         *       "token": "r7Jx0c3Vb2m9QpL1sT4uW8yZaBcDeFgH"
+         *     }
+         */
+        JudgeInvitationAnswer: {
+            /** @description The token from the invitation email */
+            token: string;
+        };
+        /**
+         * @description A declared conflict: name exactly one of proposalId and organisationId
+         * @example {
+         *       "organisationId": "3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c",
+         *       "reason": "I sit on this foundation’s board"
+         *     }
+         */
+        DeclareConflictRequest: {
+            /**
+             * Format: uuid
+             * @description Organisers: the judge the conflict is about (absent: you declare your own, as a judge)
+             * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+             */
+            judgeId?: string;
+            /**
+             * Format: uuid
+             * @description A conflict with one proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
+            proposalId?: string;
+            /**
+             * Format: uuid
+             * @description A conflict with every proposal behind this organisation
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
+            organisationId?: string;
+            /** @description Why (kept in the audit log) */
+            reason: string;
+        };
+        /**
+         * @description A bid on a proposal
+         * @example {
+         *       "bid": "eager"
+         *     }
+         */
+        PutBidRequest: {
+            /** @description Your bid; null withdraws it */
+            bid: ("eager" | "willing" | "unwilling") | null;
+        };
+        /**
+         * @description Assigning one judge by hand
+         * @example {
+         *       "judgeId": "c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b",
+         *       "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "reason": "Expert in digital education"
+         *     }
+         */
+        ManualAssignmentRequest: {
+            /**
+             * Format: uuid
+             * @description The judge
+             * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+             */
+            judgeId: string;
+            /**
+             * Format: uuid
+             * @description The proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
+            proposalId: string;
+            /** @description Why (audited) */
+            reason?: string;
+        };
+        /**
+         * @description Saving (or submitting) your review
+         * @example {
+         *       "scores": {
+         *         "impact": 4,
+         *         "feasibility": 3
+         *       },
+         *       "commentForApplicant": "A clear plan for the first cohort.",
+         *       "noteForOrganisers": "",
+         *       "submit": false
+         *     }
+         */
+        SaveReviewRequest: {
+            /** @description An integer per rubric criterion id, within its scale; all of them to submit */
+            scores: {
+                [key: string]: number;
+            };
+            /** @description Shown to the applicant without your name */
+            commentForApplicant?: string;
+            /** @description Organisers only */
+            noteForOrganisers?: string;
+            /**
+             * @description Submit now (every criterion scored); a submitted review stays submitted when edited
+             * @default false
+             */
+            submit?: boolean;
+        };
+        /**
+         * @description The shortlist round
+         * @example {
+         *       "size": 10
+         *     }
+         */
+        ShortlistRequest: {
+            /** @description The top N of round 1 advance (default the competition’s shortlistSize) */
+            size?: number;
+            /** @description Or exactly these; not the top of the ranking needs a reason */
+            proposalIds?: string[];
+            /** @description Reviews per proposal in round 2 (default as in round 1) */
+            reviewsPerProposal?: number;
+            /** @description Why, when the set departs from the ranking (audited) */
+            reason?: string;
+        };
+        /**
+         * @description Deciding the winners
+         * @example {
+         *       "winners": [
+         *         {
+         *           "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *           "prizeAmount": 500000
+         *         }
+         *       ]
+         *     }
+         */
+        PutDecisionRequest: {
+            /** @description In prize order; shares sum to the prize */
+            winners: {
+                /**
+                 * Format: uuid
+                 * @description A winner
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+                /** @description Its share in minor units */
+                prizeAmount: number;
+            }[];
+            /** @description Required when the winners are not the top of the ranking in order (audited) */
+            departureReason?: string;
+        };
+        /**
+         * @description Publishing the results (optional body)
+         * @example {
+         *       "override": false
+         *     }
+         */
+        PublishResultsRequest: {
+            /**
+             * @description Publish although some assigned reviews are not submitted (audited; needs reason)
+             * @default false
+             */
+            override?: boolean;
+            /** @description Why the override */
+            reason?: string;
+        };
+        /**
          * @description One bad field of a 422; all of them are listed at once
          * @example {
          *       "field": "timing.closesAt",
@@ -2239,7 +3047,7 @@ export interface components {
              * @description Stable machine-readable error code; docs/errors.md says what each means and what to do
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "BAD_URL" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "MALFORMED_MULTIPART" | "MULTIPART_LIMIT" | "URI_TOO_LONG" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "VALIDATION_FAILED" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "UNAUTHENTICATED" | "METRICS_TOKEN_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_REVOKED" | "REFRESH_TOKEN_REUSED" | "LOGIN_THROTTLED" | "AUTH_BUSY" | "FORBIDDEN" | "EMAIL_NOT_VERIFIED" | "APPLICANT_ONLY" | "NOT_FOUND" | "USER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "INVITATION_EMAIL_MISMATCH" | "CONSENT_NOT_FOUND" | "PRECONDITION_FAILED" | "CONFLICT" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "RECIPIENT_EMAIL_LIMIT" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "SHUTTING_DOWN" | "DATABASE_UNAVAILABLE" | "DATABASE_TIMEOUT" | "LAST_OWNER" | "INVALID_TRANSITION" | "COMPETITION_INCOMPLETE" | "COMPETITION_NOT_CLOSED" | "EXTENSIONS_RUNNING" | "COMPETITION_NOT_PUBLISHED" | "CLOSES_AT_NOT_EXTENDABLE" | "GRACE_PERIOD_NOT_REDUCIBLE" | "FIELD_LOCKED" | "RULES_FROZEN" | "COMPETITION_ARCHIVED" | "COMPETITION_CLOSED" | "COMPETITION_NOT_OPEN" | "PROPOSAL_WITHDRAWN" | "DRAFT_LIMIT_REACHED" | "SUBMISSION_INVALID" | "SUBMISSION_CONFLICT" | "TEAM_FULL" | "ALREADY_INVITED" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_INVALID" | "CONSENT_NOT_REQUIRED";
+            code: "BAD_REQUEST" | "BAD_URL" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "MALFORMED_MULTIPART" | "MULTIPART_LIMIT" | "URI_TOO_LONG" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "VALIDATION_FAILED" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "UNAUTHENTICATED" | "METRICS_TOKEN_REQUIRED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_EXPIRED" | "REFRESH_TOKEN_REVOKED" | "REFRESH_TOKEN_REUSED" | "LOGIN_THROTTLED" | "AUTH_BUSY" | "FORBIDDEN" | "EMAIL_NOT_VERIFIED" | "APPLICANT_ONLY" | "NOT_FOUND" | "USER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "INVITATION_EMAIL_MISMATCH" | "CONSENT_NOT_FOUND" | "PRECONDITION_FAILED" | "CONFLICT" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "RECIPIENT_EMAIL_LIMIT" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "SHUTTING_DOWN" | "DATABASE_UNAVAILABLE" | "DATABASE_TIMEOUT" | "LAST_OWNER" | "INVALID_TRANSITION" | "COMPETITION_INCOMPLETE" | "COMPETITION_NOT_CLOSED" | "EXTENSIONS_RUNNING" | "COMPETITION_NOT_PUBLISHED" | "CLOSES_AT_NOT_EXTENDABLE" | "GRACE_PERIOD_NOT_REDUCIBLE" | "FIELD_LOCKED" | "RULES_FROZEN" | "COMPETITION_ARCHIVED" | "COMPETITION_CLOSED" | "COMPETITION_NOT_OPEN" | "PROPOSAL_WITHDRAWN" | "DRAFT_LIMIT_REACHED" | "SUBMISSION_INVALID" | "SUBMISSION_CONFLICT" | "TEAM_FULL" | "ALREADY_INVITED" | "TOO_MANY_ATTACHMENTS" | "ATTACHMENT_INVALID" | "CONSENT_NOT_REQUIRED" | "PRECONDITION_REQUIRED" | "JUDGE_ALREADY_INVITED" | "JUDGE_NOT_ACCEPTED" | "JUDGING_NOT_STARTED" | "JUDGING_CLOSED" | "RESULTS_PUBLISHED" | "PLAN_STALE" | "PLAN_ALREADY_APPLIED" | "JUDGE_CONFLICTED" | "ASSIGNMENT_EXISTS" | "REVIEW_STARTED" | "REVIEWS_MISSING" | "DECISION_MISSING" | "ROUND_NOT_ALLOWED" | "REVIEW_NOT_SUBMITTED" | "RESULTS_NOT_PUBLISHED";
             /** @description Id of the request, also in the logs; quote it when reporting a problem */
             requestId: string;
             /** @description Every bad field (422 VALIDATION_FAILED and rule violations) */
@@ -4078,7 +4886,11 @@ export interface components {
          *       "judgingOpensAt": "2026-11-05",
          *       "judgingClosesAt": "2026-11-30",
          *       "shortlistSize": 10,
-         *       "showScoresToApplicants": true
+         *       "showScoresToApplicants": true,
+         *       "bidding": true,
+         *       "bidTitlesInBlind": false,
+         *       "attachmentsForJudges": "stripped",
+         *       "publishFullRanking": false
          *     }
          */
         JudgingSettings: {
@@ -4126,6 +4938,27 @@ export interface components {
              * @default false
              */
             showScoresToApplicants: boolean;
+            /**
+             * @description Judges may bid on proposals (eager, willing, unwilling) before assignment; bids steer the automatic assignment
+             * @default false
+             */
+            bidding: boolean;
+            /**
+             * @description In blind mode, whether bidding judges see proposal titles (titles may name people); otherwise they bid on ids only
+             * @default false
+             */
+            bidTitlesInBlind: boolean;
+            /**
+             * @description In blind mode: `stripped` serves files without identifying metadata (PDF Info/XMP, image EXIF/XMP/text chunks); `withheld` does not serve files to judges
+             * @default stripped
+             * @enum {string}
+             */
+            attachmentsForJudges: "stripped" | "withheld";
+            /**
+             * @description Published results include the full ranking (titles and scores), not only the winners
+             * @default false
+             */
+            publishFullRanking: boolean;
         };
         /**
          * @description When submissions are accepted, resolved to instants
@@ -4349,7 +5182,11 @@ export interface components {
          *         "judgingOpensAt": "2026-11-04T23:00:00.000Z",
          *         "judgingClosesAt": "2026-11-30T23:00:00.000Z",
          *         "shortlistSize": 10,
-         *         "showScoresToApplicants": true
+         *         "showScoresToApplicants": true,
+         *         "bidding": true,
+         *         "bidTitlesInBlind": false,
+         *         "attachmentsForJudges": "stripped",
+         *         "publishFullRanking": false
          *       },
          *       "rulesFrozenAt": "2026-09-14T11:20:05.133Z",
          *       "publishedAt": "2026-07-15T10:00:00.000Z",
@@ -4883,6 +5720,937 @@ export interface components {
                  */
                 reason: "seq_gap" | "prev_hash_mismatch" | "row_missing" | "hash_mismatch";
             };
+        };
+        /**
+         * @description A judge’s load in the current round
+         * @example {
+         *       "assigned": 30,
+         *       "submitted": 12
+         *     }
+         */
+        JudgeLoad: {
+            /** @description Assignments in the current round */
+            assigned: number;
+            /** @description Of them, with a submitted review */
+            submitted: number;
+        };
+        /**
+         * @description A judge on a competition’s panel, as organisers see it
+         * @example {
+         *       "id": "c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b",
+         *       "competitionId": "7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15",
+         *       "email": "marta.kowalska@example.org",
+         *       "userId": "b5d7f9a1-3c5e-4d7f-8b9a-2e4a6c8e0f1d",
+         *       "displayName": "Marta Kowalska",
+         *       "status": "accepted",
+         *       "maxLoad": 40,
+         *       "keepReviews": false,
+         *       "load": {
+         *         "assigned": 30,
+         *         "submitted": 12
+         *       },
+         *       "invitedAt": "2026-10-20T08:00:00.000Z",
+         *       "expiresAt": "2026-11-10T08:00:00.000Z",
+         *       "respondedAt": "2026-10-21T10:15:00.000Z",
+         *       "removedAt": null
+         *     }
+         */
+        Judge: {
+            /**
+             * Format: uuid
+             * @description The judge’s id (their place on this panel)
+             * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The competition’s id
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
+            competitionId: string;
+            /** @description The invited address */
+            email: string;
+            /**
+             * @description The account that accepted; null until then
+             * @example b5d7f9a1-3c5e-4d7f-8b9a-2e4a6c8e0f1d
+             */
+            userId: string | null;
+            /** @description The judge’s display name once accepted */
+            displayName: string | null;
+            /**
+             * @description invited → accepted or declined; removed by an organiser
+             * @enum {string}
+             */
+            status: "invited" | "accepted" | "declined" | "removed";
+            /** @description Per-round cap; null: none */
+            maxLoad: number | null;
+            /** @description For a removed judge: whether their submitted reviews still count */
+            keepReviews: boolean;
+            /** @description The judge’s load in the current round */
+            load: components["schemas"]["JudgeLoad"];
+            /**
+             * Format: date-time
+             * @description When the invitation was made
+             * @example 2026-11-06T09:12:44.210Z
+             */
+            invitedAt: string;
+            /**
+             * Format: date-time
+             * @description When the invitation lapses unless answered
+             * @example 2026-11-06T09:12:44.210Z
+             */
+            expiresAt: string;
+            /**
+             * @description When the judge answered; null until then
+             * @example 2026-11-06T09:12:44.210Z
+             */
+            respondedAt: string | null;
+            /**
+             * @description When the judge was removed; null if not
+             * @example 2026-11-06T09:12:44.210Z
+             */
+            removedAt: string | null;
+        };
+        /** @description A competition’s panel with each judge’s state and load */
+        Panel: {
+            /** @description The current round, whose loads are shown */
+            round: number;
+            /** @description Every judge ever invited, oldest invitation first */
+            items: components["schemas"]["Judge"][];
+        };
+        /** @description Your answer to a judge invitation */
+        JudgeInvitationOutcome: {
+            /**
+             * Format: uuid
+             * @description Your place on the panel
+             * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+             */
+            judgeId: string;
+            /**
+             * Format: uuid
+             * @description The competition’s id
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
+            competitionId: string;
+            /** @description The competition you were invited to judge */
+            competitionTitle: string;
+            /**
+             * @description accepted or declined
+             * @enum {string}
+             */
+            status: "invited" | "accepted" | "declined" | "removed";
+        };
+        /** @description The competitions you judge */
+        MyPanels: {
+            /** @description The panels you accepted */
+            items: {
+                /**
+                 * Format: uuid
+                 * @description Your place on the panel
+                 * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+                 */
+                judgeId: string;
+                /**
+                 * Format: uuid
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /** @description The competition */
+                competitionTitle: string;
+                /** @description Its status (judging happens in `judging`) */
+                competitionStatus: string;
+                /** @description Whether reviewing is blind */
+                blind: boolean;
+                /** @description The current round */
+                round: number;
+                /** @description Your load in the current round */
+                load: components["schemas"]["JudgeLoad"];
+            }[];
+        };
+        /** @description A conflict a judge or an organiser declared */
+        DeclaredConflict: {
+            /**
+             * Format: uuid
+             * @description The declared conflict’s id
+             * @example f6a8c0e2-4b6d-4e8f-9c1a-3f5b7d9e1a2c
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The conflicted judge
+             * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+             */
+            judgeId: string;
+            /**
+             * @description The proposal, for a conflict with one proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
+            proposalId: string | null;
+            /**
+             * @description The organisation, for an organisation-wide conflict
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
+            organisationId: string | null;
+            /**
+             * @description Who declared it
+             * @enum {string}
+             */
+            source: "declared_by_judge" | "declared_by_organiser";
+            /** @description Why */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When it was declared
+             * @example 2026-11-06T09:12:44.210Z
+             */
+            createdAt: string;
+        };
+        /** @description A conflict between a judge and a proposal, with its source */
+        Conflict: {
+            /**
+             * Format: uuid
+             * @description The conflicted judge
+             * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+             */
+            judgeId: string;
+            /**
+             * Format: uuid
+             * @description The proposal they may not judge
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
+            proposalId: string;
+            /**
+             * @description declared (by the judge or an organiser) or detected: the judge is the applicant, a team member, in the organisation the proposal is for, or shares an organisation with someone on it
+             * @enum {string}
+             */
+            source: "declared_by_judge" | "declared_by_organiser" | "judge_is_applicant" | "judge_is_team_member" | "judge_in_proposal_organisation" | "shared_organisation";
+            /**
+             * @description The organisation behind an organisation-level conflict
+             * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+             */
+            organisationId: string | null;
+            /** @description Its name */
+            organisationName: string | null;
+            /** @description In words */
+            reason: string;
+            /**
+             * @description The declared conflict behind it, if declared
+             * @example f6a8c0e2-4b6d-4e8f-9c1a-3f5b7d9e1a2c
+             */
+            conflictId: string | null;
+        };
+        /** @description A competition’s conflicts, declared and detected */
+        ConflictList: {
+            /** @description Every (judge, proposal, source) conflict, sorted */
+            items: components["schemas"]["Conflict"][];
+            /** @description The declared conflicts as declared */
+            declared: components["schemas"]["DeclaredConflict"][];
+        };
+        /** @description Your bid on a proposal */
+        Bid: {
+            /**
+             * Format: uuid
+             * @description The proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
+            proposalId: string;
+            /** @description Your bid; null: none */
+            bid: ("eager" | "willing" | "unwilling") | null;
+        };
+        /** @description The proposals open to your bids */
+        BiddingList: {
+            /** @description Every submitted proposal you do not conflict with */
+            items: {
+                /**
+                 * Format: uuid
+                 * @description A proposal you may bid on
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+                /** @description Its title; null in blind mode unless the organiser shows titles */
+                title: string | null;
+                /** @description Your bid; null: none */
+                bid: ("eager" | "willing" | "unwilling") | null;
+            }[];
+        };
+        /** @description One assignment of a plan, explained */
+        PlannedAssignment: {
+            /**
+             * Format: uuid
+             * @description The judge
+             * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+             */
+            judgeId: string;
+            /**
+             * Format: uuid
+             * @description The proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
+            proposalId: string;
+            /** @description The judge’s bid on it when planned; null: none */
+            bid: ("eager" | "willing" | "unwilling") | null;
+            /** @description The judge’s load before this assignment */
+            judgeLoadBefore: number;
+            /** @description And after */
+            judgeLoadAfter: number;
+            /** @description Judges without a conflict with the proposal */
+            eligibleJudges: number;
+            /** @description Why this judge, in words */
+            reason: string;
+        };
+        /** @description A proposal the plan could not give all its reviews, with the reason and the fix */
+        UncoveredProposal: {
+            /**
+             * Format: uuid
+             * @description The proposal not fully covered
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
+            proposalId: string;
+            /** @description Judges it has */
+            assigned: number;
+            /** @description Judges it still needs */
+            missing: number;
+            /** @description Why it could not be covered */
+            reason: string;
+            /** @description What would fix it */
+            fix: string;
+            /** @description Judges without a conflict with it */
+            eligibleJudges: number;
+        };
+        /** @description A dry run of the automatic assignment */
+        AssignmentPlan: {
+            /**
+             * Format: uuid
+             * @description Apply exactly this plan with POST …/assignments/plans/{planId}/apply
+             * @example 0a2c4e6f-8b0d-4f2a-8c4e-6a8c0e2f4b6d
+             */
+            planId: string;
+            /** @description The round planned */
+            round: number;
+            /** @description SHA-256 of the facts the plan was made from; a change to them makes the apply 409 PLAN_STALE */
+            inputDigest: string;
+            /**
+             * Format: date-time
+             * @description When the dry run ran
+             * @example 2026-11-06T09:12:44.210Z
+             */
+            createdAt: string;
+            /** @description The new assignments, by proposal then judge */
+            assignments: components["schemas"]["PlannedAssignment"][];
+            /** @description Per-judge loads after the plan */
+            loads: {
+                /**
+                 * Format: uuid
+                 * @description The judge
+                 * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+                 */
+                judgeId: string;
+                /** @description Assignments already held */
+                existing: number;
+                /** @description Added by the plan */
+                added: number;
+                /** @description After the plan */
+                total: number;
+                /** @description The judge’s cap */
+                maxLoad: number | null;
+            }[];
+            /** @description Proposals the plan cannot fully cover */
+            uncovered: components["schemas"]["UncoveredProposal"][];
+            /** @description The balanced load range the plan aims for */
+            targetLoad: {
+                /** @description Least load */
+                min: number;
+                /** @description Most load */
+                max: number;
+            };
+        };
+        /** @description The plan, applied */
+        AssignmentApplyOutcome: {
+            /**
+             * Format: uuid
+             * @description The applied plan
+             * @example 0a2c4e6f-8b0d-4f2a-8c4e-6a8c0e2f4b6d
+             */
+            planId: string;
+            /** @description The round */
+            round: number;
+            /** @description Assignments created */
+            added: number;
+            /** @description As in the plan */
+            uncovered: components["schemas"]["UncoveredProposal"][];
+        };
+        /** @description A judge assigned to a proposal, with why */
+        Assignment: {
+            /**
+             * Format: uuid
+             * @description The assignment’s id
+             * @example 1b3d5f7a-9c1e-4a3b-8d5f-7b9d1f3a5c7e
+             */
+            id: string;
+            /** @description The round */
+            round: number;
+            /**
+             * Format: uuid
+             * @description The judge
+             * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+             */
+            judgeId: string;
+            /**
+             * Format: uuid
+             * @description The proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
+            proposalId: string;
+            /**
+             * @description How it was made
+             * @enum {string}
+             */
+            source: "automatic" | "manual";
+            /**
+             * @description The plan it came from (automatic)
+             * @example 0a2c4e6f-8b0d-4f2a-8c4e-6a8c0e2f4b6d
+             */
+            planId: string | null;
+            /** @description Why this judge: load at the time, bid, conflicts checked, reason */
+            explanation: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Its review’s state
+             * @enum {string}
+             */
+            reviewStatus: "not_started" | "draft" | "submitted";
+            /**
+             * Format: date-time
+             * @description When it was made
+             * @example 2026-11-06T09:12:44.210Z
+             */
+            createdAt: string;
+        };
+        /** @description A round’s assignments */
+        AssignmentList: {
+            /** @description The current round */
+            round: number;
+            /** @description By proposal then judge */
+            items: components["schemas"]["Assignment"][];
+        };
+        /** @description Your assignments as a judge */
+        MyAssignments: {
+            /** @description The current round */
+            round: number;
+            /** @description Your progress */
+            progress: {
+                /** @description Assigned to you */
+                assigned: number;
+                /** @description Submitted */
+                submitted: number;
+                /** @description Started, not submitted */
+                drafts: number;
+            };
+            /** @description The next proposal to review: the least-reviewed of those you have not submitted; null when done */
+            next: {
+                /**
+                 * Format: uuid
+                 * @description The assignment
+                 * @example 1b3d5f7a-9c1e-4a3b-8d5f-7b9d1f3a5c7e
+                 */
+                assignmentId: string;
+                /**
+                 * Format: uuid
+                 * @description The proposal to review
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+                /** @description The round */
+                round: number;
+                /**
+                 * @description Your review’s state
+                 * @enum {string}
+                 */
+                reviewStatus: "not_started" | "draft" | "submitted";
+                /** @description Reviews of this proposal submitted so far by all judges */
+                submittedReviews: number;
+            } | null;
+            /** @description All your assignments in the round */
+            items: {
+                /**
+                 * Format: uuid
+                 * @description The assignment
+                 * @example 1b3d5f7a-9c1e-4a3b-8d5f-7b9d1f3a5c7e
+                 */
+                assignmentId: string;
+                /**
+                 * Format: uuid
+                 * @description The proposal to review
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+                /** @description The round */
+                round: number;
+                /**
+                 * @description Your review’s state
+                 * @enum {string}
+                 */
+                reviewStatus: "not_started" | "draft" | "submitted";
+                /** @description Reviews of this proposal submitted so far by all judges */
+                submittedReviews: number;
+            }[];
+        };
+        /** @description A proposal as its judge reads it */
+        JudgeProposal: {
+            /**
+             * Format: uuid
+             * @description The proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
+            proposalId: string;
+            /**
+             * Format: uuid
+             * @description The competition’s id
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
+            competitionId: string;
+            /** @description The round you review it in */
+            round: number;
+            /** @description The submitted revision shown */
+            revision: number;
+            /** @description Blind mode: no applicant, team or organisation identity appears */
+            blind: boolean;
+            /** @description Its title */
+            title: string;
+            /** @description Answers by form question id */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** @description The revision’s files (none when the competition withholds them from judges) */
+            attachments: {
+                /**
+                 * Format: uuid
+                 * @description The file
+                 * @example 8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b
+                 */
+                id: string;
+                /** @description Its name; in blind mode a neutral one (attachment-1.pdf) */
+                filename: string;
+                /** @description Its media type */
+                contentType: string;
+                /** @description Bytes (before metadata removal) */
+                size: number;
+            }[];
+            /** @description Whether files are withheld from judges */
+            attachmentsWithheld: boolean;
+            /** @description Who made it; absent in blind mode */
+            people?: {
+                /** @description The applicant */
+                applicant: {
+                    /** @description The applicant’s name */
+                    displayName: string;
+                } | null;
+                /** @description The accepted team */
+                team: {
+                    /** @description A member’s name */
+                    displayName: string;
+                }[];
+                /**
+                 * @description The organisation it is submitted for
+                 * @example 3f1c2a4e-8b7d-4c1e-9a2f-5d6e7f8a9b0c
+                 */
+                organisationId: string | null;
+            };
+        };
+        /**
+         * @description Your review of an assigned proposal
+         * @example {
+         *       "id": "2c4e6a8b-0d2f-4b4c-9e6a-8c0e2a4b6d8f",
+         *       "assignmentId": "1b3d5f7a-9c1e-4a3b-8d5f-7b9d1f3a5c7e",
+         *       "proposalId": "d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e",
+         *       "round": 1,
+         *       "status": "draft",
+         *       "scores": {
+         *         "impact": 4,
+         *         "feasibility": 3
+         *       },
+         *       "commentForApplicant": "A clear plan for the first cohort; say more about how mentors are found.",
+         *       "noteForOrganisers": "Strong, but the budget looks thin.",
+         *       "version": 2,
+         *       "submittedAt": null,
+         *       "updatedAt": "2026-11-06T09:12:44.210Z"
+         *     }
+         */
+        Review: {
+            /**
+             * @description The review (null before the first save)
+             * @example 2c4e6a8b-0d2f-4b4c-9e6a-8c0e2a4b6d8f
+             */
+            id: string | null;
+            /**
+             * Format: uuid
+             * @description The assignment it belongs to
+             * @example 1b3d5f7a-9c1e-4a3b-8d5f-7b9d1f3a5c7e
+             */
+            assignmentId: string;
+            /**
+             * Format: uuid
+             * @description The proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
+            proposalId: string;
+            /** @description The round */
+            round: number;
+            /**
+             * @description draft, then submitted; editable until judging ends
+             * @enum {string}
+             */
+            status: "not_started" | "draft" | "submitted";
+            /** @description An integer per rubric criterion id, within its scale */
+            scores: {
+                [key: string]: number;
+            };
+            /** @description Shown to the applicant (without your name) once results are published */
+            commentForApplicant: string;
+            /** @description Seen by organisers only */
+            noteForOrganisers: string;
+            /** @description The review’s version; its ETag is `"v<version>"` (`"v0"` before the first save) */
+            version: number;
+            /**
+             * @description When first submitted
+             * @example 2026-11-06T09:12:44.210Z
+             */
+            submittedAt: string | null;
+            /**
+             * @description Last change
+             * @example 2026-11-06T09:12:44.210Z
+             */
+            updatedAt: string | null;
+        };
+        /** @description Other judges’ reviews, once yours is submitted */
+        OtherReviews: {
+            /** @description Other judges’ submitted reviews of the proposal in this round */
+            items: {
+                /** @description An anonymous label (Judge 1, 2, …) */
+                judge: string;
+                /** @description Scores by criterion */
+                scores: {
+                    [key: string]: number;
+                };
+                /** @description Their comment for the applicant */
+                commentForApplicant: string;
+                /**
+                 * @description When submitted
+                 * @example 2026-11-06T09:12:44.210Z
+                 */
+                submittedAt: string | null;
+            }[];
+        };
+        /** @description The explained ranking of a round */
+        Ranking: {
+            /** @description The round ranked */
+            round: number;
+            /** @description Best first */
+            entries: {
+                /** @description 1 = best; every ranked entry has its own rank */
+                rank: number;
+                /**
+                 * Format: uuid
+                 * @description The proposal
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+                /** @description Its title */
+                title: string;
+                /** @description The score ranked on (normalised when z-scores are on), rounded as `rounding` says */
+                score: number;
+                /** @description The aggregate of the raw weighted scores, 0–100 */
+                rawScore: number;
+                /** @description The aggregate of the normalised scores (null without normalisation) */
+                normalisedScore: number | null;
+                /** @description Reviews counted */
+                reviewCount: number;
+                /** @description Each counted review */
+                reviews: {
+                    /**
+                     * Format: uuid
+                     * @description The judge
+                     * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+                     */
+                    judgeId: string;
+                    /** @description Weighted score 0–100 */
+                    raw: number;
+                    /** @description After z-score normalisation */
+                    normalised: number | null;
+                }[];
+                /** @description Per criterion, in the criterion’s own scale */
+                criteria: {
+                    /** @description Rubric criterion */
+                    criterionId: string;
+                    /** @description Mean raw score */
+                    mean: number;
+                    /** @description Median raw score */
+                    median: number;
+                }[];
+                /** @description The tie-break that ordered it against a neighbour with the same score (`criterion:<id>`, `earliest_submission`, `proposal_id`) */
+                tieBreak: string | null;
+                /** @description The rule that put it after the entry above, when their scores are equal */
+                tieBreakAbove: string | null;
+                /** @description The rule that put it before the entry below, when their scores are equal */
+                tieBreakBelow: string | null;
+            }[];
+            /** @description Proposals without a rank */
+            unranked: {
+                /**
+                 * Format: uuid
+                 * @description The proposal
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+                /**
+                 * @description Why it is not ranked
+                 * @enum {string}
+                 */
+                reason: "calibration" | "no_reviews";
+                /** @description Reviews counted */
+                reviewCount: number;
+            }[];
+            /** @description How scores are rounded */
+            rounding: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description How each judge scores compared with the others */
+        BiasReport: {
+            /** @description The round */
+            round: number;
+            /** @description Per judge */
+            judges: {
+                /**
+                 * Format: uuid
+                 * @description The judge
+                 * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+                 */
+                judgeId: string;
+                /** @description Reviews counted */
+                count: number;
+                /** @description Proposals this judge reviewed that another judge reviewed too */
+                sharedProposals: number;
+                /** @description Mean weighted score */
+                mean: number | null;
+                /** @description Spread of their scores */
+                standardDeviation: number | null;
+                /** @description Mean difference from the other judges on the same proposals */
+                meanOffset: number | null;
+                /** @description Correlation with the other judges on the same proposals */
+                agreement: number | null;
+                /** @description non_discriminating, outlier, single_review */
+                flags: string[];
+            }[];
+            /** @description Raw and normalised rankings side by side */
+            rankings: {
+                /**
+                 * Format: uuid
+                 * @description The proposal
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+                /** @description Rank on raw scores */
+                rawRank: number;
+                /** @description Rank on normalised scores */
+                normalisedRank: number;
+                /** @description rawRank − normalisedRank (positive: normalisation moved it up) */
+                change: number;
+                /** @description Aggregate raw score */
+                rawScore: number;
+                /** @description Aggregate normalised score */
+                normalisedScore: number;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Organisers’ progress dashboard */
+        JudgingProgress: {
+            /** @description The current round */
+            round: number;
+            /** @description Reviews each proposal needs */
+            reviewsPerProposal: number;
+            /** @description Totals */
+            totals: {
+                /** @description Assignments */
+                assignments: number;
+                /** @description Submitted reviews */
+                submitted: number;
+                /** @description Assignments of judges on the panel without a submitted review */
+                missing: number;
+            };
+            /** @description Per judge */
+            judges: {
+                /**
+                 * Format: uuid
+                 * @description The judge
+                 * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+                 */
+                judgeId: string;
+                /** @description Panel status */
+                status: string;
+                /** @description Assigned */
+                assigned: number;
+                /** @description Drafts */
+                drafts: number;
+                /** @description Submitted */
+                submitted: number;
+            }[];
+            /** @description Per proposal with assignments */
+            proposals: {
+                /**
+                 * Format: uuid
+                 * @description The proposal
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+                /** @description Judges assigned */
+                assigned: number;
+                /** @description Reviews submitted */
+                submitted: number;
+                /** @description Judges still to assign */
+                needed: number;
+            }[];
+        };
+        /** @description The shortlist round created */
+        Shortlist: {
+            /** @description 2 */
+            round: number;
+            /** @description Reviews per proposal in it */
+            reviewsPerProposal: number;
+            /** @description The proposals that advance */
+            proposalIds: string[];
+        };
+        /** @description The organisers’ decision */
+        Decision: {
+            /** @description The winners in prize order */
+            winners: {
+                /**
+                 * Format: uuid
+                 * @description The winning proposal
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+                /** @description 1 = first prize */
+                position: number;
+                /** @description Its share of the prize in minor units (cents) */
+                prizeAmount: number;
+                /** @description Its rank in the final ranking */
+                rank: number | null;
+            }[];
+            /** @description Why the winners differ from the top of the ranking; null when they do not */
+            departureReason: string | null;
+            /** @description Its ETag is `"v<version>"` (`"v0"` before the first decision) */
+            version: number;
+            /**
+             * @description When last changed
+             * @example 2026-11-06T09:12:44.210Z
+             */
+            updatedAt: string | null;
+        };
+        /** @description Published results, signed with the receipt key so anyone can verify them offline */
+        SignedResults: {
+            /** @description The signed document; verify Ed25519 over its canonical JSON (sorted keys, no whitespace) */
+            document: {
+                /** @description skyrocket.results.v1 */
+                kind: string;
+                /**
+                 * Format: uuid
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /** @description The winners */
+                winners: ({
+                    /** @description Prize position */
+                    position: number;
+                    /**
+                     * Format: uuid
+                     * @description The proposal
+                     * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                     */
+                    proposalId: string;
+                    /** @description Its title */
+                    title: string;
+                    /** @description Who won */
+                    by: {
+                        /**
+                         * @description Who entered
+                         * @enum {string}
+                         */
+                        kind: "organisation" | "team";
+                        /** @description The organisation, or the team’s names */
+                        name: string;
+                        /** @description Their country */
+                        country: string | null;
+                    };
+                    /** @description Their prize */
+                    prize: {
+                        /** @description Minor units */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                } & {
+                    [key: string]: unknown;
+                })[];
+                /** @description The audit chain’s head at publication */
+                auditHead: {
+                    /** @description Last sealed audit row */
+                    seq: number;
+                    /** @description Its chain hash */
+                    hash: string;
+                } | null;
+                /**
+                 * Format: date-time
+                 * @description When published (database clock)
+                 * @example 2026-11-06T09:12:44.210Z
+                 */
+                publishedAt: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Ed25519 signature, base64url */
+            signature: string;
+            /**
+             * @description Signature algorithm
+             * @constant
+             */
+            algorithm: "Ed25519";
+            /** @description The receipt key’s id (GET /v1/receipts/public-key) */
+            keyId: string;
+        };
+        /** @description Judges’ feedback on your proposal */
+        Feedback: {
+            /**
+             * Format: uuid
+             * @description Your proposal
+             * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+             */
+            proposalId: string;
+            /**
+             * Format: uuid
+             * @description The competition’s id
+             * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+             */
+            competitionId: string;
+            /** @description Judges’ comments */
+            comments: {
+                /** @description The round */
+                round: number;
+                /** @description A judge’s comment, without their identity */
+                comment: string;
+            }[];
+            /** @description Your score, where the competition shows it */
+            score?: number | null;
+            /** @description Your rank, where shown */
+            rank?: number | null;
+            /** @description How many proposals were ranked */
+            ranked?: number;
+            /** @description The round of the score */
+            round?: number;
         };
     };
     responses: never;
@@ -15613,6 +17381,6205 @@ export interface operations {
                     "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
                     "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
                     "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listJudges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The panel */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Panel"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition, or you are not one of its organisers */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteJudge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteJudgeRequest"];
+            };
+        };
+        responses: {
+            /** @description The invited judge */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Judge"];
+                };
+            };
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `FORBIDDEN`: Not an organiser
+             *     - `EMAIL_NOT_VERIFIED`: Your address is not confirmed
+             */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition, or you are not one of its organisers */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `JUDGE_ALREADY_INVITED`: Already on the panel
+             *     - `RESULTS_PUBLISHED`: Results are published
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `RECIPIENT_EMAIL_LIMIT`: The address got too many invitations this hour
+             *     - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account).
+             */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateJudge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /**
+                 * @description The judge’s id (their place on the panel)
+                 * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+                 */
+                judgeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateJudgeRequest"];
+            };
+        };
+        responses: {
+            /** @description The judge */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Judge"];
+                };
+            };
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition or judge */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait). */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeJudge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /**
+                 * @description The judge’s id (their place on the panel)
+                 * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+                 */
+                judgeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveJudgeRequest"];
+            };
+        };
+        responses: {
+            /** @description The removed judge */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Judge"];
+                };
+            };
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition or judge (or already removed) */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `RESULTS_PUBLISHED`: Results are published
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptJudgeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JudgeInvitationAnswer"];
+            };
+        };
+        responses: {
+            /** @description Your answer */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeInvitationOutcome"];
+                };
+            };
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INVITATION_EMAIL_MISMATCH`: Sent to another address */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INVITATION_NOT_FOUND`: Unknown, used or expired token */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `JUDGE_ALREADY_INVITED`: You are already on this panel
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declineJudgeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JudgeInvitationAnswer"];
+            };
+        };
+        responses: {
+            /** @description Your answer */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeInvitationOutcome"];
+                };
+            };
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INVITATION_EMAIL_MISMATCH`: Sent to another address */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INVITATION_NOT_FOUND`: Unknown, used or expired token */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `JUDGE_ALREADY_INVITED`: You are already on this panel
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyPanels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your panels */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPanels"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listConflicts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conflicts */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictList"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition, or you are not one of its organisers */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declareConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareConflictRequest"];
+            };
+        };
+        responses: {
+            /** @description The declared conflict */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclaredConflict"];
+                };
+            };
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition, judge or proposal, or you are not on its panel */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `RESULTS_PUBLISHED`: Results are published
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /**
+                 * @description The declared conflict’s id
+                 * @example f6a8c0e2-4b6d-4e8f-9c1a-3f5b7d9e1a2c
+                 */
+                conflictId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such declared conflict */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `RESULTS_PUBLISHED`: Results are published
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyBids: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposals and your bids */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BiddingList"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition, or you are not on its panel */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `JUDGING_NOT_STARTED`: The competition does not take bids */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putBid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /**
+                 * @description An assigned proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutBidRequest"];
+            };
+        };
+        responses: {
+            /** @description Your bid */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Bid"];
+                };
+            };
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such proposal, you conflict with it, or you are not on the panel */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `JUDGING_NOT_STARTED`: The competition does not take bids
+             *     - `RESULTS_PUBLISHED`: Results are published
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    planAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentPlan"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition, or you are not one of its organisers */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `JUDGING_NOT_STARTED`: The competition is not in judging yet
+             *     - `RESULTS_PUBLISHED`: Results are published (or the competition is archived): judging is frozen
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    applyAssignmentPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /**
+                 * @description The plan’s id, from the dry run
+                 * @example 0a2c4e6f-8b0d-4f2a-8c4e-6a8c0e2f4b6d
+                 */
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan, applied */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentApplyOutcome"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition or plan */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `JUDGING_NOT_STARTED`: The competition is not in judging yet
+             *     - `RESULTS_PUBLISHED`: Results are published (or the competition is archived): judging is frozen
+             *     - `PLAN_STALE`: The facts changed since the dry run
+             *     - `PLAN_ALREADY_APPLIED`: Applied already
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAssignments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only this judge’s assignments
+                 * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+                 */
+                judgeId?: string;
+                /**
+                 * @description Only this proposal’s assignments
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assignments */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentList"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition, or you are not one of its organisers */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignJudge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualAssignmentRequest"];
+            };
+        };
+        responses: {
+            /** @description The assignment */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition, judge or proposal */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `JUDGING_NOT_STARTED`: The competition is not in judging yet
+             *     - `RESULTS_PUBLISHED`: Results are published (or the competition is archived): judging is frozen
+             *     - `JUDGE_NOT_ACCEPTED`: The judge has not accepted
+             *     - `JUDGE_CONFLICTED`: The judge conflicts with the proposal
+             *     - `ASSIGNMENT_EXISTS`: Already assigned
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /**
+                 * @description The assignment’s id
+                 * @example 1b3d5f7a-9c1e-4a3b-8d5f-7b9d1f3a5c7e
+                 */
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such assignment */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `JUDGING_NOT_STARTED`: The competition is not in judging yet
+             *     - `RESULTS_PUBLISHED`: Results are published (or the competition is archived): judging is frozen
+             *     - `REVIEW_STARTED`: A review was started
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your assignments */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAssignments"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition, or you are not on its panel */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readAssignedProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /**
+                 * @description An assigned proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposal */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeProposal"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: Not a proposal assigned to you (or you conflict with it) */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadAssignedAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /**
+                 * @description An assigned proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+                /**
+                 * @description The attachment’s id
+                 * @example 8e0a2c4d-6f8b-4d1e-a3c5-7b9d1f3e5a6b
+                 */
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description `attachment` with the (neutral, in blind mode) file name */
+                    "content-disposition"?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": Blob;
+                    "image/png": Blob;
+                    "image/jpeg": Blob;
+                    "text/plain": Blob;
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: Not assigned to you, no such file, or files are withheld from judges */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /**
+                 * @description An assigned proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your review */
+            200: {
+                headers: {
+                    /** @description The review’s version as a strong ETag, `"v<version>"` (`"v0"` before the first save); send it in If-Match */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: Not a proposal assigned to you (or you conflict with it) */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveMyReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required: the ETag you read (`"v0"` for a review not started yet); 428 without it, 412 when stale */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /**
+                 * @description An assigned proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Your review */
+            200: {
+                headers: {
+                    /** @description The review’s version as a strong ETag, `"v<version>"` (`"v0"` before the first save); send it in If-Match */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: Not a proposal assigned to you (or you conflict with it) */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `JUDGING_NOT_STARTED`: The competition is not in judging yet
+             *     - `RESULTS_PUBLISHED`: Results are published (or the competition is archived): judging is frozen
+             *     - `JUDGING_CLOSED`: Judging has ended
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `PRECONDITION_FAILED`: `If-Match` names an older version; the body has `currentVersion` */
+            412: {
+                headers: {
+                    /** @description The review’s version as a strong ETag, `"v<version>"` (`"v0"` before the first save); send it in If-Match */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `PRECONDITION_REQUIRED`: No `If-Match`: send the ETag you read */
+            428: {
+                headers: {
+                    /** @description The review’s version as a strong ETag, `"v<version>"` (`"v0"` before the first save); send it in If-Match */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOtherReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /**
+                 * @description An assigned proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The other reviews */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OtherReviews"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `REVIEW_NOT_SUBMITTED`: Submit yours first */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: Not a proposal assigned to you (or you conflict with it) */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRanking: {
+        parameters: {
+            query?: {
+                /** @description Judging round: 1, or 2 for the shortlist round; default the current one */
+                round?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ranking */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ranking"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition or round */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJudgeBiasReport: {
+        parameters: {
+            query?: {
+                /** @description Judging round: 1, or 2 for the shortlist round; default the current one */
+                round?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BiasReport"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition or round */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJudgingProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgingProgress"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition, or you are not one of its organisers */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportJudgingData: {
+        parameters: {
+            query?: {
+                /** @description reviews: only this round (default every round); ranking: this round (default the current one); ignored for proposals */
+                round?: number;
+                /** @description `true` starts the file with a UTF-8 byte order mark, for spreadsheet programs that need it */
+                bom?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /**
+                 * @description What to export: the proposals that reached organisers, every review, or the ranking
+                 * @example reviews
+                 */
+                dataset: "proposals" | "reviews" | "ranking";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file name, e.g. `reviews-<competitionId>.csv` */
+                    "content-disposition"?: string;
+                    /** @description `no-store`: the file holds personal data */
+                    "cache-control"?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition or round, or you are not one of its organisers */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createShortlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShortlistRequest"];
+            };
+        };
+        responses: {
+            /** @description The round */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shortlist"];
+                };
+            };
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition, or you are not one of its organisers */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `JUDGING_NOT_STARTED`: The competition is not in judging yet
+             *     - `RESULTS_PUBLISHED`: Results are published (or the competition is archived): judging is frozen
+             *     - `ROUND_NOT_ALLOWED`: Already shortlisted, or nothing ranked yet
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision */
+            200: {
+                headers: {
+                    /** @description The decision’s version, `"v<version>"` (`"v0"` before the first); send it in If-Match */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition, or you are not one of its organisers */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required: the ETag you read (`"v0"` for a review not started yet); 428 without it, 412 when stale */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description The decision */
+            200: {
+                headers: {
+                    /** @description The decision’s version, `"v<version>"` (`"v0"` before the first); send it in If-Match */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition, or you are not one of its organisers */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `JUDGING_NOT_STARTED`: The competition is not in judging yet
+             *     - `RESULTS_PUBLISHED`: Results are published (or the competition is archived): judging is frozen
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `PRECONDITION_FAILED`: `If-Match` names an older version; the body has `currentVersion` */
+            412: {
+                headers: {
+                    /** @description The review’s version as a strong ETag, `"v<version>"` (`"v0"` before the first save); send it in If-Match */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `PRECONDITION_REQUIRED`: No `If-Match`: send the ETag you read */
+            428: {
+                headers: {
+                    /** @description The review’s version as a strong ETag, `"v<version>"` (`"v0"` before the first save); send it in If-Match */
+                    etag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PublishResultsRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description The published results */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedResults"];
+                };
+            };
+            /**
+             * @description - `MALFORMED_JSON`: The body is not JSON, or empty where JSON was announced.
+             *     - `JSON_TOO_DEEP`: The JSON body nests deeper than 32 levels.
+             *     - `BAD_REQUEST`: The request is not valid HTTP (e.g. a malformed Content-Length).
+             *     - `BAD_URL`: The request URL is not validly percent-encoded.
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition, or you are not one of its organisers */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `REQUEST_TIMEOUT`: The request did not arrive completely within REQUEST_TIMEOUT_MS; the connection is closed. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `JUDGING_NOT_STARTED`: The competition is not in judging yet
+             *     - `RESULTS_PUBLISHED`: Results are published (or the competition is archived): judging is frozen
+             *     - `REVIEWS_MISSING`: Reviews missing and no override
+             *     - `DECISION_MISSING`: No decision yet
+             *     - `INVALID_TRANSITION`: Not in judging
+             *     - `CONCURRENT_UPDATE`: A concurrent change interfered (deadlock, serialization failure, lock wait).
+             */
+            409: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `BODY_TOO_LARGE`: The body is larger than the limit (JSON: BODY_LIMIT_BYTES; uploads: UPLOAD_LIMIT_BYTES). */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one the operation accepts (JSON operations: application/json; uploads: the listed file types). */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed results */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedResults"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RESULTS_NOT_PUBLISHED`: No published results */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProposalFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The proposal’s id
+                 * @example d2f4b6a8-3c5e-4a7b-9d1f-8e6c4a2b0d9e
+                 */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feedback */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feedback"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `NOT_FOUND`: No such proposal of yours
+             *     - `RESULTS_NOT_PUBLISHED`: Results are not published yet
+             */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
