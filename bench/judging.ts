@@ -295,6 +295,16 @@ const mb = (kb: number | null | undefined) => (kb === null || kb === undefined |
  * request in flight each, until `until` or until they run out. The first save of a review sends
  * If-Match "v0" (what GET …/review answers before it exists).
  */
+/** One judge submits one new review (`If-Match: "v0"`). */
+function putReview(client: Pool, competitionId: string, token: string, proposalId: string, scores: Record<string, number>) {
+  return client.request({
+    method: 'PUT',
+    path: `/v1/competitions/${competitionId}/my-assignments/${proposalId}/review`,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': '"v0"' },
+    body: JSON.stringify({ scores, commentForApplicant: 'Clear goals; the budget needs a second look.', noteForOrganisers: '', submit: true }),
+  });
+}
+
 async function submitReviews(client: Pool, competitionId: string, work: Map<string, { token: string; proposalIds: string[] }>, until: number) {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -308,12 +318,7 @@ async function submitReviews(client: Pool, competitionId: string, work: Map<stri
         const scores = Object.fromEntries(rubric.map((c, i) => [c.id, 1 + ((salt + i * 3 + proposalId.charCodeAt(0)) % 10)]));
         const sent = performance.now();
         try {
-          const res = await client.request({
-            method: 'PUT',
-            path: `/v1/competitions/${competitionId}/my-assignments/${proposalId}/review`,
-            headers: { authorization: `Bearer ${judge.token}`, 'content-type': 'application/json', 'if-match': '"v0"' },
-            body: JSON.stringify({ scores, commentForApplicant: 'Clear goals; the budget needs a second look.', noteForOrganisers: '', submit: true }),
-          });
+          const res = await putReview(client, competitionId, judge.token, proposalId, scores);
           const text = await res.body.text();
           latencies.push(performance.now() - sent);
           let key = String(res.statusCode);
@@ -353,12 +358,7 @@ async function burstReviews(client: Pool, competitionId: string, work: Map<strin
         const scores = Object.fromEntries(rubric.map((c, i) => [c.id, 1 + ((salt + i * 3 + b) % 10)]));
         const sent = performance.now();
         try {
-          const res = await client.request({
-            method: 'PUT',
-            path: `/v1/competitions/${competitionId}/my-assignments/${proposalId}/review`,
-            headers: { authorization: `Bearer ${judge.token}`, 'content-type': 'application/json', 'if-match': '"v0"' },
-            body: JSON.stringify({ scores, commentForApplicant: 'Clear goals; the budget needs a second look.', noteForOrganisers: '', submit: true }),
-          });
+          const res = await putReview(client, competitionId, judge.token, proposalId, scores);
           await res.body.text();
           latencies.push(performance.now() - sent);
           statuses[String(res.statusCode)] = (statuses[String(res.statusCode)] ?? 0) + 1;
@@ -548,7 +548,7 @@ export default defineBenchmark({
           // In flight / throughput: with every client always waiting, latency is clients / requests per second (Little's law).
           apiCpuMsPerRequest: perRequest(cpuBefore.api === null || cpuAfter.api === null ? null : cpuAfter.api - cpuBefore.api),
           postgresCpuMsPerRequest: perRequest(cpuUsedBetween(cpuBefore.pg, cpuAfter.pg)?.ms),
-          targetMet: figures.latencyMs.p99 < 100 && figures.non2xx === 0 && result.errors === 0,
+          targetMet: result.latencies.length > 0 && figures.latencyMs.p99 < 100 && figures.non2xx === 0 && result.errors === 0,
         };
         console.log(`submit reviews (${label}): ${JSON.stringify(concurrent[label])}`);
         const burst = await burstReviews(client, built.competitionId, work, BURSTS);
@@ -562,7 +562,7 @@ export default defineBenchmark({
           maxMs: burstRow.latencyMs.max,
           statuses: burst.statuses,
           connectionErrors: burst.errors,
-          targetMet: burstRow.latencyMs.p99 < 100 && burstRow.non2xx === 0 && burst.errors === 0,
+          targetMet: burst.latencies.length > 0 && burstRow.latencyMs.p99 < 100 && burstRow.non2xx === 0 && burst.errors === 0,
         };
         console.log(`submit reviews in bursts (${label}): ${JSON.stringify(concurrent[`${label}, bursts`])}`);
       }

@@ -25,6 +25,13 @@ export const PAST_TITLE = 'Be Social, Be Maker 2019';
 export const WINNER_TITLE = 'I4I: Inspire for Innovation';
 const TIMEZONE = 'Europe/Rome';
 
+/** The rubric of "Be Social, Be Maker", every edition (scripts/seed.ts loads the current one with it). */
+export const REFERENCE_RUBRIC = [
+  { id: 'social_impact', label: 'Social impact', description: 'Relevance for young people and expected change', weight: 40, scaleMin: 1, scaleMax: 10 },
+  { id: 'innovation', label: 'Innovation', description: 'Originality of content and format', weight: 30, scaleMin: 1, scaleMax: 10 },
+  { id: 'feasibility', label: 'Feasibility', description: 'Plan, resources and capacity to deliver', weight: 30, scaleMin: 1, scaleMax: 10 },
+];
+
 const DEMO = '[Demo data] ';
 const proposals = [
   {
@@ -96,11 +103,7 @@ export async function seedPastEdition(db: Db, services: Services, owner: Actor, 
       { id: 'summary', type: 'longtext', label: 'Summary', help: 'What will participants learn, and how?', required: true, maxWords: 300 },
       { id: 'target_group', type: 'choice', label: 'Main target group', required: true, options: ['Secondary-school students (15–18)', 'Young adults (19–23)', 'Both'] },
     ],
-    rubric: [
-      { id: 'social_impact', label: 'Social impact', description: 'Relevance for young people and expected change', weight: 40, scaleMin: 1, scaleMax: 10 },
-      { id: 'innovation', label: 'Innovation', description: 'Originality of content and format', weight: 30, scaleMin: 1, scaleMax: 10 },
-      { id: 'feasibility', label: 'Feasibility', description: 'Plan, resources and capacity to deliver', weight: 30, scaleMin: 1, scaleMax: 10 },
-    ],
+    rubric: REFERENCE_RUBRIC,
     judging: {
       reviewsPerProposal: 3,
       blind: true,

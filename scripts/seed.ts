@@ -7,7 +7,7 @@ import { endOfDay } from '../src/lib/time.js';
 import { CreateCompetitionBody } from '../src/modules/competitions/competitions.schemas.js';
 import { selectCompetitionIdByTitle } from '../src/modules/competitions/competitions.queries.js';
 import { createServices } from '../src/services.js';
-import { PAST_TITLE, seedPastEdition } from './seed-past-edition.js';
+import { PAST_TITLE, REFERENCE_RUBRIC, seedPastEdition } from './seed-past-edition.js';
 
 /**
  * Loads the reference competition of SPEC §3, "Be Social, Be Maker", with its organisation and
@@ -127,11 +127,7 @@ try {
         { id: 'website', type: 'url', label: 'Website or material', required: false, maxChars: 500 },
         { id: 'tested_before', type: 'boolean', label: 'Has the programme been tested before?', required: true },
       ],
-      rubric: [
-        { id: 'social_impact', label: 'Social impact', description: 'Relevance for young people and expected change', weight: 40, scaleMin: 1, scaleMax: 10 },
-        { id: 'innovation', label: 'Innovation', description: 'Originality of content and format', weight: 30, scaleMin: 1, scaleMax: 10 },
-        { id: 'feasibility', label: 'Feasibility', description: 'Plan, resources and capacity to deliver', weight: 30, scaleMin: 1, scaleMax: 10 },
-      ],
+      rubric: REFERENCE_RUBRIC,
       judging: {
         reviewsPerProposal: 3,
         blind: true,
