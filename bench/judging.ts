@@ -481,7 +481,7 @@ export default defineBenchmark({
         }
         const plan = await timed(client, server, { method: 'POST', path: plansPath, token: organiserToken });
         expectStatus(`dry run ${run}`, plan, 201);
-        const planBody = JSON.parse(plan.body) as { planId: string; assignments: unknown[]; uncovered: unknown[]; targetLoad: unknown; loads: Array<{ total: number }> };
+        const planBody = JSON.parse(plan.body) as { planId: string; assignmentCount: number; uncovered: unknown[]; targetLoad: unknown; loads: Array<{ total: number }> };
         const apply = await timed(client, server, { method: 'POST', path: `${plansPath}/${planBody.planId}/apply`, token: organiserToken });
         expectStatus(`apply ${run}`, apply, 200);
         const applied = JSON.parse(apply.body) as { added: number; uncovered: unknown[] };
@@ -495,7 +495,7 @@ export default defineBenchmark({
           dryRunServerCpuMs: plan.serverCpuMs,
           applyServerCpuMs: apply.serverCpuMs,
           planResponseBytes: plan.bytes,
-          planned: planBody.assignments.length,
+          planned: planBody.assignmentCount,
           uncovered: planBody.uncovered.length,
           added: applied.added,
           judgeLoad: { min: Math.min(...totals), max: Math.max(...totals) },

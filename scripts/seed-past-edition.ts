@@ -143,7 +143,7 @@ export async function seedPastEdition(db: Db, services: Services, owner: Actor, 
     await judging.respondToInvitation(actor, await outboxToken(db, email, 'judge_invitation'), 'accepted');
     judgeActors.push(actor);
   }
-  const plan = await judging.planAssignments(owner, competitionId);
+  const plan = await judging.planAssignments(owner, competitionId, { limit: 1 });
   await judging.applyPlan(owner, competitionId, plan.planId);
 
   // Blind reviews: each judge scores what they were given, in their own way (judge 3 is harsher).

@@ -1260,9 +1260,29 @@ export interface paths {
         put?: never;
         /**
          * Dry run of the automatic assignment (organisers)
-         * @description Plans the current round: every submitted proposal gets its reviews, never from a conflicted judge, loads within one where feasible, bids honoured, existing assignments kept. Returns the plan with per-judge loads and every proposal it cannot cover with the reason and the fix. Nothing is assigned until the plan is applied.
+         * @description Plans the current round: every submitted proposal gets its reviews, never from a conflicted judge, loads within one where feasible, bids honoured, existing assignments kept. Returns the plan with per-judge loads, every proposal it cannot cover with the reason and the fix, and the first page of its assignments (`nextCursor` continues with `GET …/assignments/plans/{planId}`). The plan is kept; nothing is assigned until it is applied.
          */
         post: operations["planAssignments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/competitions/{competitionId}/assignments/plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A dry run’s plan, page by page (organisers)
+         * @description The plan as the dry run made it (it never changes; `appliedAt` says whether it was applied): loads, uncovered proposals, and one page of its assignments, optionally only one judge’s. A cursor from another plan or filter is `422 VALIDATION_FAILED` on `cursor`.
+         */
+        get: operations["getAssignmentPlan"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6036,8 +6056,22 @@ export interface components {
              * @example 2026-11-06T09:12:44.210Z
              */
             createdAt: string;
-            /** @description The new assignments, by proposal then judge */
+            /**
+             * @description When it was applied; null: not yet
+             * @example 2026-11-06T09:12:44.210Z
+             */
+            appliedAt: string | null;
+            /** @description New assignments in the whole plan */
+            assignmentCount: number;
+            /** @description Of them, those the `judgeId` filter keeps (all without it) */
+            matchingAssignments: number;
+            /** @description One page of the new assignments, by proposal then judge (`limit`, default 1,000) */
             assignments: components["schemas"]["PlannedAssignment"][];
+            /**
+             * @description The next page: `GET …/assignments/plans/{planId}?cursor=…` (with the same `judgeId`); null on the last page. Opaque
+             * @example eyJzIjoiMmZhN2Q4NzYtLi4uOiIsIm8iOjEwMDB9
+             */
+            nextCursor: string | null;
             /** @description Per-judge loads after the plan */
             loads: {
                 /**
@@ -19779,7 +19813,17 @@ export interface operations {
     };
     planAssignments: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Assignments per page: 1 to 1,000 */
+                limit?: number;
+                /** @description `nextCursor` of the previous page; omit for the first */
+                cursor?: string;
+                /**
+                 * @description Only this judge’s assignments in the plan
+                 * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+                 */
+                judgeId?: string;
+            };
             header?: never;
             path: {
                 /**
@@ -19869,6 +19913,185 @@ export interface operations {
             409: {
                 headers: {
                     "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `URI_TOO_LONG`: A path parameter is longer than the router accepts. */
+            414: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: One or more fields are invalid; `errors[]` names every one (`field`, `in`, `code`, `message`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `RATE_LIMITED`: Too many requests from this caller (per account when logged in, else per address; credential routes also per account). */
+            429: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `HEADERS_TOO_LARGE`: The request headers are larger than the server accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `INTERNAL`: An unexpected failure; no internals are disclosed. */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `SERVICE_UNAVAILABLE`: The server is overloaded (event loop or database pool saturated).
+             *     - `SHUTTING_DOWN`: This instance is shutting down.
+             *     - `DATABASE_UNAVAILABLE`: The database is not reachable.
+             *     - `DATABASE_TIMEOUT`: The database was too slow (no free connection, or a statement over its time limit).
+             */
+            503: {
+                headers: {
+                    "retry-after": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAssignmentPlan: {
+        parameters: {
+            query?: {
+                /** @description Assignments per page: 1 to 1,000 */
+                limit?: number;
+                /** @description `nextCursor` of the previous page; omit for the first */
+                cursor?: string;
+                /**
+                 * @description Only this judge’s assignments in the plan
+                 * @example c4e6a8b0-2d4f-4c6e-9a8b-1d3f5a7c9e0b
+                 */
+                judgeId?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The competition’s id
+                 * @example 7b2e9c41-5d3a-4f6b-8e1c-2a9d4b7c6e15
+                 */
+                competitionId: string;
+                /**
+                 * @description The plan’s id, from the dry run
+                 * @example 0a2c4e6f-8b0d-4f2a-8c4e-6a8c0e2f4b6d
+                 */
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentPlan"];
+                };
+            };
+            /** @description - `BAD_URL`: The request URL is not validly percent-encoded. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: No bearer access token was sent.
+             *     - `TOKEN_EXPIRED`: The access token has expired.
+             *     - `TOKEN_INVALID`: 401: the access token is malformed, forged or its account is gone. 400: an emailed link token (password reset, email verification) is invalid, used or expired.
+             */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `FORBIDDEN`: Only owners and managers of the owning organisation may do this */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `NOT_FOUND`: No such competition or plan */
+            404: {
+                headers: {
                     "x-request-id": components["headers"]["RequestId"];
                     "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
                     "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];

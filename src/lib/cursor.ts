@@ -63,3 +63,26 @@ export function pageOf<T>(rows: T[], limit: number, keysetOf: (last: T) => Keyse
   const last = page.at(-1);
   return { page, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keysetOf(last)) : null };
 }
+
+/**
+ * A position in a list that never changes once made (a stored assignment plan): the offset of the
+ * next item and the list it belongs to (`scope`, e.g. the plan id and filter), opaque to clients
+ * like the keyset cursors; a cursor of another list or out of range is refused.
+ */
+const OffsetJson = z.object({ o: z.number().int().min(0), s: z.string().max(128) });
+
+export function encodeOffsetCursor(scope: string, offset: number): string {
+  return Buffer.from(JSON.stringify({ s: scope, o: offset }), 'utf8').toString('base64url');
+}
+
+export function decodeOffsetCursor(cursor: string, scope: string, length: number): number {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  const result = OffsetJson.safeParse(parsed);
+  if (!result.success || result.data.s !== scope || result.data.o > length) throw invalidCursor();
+  return result.data.o;
+}

@@ -85,6 +85,8 @@ export const proposals = pgTable(
   },
   (t) => [
     index('proposals_competition_idx').on(t.competitionId, t.status),
+    /** What a judging assignment's (competition, proposal) refers to: a proposal of the same competition. */
+    uniqueIndex('proposals_competition_id_key').on(t.competitionId, t.id),
     index('proposals_applicant_idx').on(t.applicantId, t.competitionId),
     check('proposals_submitted_has_revision', sql`${t.status} <> 'submitted' or ${t.currentRevision} is not null`),
     check('proposals_revision_positive', sql`${t.currentRevision} is null or ${t.currentRevision} >= 1`),

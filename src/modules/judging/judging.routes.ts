@@ -44,6 +44,7 @@ import {
   Panel,
   Plan,
   PlanParams,
+  PlanQuery,
   Progress,
   ProposalParams,
   PublishResultsBody,
@@ -314,13 +315,33 @@ const judgingRoutes: FastifyPluginAsyncZod<{ judging: JudgingService; results: R
         tags,
         summary: 'Dry run of the automatic assignment (organisers)',
         description:
-          'Plans the current round: every submitted proposal gets its reviews, never from a conflicted judge, loads within one where feasible, bids honoured, existing assignments kept. Returns the plan with per-judge loads and every proposal it cannot cover with the reason and the fix. Nothing is assigned until the plan is applied.',
+          'Plans the current round: every submitted proposal gets its reviews, never from a conflicted judge, loads within one where feasible, bids honoured, existing assignments kept. Returns the plan with per-judge loads, every proposal it cannot cover with the reason and the fix, and the first page of its assignments (`nextCursor` continues with `GET …/assignments/plans/{planId}`). The plan is kept; nothing is assigned until it is applied.',
         security: bearerSecurity,
         params: CompetitionParams,
-        response: { 201: jsonResponse(Plan, 'The plan'), 403: organiserOnly, 404: competitionNotFound, 409: judgingState() },
+        querystring: PlanQuery,
+        response: { 201: jsonResponse(Plan, 'The plan'), 403: organiserOnly, 404: competitionNotFound, 409: judgingState()},
       },
     },
-    async (request, reply) => reply.code(201).send(await judging.planAssignments(actorOf(request), request.params.competitionId)),
+    async (request, reply) => reply.code(201).send(await judging.planAssignments(actorOf(request), request.params.competitionId, request.query)),
+  );
+
+  app.get(
+    '/v1/competitions/:competitionId/assignments/plans/:planId',
+    {
+      ...auth,
+      schema: {
+        operationId: 'getAssignmentPlan',
+        tags,
+        summary: 'A dry run’s plan, page by page (organisers)',
+        description:
+          'The plan as the dry run made it (it never changes; `appliedAt` says whether it was applied): loads, uncovered proposals, and one page of its assignments, optionally only one judge’s. A cursor from another plan or filter is `422 VALIDATION_FAILED` on `cursor`.',
+        security: bearerSecurity,
+        params: PlanParams,
+        querystring: PlanQuery,
+        response: { 200: jsonResponse(Plan, 'The plan'), 403: organiserOnly, 404: notFound('No such competition or plan')},
+      },
+    },
+    async (request) => judging.readPlan(actorOf(request), request.params.competitionId, request.params.planId, request.query),
   );
 
   app.post(

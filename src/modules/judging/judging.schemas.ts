@@ -199,7 +199,14 @@ export const Plan = z
     round: z.number().int().describe('The round planned'),
     inputDigest: z.string().describe('SHA-256 of the facts the plan was made from; a change to them makes the apply 409 PLAN_STALE'),
     createdAt: when('When the dry run ran'),
-    assignments: z.array(PlannedAssignment).describe('The new assignments, by proposal then judge'),
+    appliedAt: maybeWhen('When it was applied; null: not yet'),
+    assignmentCount: z.number().int().describe('New assignments in the whole plan'),
+    matchingAssignments: z.number().int().describe('Of them, those the `judgeId` filter keeps (all without it)'),
+    assignments: z.array(PlannedAssignment).describe('One page of the new assignments, by proposal then judge (`limit`, default 1,000)'),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: 'The next page: `GET …/assignments/plans/{planId}?cursor=…` (with the same `judgeId`); null on the last page. Opaque', examples: ['eyJzIjoiMmZhN2Q4NzYtLi4uOiIsIm8iOjEwMDB9'] }),
     loads: z
       .array(z.object({ judgeId: judgeIdOf('The judge'), existing: z.number().int().describe('Assignments already held'), added: z.number().int().describe('Added by the plan'), total: z.number().int().describe('After the plan'), maxLoad: z.number().int().nullable().describe('The judge’s cap') }))
       .describe('Per-judge loads after the plan'),
@@ -207,6 +214,12 @@ export const Plan = z
     targetLoad: z.object({ min: z.number().int().describe('Least load'), max: z.number().int().describe('Most load') }).describe('The balanced load range the plan aims for'),
   })
   .meta({ id: 'AssignmentPlan', description: 'A dry run of the automatic assignment' });
+
+export const PlanQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(1000).describe('Assignments per page: 1 to 1,000'),
+  cursor: z.string().max(512).optional().describe('`nextCursor` of the previous page; omit for the first'),
+  judgeId: judgeIdOf('Only this judge’s assignments in the plan').optional(),
+});
 
 export const ApplyOutcome = z
   .object({ planId: uuidOf('The applied plan', ex.ids.plan), round: z.number().int().describe('The round'), added: z.number().int().describe('Assignments created'), uncovered: z.array(Uncovered).describe('As in the plan') })

@@ -8,6 +8,7 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { current, transaction } from '../../db/unit-of-work.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
+import { decodeOffsetCursor, encodeOffsetCursor } from '../../lib/cursor.js';
 import { ifMatchSatisfied } from '../../lib/etag.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import { iso, isoOrNull } from '../../lib/time.js';
@@ -20,7 +21,7 @@ import { recordEvent } from '../events/events.js';
 import type { IdentityService } from '../identity/identity.service.js';
 import { enqueueEmail, mailText } from '../mail/mail.service.js';
 import type { JudgingDirectory } from '../proposals/proposals.service.js';
-import { canonicalAssignmentInput, planAssignment, type AssignmentInput, type AssignmentPlan } from './assignment.js';
+import { assignmentReason, bidOfCode, compactPlan, expandAssignments, PLANNER_VERSION, prepareAssignment, type AssignmentInput, type CompactPlan } from './assignment.js';
 import * as queries from './judging.queries.js';
 import { detectConflicts, scoreProblems, type Conflict } from './judging.rules.js';
 
@@ -104,11 +105,10 @@ export function createJudgingService({ db, config, access, competitions, identit
     // and will refuse, overlapping queries on a client).
     const panel = await queries.selectJudges(current(db), competitionId);
     const submitted = await proposals.submittedProposals(competitionId, round.proposalIds ?? undefined);
-    const declared = await queries.selectDeclaredConflicts(current(db), competitionId);
     const bids = facts.judging.bidding ? await queries.selectBids(current(db), competitionId) : [];
     const existing = await queries.selectAssignments(current(db), competitionId, round.number);
     const accepted = panel.filter((j) => j.status === 'accepted');
-    const conflicts = await conflictsOf(accepted, submitted, declared);
+    const conflicts = await conflictPairsOf(competitionId, accepted, submitted);
     const live = new Set(submitted.map((p) => p.id));
     const acceptedIds = new Set(accepted.map((j) => j.id));
     const input: AssignmentInput = {
@@ -120,8 +120,9 @@ export function createJudgingService({ db, config, access, competitions, identit
       // Assignments of judges no longer on the panel or proposals withdrawn since do not count towards coverage.
       existing: existing.filter((a) => live.has(a.proposalId) && acceptedIds.has(a.judgeId)).map((a) => ({ judgeId: a.judgeId, proposalId: a.proposalId })),
     };
-    const digest = createHash('sha256').update(canonicalJson(canonicalAssignmentInput(input))).digest('hex');
-    return { round, input, digest, panel, submitted, conflicts };
+    const prepared = prepareAssignment(input);
+    const digest = createHash('sha256').update(canonicalJson(prepared.canonicalInput())).digest('hex');
+    return { round, input, prepared, digest, panel, submitted, conflicts };
   }
 
   async function conflictsOf(
@@ -142,6 +143,23 @@ export function createJudgingService({ db, config, access, competitions, identit
       memberships: rows,
       declared: declared.map((d) => ({ id: d.id, judgeId: d.judgeId, proposalId: d.proposalId, organisationId: d.organisationId, source: d.source, reason: d.reason })),
     });
+  }
+
+  /**
+   * The conflicts planning and ranking need, without the declared ones' reasons: a declared
+   * conflict with a proposal is that pair (read as pairs: 50,000 of them in the benchmark); the
+   * declared conflicts with an organisation and the detected ones come from `detectConflicts`.
+   */
+  async function conflictPairsOf(
+    competitionId: string,
+    panel: JudgeRow[],
+    submitted: Array<{ id: string; applicantId: string; organisationId: string | null; team: string[] }>,
+  ): Promise<Array<Pick<Conflict, 'judgeId' | 'proposalId' | 'source' | 'organisationId' | 'organisationName'>>> {
+    const pairs = await queries.selectDeclaredProposalPairs(current(db), competitionId);
+    const organisationLevel = await queries.selectDeclaredOrganisationConflicts(current(db), competitionId);
+    const live = new Set(submitted.map((p) => p.id));
+    const declared = pairs.filter((c) => live.has(c.proposalId)).map((c) => ({ judgeId: c.judgeId, proposalId: c.proposalId, source: c.source, organisationId: null, organisationName: null }));
+    return [...declared, ...(await conflictsOf(panel, submitted, organisationLevel))];
   }
 
   async function loadsOf(competitionId: string, round: number): Promise<Map<string, { assigned: number; submitted: number }>> {
@@ -436,18 +454,29 @@ export function createJudgingService({ db, config, access, competitions, identit
 
     // Assignment.
 
-    /** A dry run: the plan, kept under an id; nothing is assigned until the same plan is applied. */
-    async planAssignments(actor: Actor, competitionId: string) {
+    /**
+     * A dry run: the plan, kept under an id (compact); nothing is assigned until the same plan is
+     * applied. Answers with the plan's first page of assignments (`readPlan` gives the others).
+     */
+    async planAssignments(actor: Actor, competitionId: string, page: PlanPage) {
       await access.requireCompetitionOrganiser(actor, competitionId);
       const facts = await competitions.judgingFacts(competitionId);
       requireJudgingOpen(facts, 'assign');
-      const { round, input, digest } = await gatherInput(competitionId, facts);
-      const plan = planAssignment(input);
-      // Stored: the digests, not the 30,000 explained rows. Applying re-plans from facts that must
-      // hash to `inputDigest`, and the result must hash to `planDigest`: exactly this plan.
-      const summary = { planDigest: planDigestOf(plan), assignments: plan.assignments.length, uncovered: plan.uncovered.length, targetLoad: plan.targetLoad };
-      const stored = await transaction(db, (tx) => queries.insertPlan(tx, { competitionId, round: round.number, inputDigest: digest, plan: summary, createdBy: actor.userId }));
-      return planView(stored.id, round.number, digest, plan, iso(stored.createdAt));
+      const { round, prepared, digest } = await gatherInput(competitionId, facts);
+      const plan = prepared.plan();
+      // Stored compact with the digest of the facts it was made from: applying re-reads the facts,
+      // which must hash to `inputDigest` again, and applies exactly these rows.
+      const compact = compactPlan(plan);
+      const stored = await transaction(db, (tx) => queries.insertPlan(tx, { competitionId, round: round.number, inputDigest: digest, plan: compact, createdBy: actor.userId }));
+      return planView({ id: stored.id, round: round.number, inputDigest: digest, createdAt: stored.createdAt, appliedAt: null }, compact, page);
+    },
+
+    /** A dry run's plan as it was made, one page of its assignments at a time (by proposal, then judge). */
+    async readPlan(actor: Actor, competitionId: string, planId: string, page: PlanPage) {
+      await access.requireCompetitionOrganiser(actor, competitionId);
+      const stored = await queries.selectPlan(current(db), competitionId, planId);
+      if (!stored) throw new NotFoundError('Plan');
+      return planView(stored, compactOf(stored), page);
     },
 
     /**
@@ -463,27 +492,34 @@ export function createJudgingService({ db, config, access, competitions, identit
         const stored = await queries.lockPlan(tx, competitionId, planId);
         if (!stored) throw new NotFoundError('Plan');
         if (stored.appliedAt) throw new ConflictError('PLAN_ALREADY_APPLIED', `This plan was applied at ${iso(stored.appliedAt)}`, { appliedAt: iso(stored.appliedAt) });
-        const { round, digest, input } = await gatherInput(competitionId, facts);
+        const plan = compactOf(stored);
+        if (plan.version !== PLANNER_VERSION) {
+          throw new ConflictError('PLAN_STALE', 'The planner changed since this plan was made (the service was updated); make a new dry run', { planId });
+        }
+        const { round, digest } = await gatherInput(competitionId, facts);
         if (digest !== stored.inputDigest || round.number !== stored.round) {
           throw new ConflictError('PLAN_STALE', 'The panel, conflicts, bids, proposals or assignments changed since this plan was made; make a new dry run', { planId });
         }
-        // The planner is deterministic: the same facts give the same plan. Checked, not assumed
-        // (a new release's planner between the dry run and the apply would differ).
-        const plan = planAssignment(input);
-        if (planDigestOf(plan) !== (stored.plan as { planDigest?: string }).planDigest) {
-          throw new ConflictError('PLAN_STALE', 'The planner now gives a different plan for the same facts (the service was updated since the dry run); make a new dry run', { planId });
-        }
+        // The same facts (the digest) and the same planner (the version): the stored rows are the plan the planner gives now.
         const added = await queries.insertAssignments(
           tx,
-          plan.assignments.map((a) => ({
+          {
             competitionId,
             round: round.number,
-            judgeId: a.judgeId,
-            proposalId: a.proposalId,
-            source: 'automatic' as const,
+            source: 'automatic',
             planId,
-            explanation: { reason: a.reason, bid: a.bid, judgeLoadBefore: a.judgeLoadBefore, judgeLoadAfter: a.judgeLoadAfter, eligibleJudges: a.eligibleJudges, conflictsChecked: true, planId },
             createdBy: actor.userId,
+            explanation: { conflictsChecked: true, planId, targetLoad: plan.targetLoad, judges: plan.loads.length },
+            skipExisting: false,
+          },
+          plan.rows.map(([j, proposalId, code, before, eligible]) => ({
+            judgeId: plan.loads[j]!.judgeId,
+            proposalId,
+            reason: null,
+            bid: bidOfCode(code),
+            judgeLoadBefore: before,
+            judgeLoadPlanned: plan.loads[j]!.total,
+            eligibleJudges: eligible,
           })),
         );
         await queries.markPlanApplied(tx, planId);
@@ -509,18 +545,11 @@ export function createJudgingService({ db, config, access, competitions, identit
         const conflicts = await conflictsOf([judge], submitted, await queries.selectDeclaredConflictsOfJudge(tx, judge.id));
         if (conflicts.length > 0) throw new ConflictError('JUDGE_CONFLICTED', `The judge conflicts with this proposal: ${conflicts.map((c) => c.reason).join('; ')}`, { conflicts: conflicts.map(conflictView) });
         const load = ((await loadsOf(competitionId, round.number)).get(judge.id) ?? { assigned: 0 }).assigned;
-        const added = await queries.insertAssignments(tx, [
-          {
-            competitionId,
-            round: round.number,
-            judgeId: judge.id,
-            proposalId: input.proposalId,
-            source: 'manual',
-            planId: null,
-            explanation: { reason: input.reason ?? 'Assigned by an organiser', bid: null, judgeLoadBefore: load, judgeLoadAfter: load + 1, conflictsChecked: true },
-            createdBy: actor.userId,
-          },
-        ]);
+        const added = await queries.insertAssignments(
+          tx,
+          { competitionId, round: round.number, source: 'manual', planId: null, createdBy: actor.userId, explanation: { conflictsChecked: true }, skipExisting: true },
+          [{ judgeId: judge.id, proposalId: input.proposalId, reason: input.reason ?? 'Assigned by an organiser', bid: null, judgeLoadBefore: load, judgeLoadPlanned: null, eligibleJudges: null }],
+        );
         if (added === 0) throw new ConflictError('ASSIGNMENT_EXISTS', 'The judge is already assigned to this proposal');
         await appendAudit(tx, { competitionId, actorId: actor.userId, action: 'assignment.added', subjectType: 'proposal', subjectId: input.proposalId, data: { judgeId: judge.id, round: round.number, reason: input.reason ?? null } });
         const [row] = await queries.selectAssignments(tx, competitionId, round.number, { judgeId: judge.id, proposalId: input.proposalId });
@@ -674,20 +703,43 @@ export function createJudgingService({ db, config, access, competitions, identit
     },
 
     /** Internal: the facts the ranking and the feedback need (results.service.ts). */
-    internal: { gatherInput, conflictsOf, currentRound, countingReviewsOf },
+    internal: { gatherInput, conflictPairsOf, currentRound, countingReviewsOf },
   };
 
-  /** SHA-256 over the plan's assignments and uncovered proposals, in their (deterministic) order. */
-  function planDigestOf(plan: AssignmentPlan): string {
-    const hash = createHash('sha256');
-    for (const a of plan.assignments) hash.update(`${a.judgeId}|${a.proposalId}|${a.bid ?? ''}|${a.judgeLoadBefore}\n`);
-    for (const u of plan.uncovered) hash.update(`u|${u.proposalId}|${u.missing}\n`);
-    return hash.digest('hex');
+  function planView(stored: { id: string; round: number; inputDigest: string; createdAt: Date; appliedAt: Date | null }, plan: CompactPlan, page: PlanPage) {
+    const scope = `${stored.id}:${page.judgeId ?? ''}`;
+    const judgeIndex = page.judgeId === undefined ? -1 : plan.loads.findIndex((l) => l.judgeId === page.judgeId);
+    const rows = page.judgeId === undefined ? plan.rows : plan.rows.filter(([j]) => j === judgeIndex);
+    const from = page.cursor === undefined ? 0 : decodeOffsetCursor(page.cursor, scope, rows.length);
+    const to = Math.min(rows.length, from + page.limit);
+    return {
+      planId: stored.id,
+      round: stored.round,
+      inputDigest: stored.inputDigest,
+      createdAt: iso(stored.createdAt),
+      appliedAt: isoOrNull(stored.appliedAt),
+      assignmentCount: plan.rows.length,
+      matchingAssignments: rows.length,
+      assignments: expandAssignments(plan, rows.slice(from, to)),
+      nextCursor: to < rows.length ? encodeOffsetCursor(scope, to) : null,
+      loads: plan.loads,
+      uncovered: plan.uncovered,
+      targetLoad: plan.targetLoad,
+    };
   }
+}
 
-  function planView(planId: string, round: number, digest: string, plan: AssignmentPlan, createdAt: string) {
-    return { planId, round, inputDigest: digest, createdAt, ...plan };
-  }
+/** A stored plan's compact form; a plan stored by an earlier planner (another shape) reads as version 0. */
+function compactOf(stored: { plan: unknown }): CompactPlan {
+  const plan = stored.plan as Partial<CompactPlan>;
+  return Array.isArray(plan.rows) && Array.isArray(plan.loads) ? (plan as CompactPlan) : { version: 0, targetLoad: { min: 0, max: 0 }, loads: [], uncovered: [], rows: [] };
+}
+
+/** One page of a plan's assignments: `limit` of them after `cursor`, optionally one judge's only. */
+export interface PlanPage {
+  limit: number;
+  cursor?: string | undefined;
+  judgeId?: string | undefined;
 }
 
 function assignmentView(a: Awaited<ReturnType<typeof queries.selectAssignments>>[number]) {
@@ -698,10 +750,23 @@ function assignmentView(a: Awaited<ReturnType<typeof queries.selectAssignments>>
     proposalId: a.proposalId,
     source: a.source,
     planId: a.planId,
-    explanation: a.explanation,
+    explanation: explainedAssignment(a.explanation),
     reviewStatus: a.reviewStatus ?? ('not_started' as const),
     createdAt: iso(a.createdAt),
   };
+}
+
+/**
+ * A stored explanation with its sentence: an automatic assignment stores the planner's numbers
+ * (load before, planned, target, eligible judges, bid) and its sentence is derived from them, as
+ * the plan derived it; a manual one stores the organiser's reason.
+ */
+function explainedAssignment(e: Record<string, unknown>): Record<string, unknown> {
+  if (typeof e['reason'] === 'string') return e;
+  const target = e['targetLoad'] as { min: number; max: number } | undefined;
+  const [before, planned, eligible, judges] = [e['judgeLoadBefore'], e['judgeLoadPlanned'], e['eligibleJudges'], e['judges']];
+  if (!target || typeof before !== 'number' || typeof planned !== 'number' || typeof eligible !== 'number' || typeof judges !== 'number') return e;
+  return { ...e, reason: assignmentReason((e['bid'] as queries.Bid | null) ?? null, before, planned, target, eligible, judges) };
 }
 
 function extensionOf(contentType: string): string {

@@ -37,7 +37,7 @@ export interface ResultsDeps {
 }
 
 export function createResultsService({ db, access, competitions, identity, proposals, organisationProfile, judging, receipts }: ResultsDeps) {
-  const { conflictsOf, currentRound, countingReviewsOf } = judging.internal;
+  const { conflictPairsOf, currentRound, countingReviewsOf } = judging.internal;
 
   /**
    * The scoring input of a round: its submitted proposals and the reviews that count — submitted,
@@ -53,10 +53,9 @@ export function createResultsService({ db, access, competitions, identity, propo
     // One after the other: publishResults reads these inside its transaction, on one connection.
     const submitted = await proposals.submittedProposals(competitionId, ids);
     const panel = await queries.selectJudges(current(db), competitionId);
-    const declared = await queries.selectDeclaredConflicts(current(db), competitionId);
     const reviews = await queries.selectSubmittedScores(current(db), competitionId, number);
     const counting = new Set(panel.filter((j) => j.status === 'accepted' || (j.status === 'removed' && j.keepReviews)).map((j) => j.id));
-    const conflicted = new Set((await conflictsOf(panel, submitted, declared)).map((c) => `${c.judgeId}|${c.proposalId}`));
+    const conflicted = new Set((await conflictPairsOf(competitionId, panel, submitted)).map((c) => `${c.judgeId}|${c.proposalId}`));
     const live = new Set(submitted.map((p) => p.id));
     const counted = reviews.filter((r) => counting.has(r.judgeId) && live.has(r.proposalId) && !conflicted.has(`${r.judgeId}|${r.proposalId}`));
     return {
