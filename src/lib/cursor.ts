@@ -41,15 +41,18 @@ function invalidCursor(message = 'is not a cursor this list returned'): Validati
   return new ValidationError([{ field: 'cursor', message, code: 'invalid_cursor', in: 'querystring' }]);
 }
 
-/** The keyset of a cursor this list returned; with `sort`, the cursor must come from a list with that sort. */
-export function decodeCursor(cursor: string, sort?: string): Keyset {
-  let parsed: unknown;
+/** The JSON inside a cursor (base64url), or the same refusal as any bad cursor. */
+function cursorJson(cursor: string): unknown {
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw invalidCursor();
   }
-  const result = KeysetJson.safeParse(parsed);
+}
+
+/** The keyset of a cursor this list returned; with `sort`, the cursor must come from a list with that sort. */
+export function decodeCursor(cursor: string, sort?: string): Keyset {
+  const result = KeysetJson.safeParse(cursorJson(cursor));
   if (!result.success) throw invalidCursor();
   if (result.data.s !== sort) {
     throw invalidCursor(sort === undefined ? 'is not a cursor this list returned' : `belongs to sort=${result.data.s ?? '(none)'}, not sort=${sort}`);
@@ -76,13 +79,7 @@ export function encodeOffsetCursor(scope: string, offset: number): string {
 }
 
 export function decodeOffsetCursor(cursor: string, scope: string, length: number): number {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor();
-  }
-  const result = OffsetJson.safeParse(parsed);
+  const result = OffsetJson.safeParse(cursorJson(cursor));
   if (!result.success || result.data.s !== scope || result.data.o > length) throw invalidCursor();
   return result.data.o;
 }

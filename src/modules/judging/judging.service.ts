@@ -208,7 +208,7 @@ export function createJudgingService({ db, config, access, competitions, identit
     if (judge && assignment) {
       const submitted = await proposals.submittedProposals(competitionId, [proposalId]);
       if (submitted.length === 0) throw new NotFoundError('Proposal');
-      conflicted = (await conflictsOf([judge], submitted, await queries.selectDeclaredConflictsOfJudge(current(db), judge.id))).length > 0;
+      conflicted = (await conflictsOf([judge], submitted, await queries.selectDeclaredConflictsOfJudge(current(db), judge.id, proposalId))).length > 0;
     }
     access.requireAssignedJudge(actor, { judge, assigned: assignment !== undefined, conflicted });
     return { judge: judge!, assignment: assignment! };
@@ -441,7 +441,7 @@ export function createJudgingService({ db, config, access, competitions, identit
       const facts = await competitions.judgingFacts(competitionId);
       if (!facts.judging.bidding) throw new ConflictError('JUDGING_NOT_STARTED', 'This competition does not take bids');
       const submitted = await proposals.submittedProposals(competitionId, [proposalId]);
-      const declared = await queries.selectDeclaredConflictsOfJudge(current(db), judge.id);
+      const declared = await queries.selectDeclaredConflictsOfJudge(current(db), judge.id, proposalId);
       if (submitted.length === 0 || (await conflictsOf([judge], submitted, declared)).length > 0) throw new NotFoundError('Proposal');
       await transaction(db, async (tx) => {
         const locked = await competitions.lockForJudging(competitionId);
@@ -542,7 +542,7 @@ export function createJudgingService({ db, config, access, competitions, identit
         const round = await currentRound(competitionId, facts, actor.userId);
         const submitted = await proposals.submittedProposals(competitionId, [input.proposalId]);
         if (submitted.length === 0 || (round.proposalIds && !round.proposalIds.includes(input.proposalId))) throw new NotFoundError('Proposal');
-        const conflicts = await conflictsOf([judge], submitted, await queries.selectDeclaredConflictsOfJudge(tx, judge.id));
+        const conflicts = await conflictsOf([judge], submitted, await queries.selectDeclaredConflictsOfJudge(tx, judge.id, input.proposalId));
         if (conflicts.length > 0) throw new ConflictError('JUDGE_CONFLICTED', `The judge conflicts with this proposal: ${conflicts.map((c) => c.reason).join('; ')}`, { conflicts: conflicts.map(conflictView) });
         const load = ((await loadsOf(competitionId, round.number)).get(judge.id) ?? { assigned: 0 }).assigned;
         const added = await queries.insertAssignments(
