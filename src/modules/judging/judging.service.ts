@@ -122,7 +122,7 @@ export function createJudgingService({ db, config, access, competitions, identit
     };
     const prepared = prepareAssignment(input);
     const digest = createHash('sha256').update(canonicalJson(prepared.canonicalInput())).digest('hex');
-    return { round, input, prepared, digest, panel, submitted, conflicts };
+    return { round, prepared, digest };
   }
 
   async function conflictsOf(
