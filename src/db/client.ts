@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { markPooled } from './unit-of-work.js';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
@@ -244,6 +245,7 @@ function createPostgres(databaseUrl: string, options: DatabaseOptions): Database
     options: serverSettings,
   });
   const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  markPooled(db);
 
   // Drizzle's pool transaction leaks its connection when BEGIN fails and gives a broken connection
   // back for reuse: run each transaction on a connection checked out here, released in `finally`

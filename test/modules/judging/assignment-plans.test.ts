@@ -153,6 +153,27 @@ t.test('applying inserts exactly the stored rows with their explanations; the re
   t.equal((await db.select().from(assignments).where(eq(assignments.competitionId, second.competitionId))).length, 0, 'nothing was assigned');
 });
 
+t.test('a plan whose facts changed is refused and leaves nothing behind: the rows inserted beside the re-read are rolled back', async (t) => {
+  const world = await judgingWorld(app, { count: 6, judges: 3, judging: { reviewsPerProposal: 2 } });
+  const plans = `${c(world.competitionId)}/assignments/plans`;
+  const plan = (await call('POST', plans, world.organiser)).json();
+  t.equal(plan.assignmentCount, 12);
+  const patched = await app.inject({ method: 'PATCH', url: `${c(world.competitionId)}/judges/${world.judges[0]!.judgeId}`, headers: world.organiser.auth, payload: { maxLoad: 1 } });
+  t.equal(patched.statusCode, 200);
+
+  const stale = await call('POST', `${plans}/${plan.planId}/apply`, world.organiser);
+  t.equal(stale.statusCode, 409);
+  t.equal(stale.json().code, 'PLAN_STALE');
+  t.equal((await db.select().from(assignments).where(eq(assignments.competitionId, world.competitionId))).length, 0, 'no row of the stale plan stays');
+  t.equal((await call('GET', `${plans}/${plan.planId}`, world.organiser)).json().appliedAt, null, 'and the plan is not marked applied');
+
+  const fresh = (await call('POST', plans, world.organiser)).json();
+  const applied = await call('POST', `${plans}/${fresh.planId}/apply`, world.organiser);
+  t.equal(applied.statusCode, 200);
+  t.equal(applied.json().added, fresh.assignmentCount, 'a new dry run on the new facts applies');
+  t.equal((await db.select().from(assignments).where(eq(assignments.competitionId, world.competitionId))).length, fresh.assignmentCount);
+});
+
 t.test('an assignment joins a judge and a proposal of its own competition only (composite foreign keys)', async (t) => {
   const a = await judgingWorld(app, { count: 1, judges: 1, judging: { reviewsPerProposal: 1 } });
   const b = await judgingWorld(app, { count: 1, judges: 1, judging: { reviewsPerProposal: 1 } });
